@@ -1,0 +1,345 @@
+/* guide-i18n.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The application's own strings are translated from catalogues compiled into
+ * the GResource instead of through glibc's gettext. glibc ignores LANGUAGE
+ * when LC_MESSAGES is "C" (and newer releases treat "C.UTF-8" the same way),
+ * and a Flatpak only carries the user's own locales, so switching between
+ * French and Italian at run time could not rely on the process locale.
+ *
+ * Strings in .ui templates stay ordinary translatable strings for xgettext.
+ * Since no catalogue is ever installed for glibc, GtkBuilder leaves them in
+ * English, and guide_i18n_translate_widget() replaces them, remembering each
+ * original so that it can translate again after a switch.
+ */
+
+#include "guide-i18n.h"
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+} Message;
+
+typedef struct
+{
+  GBytes     *bytes;
+  GHashTable *messages;
+} Catalogue;
+
+static Catalogue *current;
+static char *current_language;
+
+static guint32
+read_word (const guint8 *data,
+           gsize         offset,
+           gboolean      swap)
+{
+  guint32 word;
+
+  memcpy (&word, data + offset, sizeof word);
+  return swap ? GUINT32_SWAP_LE_BE (word) : word;
+}
+
+/* Reads a GNU .mo file: a header, then two tables of (length, offset) pairs
+ * for the original and the translated strings. */
+static Catalogue *
+catalogue_load (const char *language)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/locale/%s.mo", language);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  Catalogue *catalogue;
+  const guint8 *data;
+  gsize size;
+  guint32 n, originals, translations;
+  gboolean swap;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("No translations for “%s”: %s", language, error->message);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size < 20)
+    return NULL;
+
+  swap = read_word (data, 0, FALSE) != 0x950412de;
+  if (swap && read_word (data, 0, TRUE) != 0x950412de)
+    return NULL;
+
+  n = read_word (data, 8, swap);
+  originals = read_word (data, 12, swap);
+  translations = read_word (data, 16, swap);
+  if ((gsize) originals + 8 * (gsize) n > size || (gsize) translations + 8 * (gsize) n > size)
+    return NULL;
+
+  catalogue = g_new0 (Catalogue, 1);
+  catalogue->bytes = g_bytes_ref (bytes);
+  catalogue->messages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 original_length = read_word (data, originals + 8 * i, swap);
+      guint32 original_offset = read_word (data, originals + 8 * i + 4, swap);
+      guint32 length = read_word (data, translations + 8 * i, swap);
+      guint32 offset = read_word (data, translations + 8 * i + 4, swap);
+      Message *message;
+
+      /* Entries are NUL-terminated; the empty msgid is the catalogue header. */
+      if ((gsize) original_offset + original_length >= size ||
+          (gsize) offset + length >= size ||
+          original_length == 0)
+        continue;
+
+      message = g_new (Message, 1);
+      message->text = (const char *) data + offset;
+      message->length = length;
+      g_hash_table_insert (catalogue->messages, (gpointer) (data + original_offset), message);
+    }
+
+  return catalogue;
+}
+
+static Catalogue *
+catalogue_get (const char *language)
+{
+  static GHashTable *catalogues;
+  Catalogue *catalogue;
+
+  if (catalogues == NULL)
+    catalogues = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!g_hash_table_lookup_extended (catalogues, language, NULL, (gpointer *) &catalogue))
+    {
+      catalogue = catalogue_load (language);
+      g_hash_table_insert (catalogues, g_strdup (language), catalogue);
+    }
+
+  return catalogue;
+}
+
+static const Message *
+lookup (const char *msgid)
+{
+  if (current == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (current->messages, msgid);
+}
+
+/* Whether @text is one of the application's own strings in English. */
+static gboolean
+is_msgid (const char *text)
+{
+  Catalogue *fr = catalogue_get ("fr");
+  Catalogue *it = catalogue_get ("it");
+
+  return (fr != NULL && g_hash_table_contains (fr->messages, text)) ||
+         (it != NULL && g_hash_table_contains (it->messages, text));
+}
+
+static void
+translate_object (GObject *object)
+{
+  static const char * const properties[] = {
+    "label", "title", "subtitle", "tooltip-text", "description", "placeholder-text",
+  };
+  static GQuark quarks[G_N_ELEMENTS (properties)];
+  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, properties[i]);
+      const char *msgid;
+
+      if (pspec == NULL ||
+          pspec->value_type != G_TYPE_STRING ||
+          (pspec->flags & G_PARAM_WRITABLE) == 0 ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      if (quarks[i] == 0)
+        {
+          g_autofree char *key = g_strconcat ("guide-msgid-", properties[i], NULL);
+
+          quarks[i] = g_quark_from_string (key);
+        }
+
+      msgid = g_object_get_qdata (object, quarks[i]);
+      if (msgid == NULL)
+        {
+          g_autofree char *value = NULL;
+
+          g_object_get (object, properties[i], &value, NULL);
+          if (value == NULL || !is_msgid (value))
+            continue;
+
+          msgid = g_intern_string (value);
+          g_object_set_qdata (object, quarks[i], (gpointer) msgid);
+        }
+
+      g_object_set (object, properties[i], guide_gettext (msgid), NULL);
+    }
+}
+
+/**
+ * guide_i18n_set_language:
+ * @language: "fr" or "it"
+ *
+ * Makes @language the one that guide_gettext() translates into.
+ */
+void
+guide_i18n_set_language (const char *language)
+{
+  g_return_if_fail (language != NULL);
+
+  if (g_strcmp0 (language, current_language) == 0)
+    return;
+
+  g_free (current_language);
+  current_language = g_strdup (language);
+  current = catalogue_get (language);
+}
+
+const char *
+guide_i18n_get_language (void)
+{
+  return current_language;
+}
+
+/**
+ * guide_i18n_resolve_language:
+ * @setting: the value of the “language” setting
+ *
+ * Returns: "fr" or "it": @setting itself when it names one of them, otherwise
+ *   the first of the desktop's languages that is French or Italian, and
+ *   French when there is none.
+ */
+const char *
+guide_i18n_resolve_language (const char *setting)
+{
+  const char * const *names;
+
+  if (g_strcmp0 (setting, "fr") == 0 || g_strcmp0 (setting, "it") == 0)
+    return g_intern_string (setting);
+
+  names = g_get_language_names ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "it"))
+        return "it";
+      if (g_str_has_prefix (names[i], "fr"))
+        return "fr";
+    }
+
+  return "fr";
+}
+
+const char *
+guide_gettext (const char *msgid)
+{
+  const Message *message = lookup (msgid);
+
+  if (message == NULL || message->length == 0)
+    return msgid;
+
+  return message->text;
+}
+
+const char *
+guide_ngettext (const char  *msgid,
+                const char  *msgid_plural,
+                gulong       n)
+{
+  const Message *message = lookup (msgid);
+  gboolean plural;
+  gsize first_length;
+
+  /* The two languages have two forms: French uses the plural above one,
+   * Italian (like English) for everything but one. */
+  if (g_strcmp0 (current_language, "fr") == 0)
+    plural = n > 1;
+  else
+    plural = n != 1;
+
+  if (message == NULL || message->length == 0)
+    return plural ? msgid_plural : msgid;
+
+  if (!plural)
+    return message->text;
+
+  first_length = strlen (message->text);
+  if (first_length + 1 >= message->length)
+    return message->text;
+
+  return message->text + first_length + 1;
+}
+
+/**
+ * guide_i18n_translate_widget:
+ * @widget: a widget built from a template
+ *
+ * Translates the strings of @widget and of everything below it that came
+ * from a template into the current language.
+ */
+void
+guide_i18n_translate_widget (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  translate_object (G_OBJECT (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    guide_i18n_translate_widget (child);
+}
+
+/**
+ * guide_i18n_translate_menu:
+ * @model: a menu from a template, with labels in English
+ *
+ * Returns: (transfer full): a copy of @model with its labels translated
+ */
+GMenuModel *
+guide_i18n_translate_menu (GMenuModel *model)
+{
+  GMenu *menu = g_menu_new ();
+  int n_items = g_menu_model_get_n_items (model);
+
+  for (int i = 0; i < n_items; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new_from_model (model, i);
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      g_autofree char *label = NULL;
+      const char *name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_menu_item_set_label (item, guide_gettext (label));
+
+      while (g_menu_link_iter_get_next (links, &name, &link))
+        {
+          g_autoptr(GMenuModel) translated = guide_i18n_translate_menu (link);
+
+          g_menu_item_set_link (item, name, translated);
+          g_object_unref (link);
+        }
+
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}

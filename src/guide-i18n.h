@@ -1,0 +1,32 @@
+/* guide-i18n.h
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define _(msgid) guide_gettext (msgid)
+#define N_(msgid) (msgid)
+
+void         guide_i18n_set_language     (const char *language);
+const char  *guide_i18n_get_language     (void);
+const char  *guide_i18n_resolve_language (const char *setting);
+const char  *guide_gettext               (const char *msgid);
+const char  *guide_ngettext              (const char *msgid,
+                                          const char *msgid_plural,
+                                          gulong      n);
+void         guide_i18n_translate_widget (GtkWidget  *widget);
+GMenuModel  *guide_i18n_translate_menu   (GMenuModel *model);
+
+G_END_DECLS

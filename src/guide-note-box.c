@@ -1,0 +1,123 @@
+/* guide-note-box.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A note of the guide: an aside such as "the guest account is temporary", or
+ * an update that corrects the original guide, with an optional button. */
+
+#include "guide-i18n.h"
+#include "guide-note-box.h"
+#include "guide-uri.h"
+
+struct _GuideNoteBox
+{
+  AdwBin     parent_instance;
+
+  GtkImage  *icon;
+  GtkLabel  *title_label;
+  GtkLabel  *text_label;
+  GtkButton *button;
+};
+
+G_DEFINE_FINAL_TYPE (GuideNoteBox, guide_note_box, ADW_TYPE_BIN)
+
+static void
+guide_note_box_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GUIDE_TYPE_NOTE_BOX);
+
+  G_OBJECT_CLASS (guide_note_box_parent_class)->dispose (object);
+}
+
+static void
+guide_note_box_class_init (GuideNoteBoxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = guide_note_box_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-note-box.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, icon);
+  gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button);
+
+  gtk_widget_class_set_css_name (widget_class, "note");
+}
+
+static void
+guide_note_box_init (GuideNoteBox *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+guide_note_box_new (const GuideNote *note)
+{
+  GuideNoteBox *self;
+  gboolean update;
+
+  g_return_val_if_fail (note != NULL, NULL);
+
+  self = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
+  update = g_str_equal (note->kind, "update");
+
+  if (update)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "update");
+      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+    }
+
+  gtk_label_set_label (self->title_label,
+                       note->title != NULL ? note->title : update ? _("Update") : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
+  gtk_label_set_label (self->text_label, note->text);
+
+  if (note->uri != NULL)
+    {
+      g_autofree char *display = guide_uri_get_display (note->uri);
+      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), note->label, display);
+
+      gtk_button_set_label (self->button, note->label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), display);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->button), TRUE);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * guide_note_box_fill:
+ * @box: a vertical box
+ * @notes: (element-type GuideNote): the notes to show in it
+ *
+ * Replaces what @box shows by @notes.
+ */
+void
+guide_note_box_fill (GtkBox    *box,
+                     GPtrArray *notes)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    gtk_box_append (box, guide_note_box_new (g_ptr_array_index (notes, i)));
+
+  gtk_widget_set_visible (GTK_WIDGET (box), notes != NULL && notes->len > 0);
+}

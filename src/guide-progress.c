@@ -1,0 +1,566 @@
+/* guide-progress.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* One user's progress through the guide, kept in a small JSON file:
+ *
+ *   { "version": 1,
+ *     "current-stage": "two-factor", "current-step": "two-factor.sign-in",
+ *     "done": { "eu-login.open-register": "2026-11-25T10:11:12Z", … } }
+ *
+ * Approval of an access request takes days, so this file is what lets a
+ * clinician come back exactly where they were. It is never overwritten when
+ * it cannot be understood: a broken file is moved aside, a file from a newer
+ * version is left alone and nothing is saved. */
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "guide-i18n.h"
+#include "guide-progress.h"
+
+#define VERSION 1
+
+struct _GuideProgress
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  GHashTable *done;
+  char       *current_stage;
+  char       *current_step;
+  gboolean    writable;
+};
+
+G_DEFINE_FINAL_TYPE (GuideProgress, guide_progress, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (guide-progress-error-quark, guide_progress_error)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_WRITABLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Replaces *@target by a copy of @value; TRUE when that changed it. */
+static gboolean
+set_string (char       **target,
+            const char  *value)
+{
+  if (g_strcmp0 (*target, value) == 0)
+    return FALSE;
+
+  g_free (*target);
+  *target = g_strdup (value);
+  return TRUE;
+}
+
+static char *
+to_json (GuideProgress *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) ids = g_hash_table_get_keys (self->done);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, VERSION);
+  if (self->current_stage != NULL)
+    {
+      json_builder_set_member_name (builder, "current-stage");
+      json_builder_add_string_value (builder, self->current_stage);
+    }
+  if (self->current_step != NULL)
+    {
+      json_builder_set_member_name (builder, "current-step");
+      json_builder_add_string_value (builder, self->current_step);
+    }
+
+  /* Sorted, so that the file only changes where the progress does. */
+  ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);
+  json_builder_set_member_name (builder, "done");
+  json_builder_begin_object (builder);
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autofree char *time = g_date_time_format_iso8601 (g_hash_table_lookup (self->done, l->data));
+
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_string_value (builder, time);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+save (GuideProgress  *self,
+      GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *data = NULL;
+
+  if (!self->writable)
+    return TRUE;
+
+  path = g_file_get_path (self->file);
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  data = to_json (self);
+
+  return g_file_set_contents_full (path, data, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+/* Reads what was saved; FALSE when the file does not hold progress of a
+ * version this one understands. */
+static gboolean
+parse (GuideProgress *self,
+       const char    *data,
+       gsize          length,
+       gboolean      *newer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) done = NULL;
+  JsonObject *root;
+  JsonNode *version;
+  JsonObject *done_object;
+  g_autoptr(GList) members = NULL;
+  const char *stage, *step;
+
+  *newer = FALSE;
+
+  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  version = json_object_get_member (root, "version");
+  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64)
+    return FALSE;
+
+  if (json_node_get_int (version) > VERSION)
+    {
+      *newer = TRUE;
+      return FALSE;
+    }
+
+  if (json_node_get_int (version) < 1 ||
+      !json_object_has_member (root, "done") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "done")))
+    return FALSE;
+
+  done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+  done_object = json_object_get_object_member (root, "done");
+  members = json_object_get_members (done_object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (done_object, l->data);
+      GDateTime *time;
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return FALSE;
+
+      time = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
+      if (time == NULL)
+        return FALSE;
+
+      g_hash_table_insert (done, g_strdup (l->data), time);
+    }
+
+  stage = json_object_get_string_member_with_default (root, "current-stage", NULL);
+  step = json_object_get_string_member_with_default (root, "current-step", NULL);
+
+  g_clear_pointer (&self->done, g_hash_table_unref);
+  self->done = g_steal_pointer (&done);
+  set_string (&self->current_stage, stage);
+  set_string (&self->current_step, step);
+
+  return TRUE;
+}
+
+static void
+set_writable (GuideProgress *self,
+              gboolean       writable)
+{
+  if (self->writable == writable)
+    return;
+
+  self->writable = writable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+}
+
+static void
+guide_progress_dispose (GObject *object)
+{
+  GuideProgress *self = (GuideProgress *)object;
+
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (guide_progress_parent_class)->dispose (object);
+}
+
+static void
+guide_progress_finalize (GObject *object)
+{
+  GuideProgress *self = (GuideProgress *)object;
+
+  g_clear_pointer (&self->done, g_hash_table_unref);
+  g_free (self->current_stage);
+  g_free (self->current_step);
+
+  G_OBJECT_CLASS (guide_progress_parent_class)->finalize (object);
+}
+
+static void
+guide_progress_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GuideProgress *self = GUIDE_PROGRESS (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_WRITABLE:
+      g_value_set_boolean (value, self->writable);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guide_progress_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  GuideProgress *self = GUIDE_PROGRESS (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      self->writable = self->file != NULL;
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guide_progress_class_init (GuideProgressClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = guide_progress_dispose;
+  object_class->finalize = guide_progress_finalize;
+  object_class->get_property = guide_progress_get_property;
+  object_class->set_property = guide_progress_set_property;
+
+  /**
+   * GuideProgress:file:
+   *
+   * The file progress is kept in, or %NULL to keep it in memory only.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuideProgress:writable:
+   *
+   * Whether changes are saved to #GuideProgress:file.
+   */
+  properties[PROP_WRITABLE] =
+    g_param_spec_boolean ("writable", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GuideProgress::changed:
+   * @self: a #GuideProgress
+   * @step_id: (nullable): the step that changed, or %NULL for all of them
+   *
+   * Emitted when steps are marked done or not done.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+guide_progress_init (GuideProgress *self)
+{
+  self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+}
+
+/**
+ * guide_progress_new:
+ * @file: (nullable): where progress is kept, or %NULL to keep it in memory
+ *
+ * Returns: (transfer full): a new #GuideProgress with nothing done; call
+ *   guide_progress_load() to read @file
+ */
+GuideProgress *
+guide_progress_new (GFile *file)
+{
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return g_object_new (GUIDE_TYPE_PROGRESS, "file", file, NULL);
+}
+
+/**
+ * guide_progress_get_default_file:
+ *
+ * Returns: (transfer full): `progress.json` in the user's data folder
+ */
+GFile *
+guide_progress_get_default_file (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "progress.json", NULL);
+}
+
+/**
+ * guide_progress_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file progress is kept in
+ */
+GFile *
+guide_progress_get_file (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+guide_progress_get_writable (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  return self->writable;
+}
+
+/**
+ * guide_progress_load:
+ * @error: a location for a #GError
+ *
+ * Reads the progress file. A missing file is a fresh start. When the file
+ * cannot be read or understood, progress starts afresh and @error says why:
+ * %GUIDE_PROGRESS_ERROR_BROKEN when the file was moved aside,
+ * %GUIDE_PROGRESS_ERROR_NEWER when it was left untouched and nothing will
+ * be saved.
+ *
+ * Returns: %TRUE if the saved progress, if any, was read
+ */
+gboolean
+guide_progress_load (GuideProgress  *self,
+                     GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  gsize length;
+  gboolean newer = FALSE;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  if (self->file == NULL)
+    return TRUE;
+
+  path = g_file_get_path (self->file);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_file_get_contents (path, &data, &length, NULL) &&
+      parse (self, data, length, &newer))
+    return TRUE;
+
+  if (newer)
+    {
+      set_writable (self, FALSE);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                   _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+      return FALSE;
+    }
+
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  aside = g_strdup_printf ("%s.broken-%s", path, stamp);
+
+  if (g_rename (path, aside) != 0)
+    {
+      set_writable (self, FALSE);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
+                   path);
+      return FALSE;
+    }
+
+  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+               _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
+               aside);
+  return FALSE;
+}
+
+gboolean
+guide_progress_is_done (GuideProgress *self,
+                        const char    *step_id)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  return g_hash_table_contains (self->done, step_id);
+}
+
+/**
+ * guide_progress_get_done_time:
+ *
+ * Returns: (transfer none) (nullable): when @step_id was marked done
+ */
+GDateTime *
+guide_progress_get_done_time (GuideProgress *self,
+                              const char    *step_id)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  return g_hash_table_lookup (self->done, step_id);
+}
+
+/**
+ * guide_progress_set_done:
+ * @error: a location for a #GError
+ *
+ * Marks @step_id done (now) or not done, and saves.
+ *
+ * Returns: %TRUE if the change was saved, or there was nothing to save
+ */
+gboolean
+guide_progress_set_done (GuideProgress  *self,
+                         const char     *step_id,
+                         gboolean        done,
+                         GError        **error)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+
+  if (done == g_hash_table_contains (self->done, step_id))
+    return TRUE;
+
+  if (done)
+    g_hash_table_insert (self->done, g_strdup (step_id), g_date_time_new_now_utc ());
+  else
+    g_hash_table_remove (self->done, step_id);
+
+  g_signal_emit (self, signals[CHANGED], 0, step_id);
+
+  return save (self, error);
+}
+
+const char *
+guide_progress_get_current_stage (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  return self->current_stage;
+}
+
+const char *
+guide_progress_get_current_step (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  return self->current_step;
+}
+
+/**
+ * guide_progress_set_current:
+ * @stage_id: (nullable): the stage on screen
+ * @step_id: (nullable): the step selected in it
+ * @error: a location for a #GError
+ *
+ * Remembers where the user is, and saves when that changed.
+ */
+gboolean
+guide_progress_set_current (GuideProgress  *self,
+                            const char     *stage_id,
+                            const char     *step_id,
+                            GError        **error)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  changed = set_string (&self->current_stage, stage_id);
+  changed |= set_string (&self->current_step, step_id);
+
+  return !changed || save (self, error);
+}
+
+/**
+ * guide_progress_reset:
+ * @error: a location for a #GError
+ *
+ * Forgets every step done and where the user was, and saves.
+ */
+gboolean
+guide_progress_reset (GuideProgress  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  g_hash_table_remove_all (self->done);
+  g_clear_pointer (&self->current_stage, g_free);
+  g_clear_pointer (&self->current_step, g_free);
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+
+  return save (self, error);
+}

@@ -1,0 +1,311 @@
+/* guide-stage-page.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The selected stage: its title and summary, its notes, and its steps in
+ * order; the first stage also carries the guide's introduction. */
+
+#include "guide-i18n.h"
+#include "guide-note-box.h"
+#include "guide-stage-page.h"
+#include "guide-step-row.h"
+
+struct _GuideStagePage
+{
+  AdwBin             parent_instance;
+
+  char              *stage_id;
+
+  GtkScrolledWindow *scrolled;
+  GtkBox            *intro_box;
+  GtkBox            *intro_paragraphs;
+  GtkBox            *intro_notes;
+  GtkLabel          *title_label;
+  GtkLabel          *summary_label;
+  GtkLabel          *count_label;
+  GtkBox            *notes_box;
+  GtkListBox        *step_list;
+};
+
+G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
+
+enum {
+  STEP_TOGGLED,
+  STEP_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+fill_paragraphs (GtkBox *box,
+                 GStrv   paragraphs)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (paragraphs[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (box, label);
+    }
+}
+
+static void
+step_toggled_cb (GuideStagePage *self,
+                 gboolean        done,
+                 GuideStepRow   *row)
+{
+  g_signal_emit (self, signals[STEP_TOGGLED], 0, guide_step_row_get_step_id (row), done);
+}
+
+static void
+step_activated_cb (GuideStagePage *self,
+                   GtkListBoxRow  *row)
+{
+  GuideStepRow *step_row = GUIDE_STEP_ROW (row);
+
+  g_signal_emit (self, signals[STEP_TOGGLED], 0,
+                 guide_step_row_get_step_id (step_row),
+                 !guide_step_row_get_done (step_row));
+}
+
+static void
+step_selected_cb (GuideStagePage *self,
+                  GtkListBoxRow  *row)
+{
+  g_signal_emit (self, signals[STEP_SELECTED], 0,
+                 row != NULL ? guide_step_row_get_step_id (GUIDE_STEP_ROW (row)) : NULL);
+}
+
+static void
+guide_stage_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GUIDE_TYPE_STAGE_PAGE);
+
+  G_OBJECT_CLASS (guide_stage_page_parent_class)->dispose (object);
+}
+
+static void
+guide_stage_page_finalize (GObject *object)
+{
+  GuideStagePage *self = (GuideStagePage *)object;
+
+  g_free (self->stage_id);
+
+  G_OBJECT_CLASS (guide_stage_page_parent_class)->finalize (object);
+}
+
+static void
+guide_stage_page_class_init (GuideStagePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = guide_stage_page_dispose;
+  object_class->finalize = guide_stage_page_finalize;
+
+  /**
+   * GuideStagePage::step-toggled:
+   * @self: a #GuideStagePage
+   * @step_id: the step
+   * @done: whether the user marked it done
+   */
+  signals[STEP_TOGGLED] =
+    g_signal_new ("step-toggled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  /**
+   * GuideStagePage::step-selected:
+   * @self: a #GuideStagePage
+   * @step_id: (nullable): the step now selected
+   */
+  signals[STEP_SELECTED] =
+    g_signal_new ("step-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-stage-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_box);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_paragraphs);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_notes);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, step_list);
+  gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
+
+
+  g_type_ensure (GUIDE_TYPE_STEP_ROW);
+}
+
+static void
+guide_stage_page_init (GuideStagePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * guide_stage_page_show_stage:
+ *
+ * Shows the stage at @index of @book. When it is the stage already shown,
+ * in another language, the texts are replaced in place so that the selected
+ * step, the focus and the scroll position stay where they are.
+ */
+void
+guide_stage_page_show_stage (GuideStagePage *self,
+                             GuideBook      *book,
+                             guint           index)
+{
+  GuideStage *stage;
+  GtkWidget *row;
+  gboolean same;
+
+  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
+  g_return_if_fail (GUIDE_IS_BOOK (book));
+
+  stage = guide_book_get_stage (book, index);
+  same = g_strcmp0 (self->stage_id, stage->id) == 0;
+  g_free (self->stage_id);
+  self->stage_id = g_strdup (stage->id);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->intro_box), index == 0);
+  if (index == 0)
+    {
+      fill_paragraphs (self->intro_paragraphs, guide_book_get_intro (book));
+      guide_note_box_fill (self->intro_notes, guide_book_get_notes (book));
+    }
+
+  gtk_label_set_label (self->title_label, stage->title);
+  gtk_label_set_label (self->summary_label, stage->summary);
+  guide_note_box_fill (self->notes_box, stage->notes);
+
+  if (!same)
+    {
+      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list))) != NULL)
+        gtk_list_box_remove (self->step_list, row);
+
+      for (guint i = 0; i < stage->steps->len; i++)
+        {
+          row = guide_step_row_new (i + 1);
+          g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
+          gtk_list_box_append (self->step_list, row);
+        }
+
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+    }
+
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+  for (guint i = 0; i < stage->steps->len; i++, row = gtk_widget_get_next_sibling (row))
+    guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (stage->steps, i));
+}
+
+/**
+ * guide_stage_page_update_progress:
+ *
+ * Shows which steps @progress has done.
+ */
+void
+guide_stage_page_update_progress (GuideStagePage *self,
+                                  GuideProgress  *progress)
+{
+  g_autofree char *count = NULL;
+  guint n_done = 0, n_steps = 0;
+
+  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gboolean done = guide_progress_is_done (progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
+
+      guide_step_row_set_done (GUIDE_STEP_ROW (row), done);
+      n_done += done;
+      n_steps++;
+    }
+
+  count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
+                           n_done, n_steps);
+  gtk_label_set_label (self->count_label, count);
+}
+
+/**
+ * guide_stage_page_get_selected_step:
+ *
+ * Returns: (nullable): the ID of the selected step
+ */
+const char *
+guide_stage_page_get_selected_step (GuideStagePage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (GUIDE_IS_STAGE_PAGE (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->step_list);
+
+  return row != NULL ? guide_step_row_get_step_id (GUIDE_STEP_ROW (row)) : NULL;
+}
+
+/**
+ * guide_stage_page_select_step:
+ * @step_id: (nullable): a step of the stage shown, or %NULL for none
+ * @focus: whether to move the keyboard focus to it, scrolling it into view
+ */
+void
+guide_stage_page_select_step (GuideStagePage *self,
+                              const char     *step_id,
+                              gboolean        focus)
+{
+  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (guide_step_row_get_step_id (GUIDE_STEP_ROW (row)), step_id) != 0)
+        continue;
+
+      gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
+      if (focus)
+        gtk_widget_grab_focus (row);
+      return;
+    }
+
+  gtk_list_box_unselect_all (self->step_list);
+}
+
+/**
+ * guide_stage_page_get_vadjustment:
+ *
+ * Returns: (transfer none): the vertical scrolling of the page
+ */
+GtkAdjustment *
+guide_stage_page_get_vadjustment (GuideStagePage *self)
+{
+  g_return_val_if_fail (GUIDE_IS_STAGE_PAGE (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scrolled);
+}

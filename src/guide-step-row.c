@@ -1,0 +1,219 @@
+/* guide-step-row.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* One sub-step of a stage: the instruction, a check to mark it done, the
+ * button that opens its address, and what the guide puts with it (the access
+ * profiles table, notes). */
+
+#include <adwaita.h>
+
+#include "guide-i18n.h"
+#include "guide-note-box.h"
+#include "guide-step-row.h"
+#include "guide-uri.h"
+
+struct _GuideStepRow
+{
+  GtkListBoxRow   parent_instance;
+
+  char           *step_id;
+
+  GtkLabel       *number_label;
+  GtkLabel       *text_label;
+  GtkListBox     *profiles_list;
+  GtkCheckButton *done_check;
+  GtkButton      *open_button;
+  GtkBox         *notes_box;
+};
+
+G_DEFINE_FINAL_TYPE (GuideStepRow, guide_step_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  TOGGLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+profile_row_new (const GuideProfile *profile)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), profile->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), profile->description);
+
+  if (profile->recommended)
+    {
+      GtkWidget *tag = gtk_label_new (_("Usual choice"));
+
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (tag, "tag");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+      gtk_widget_add_css_class (row, "recommended");
+    }
+
+  return row;
+}
+
+static void
+done_toggled_cb (GuideStepRow   *self,
+                 GtkCheckButton *check)
+{
+  g_signal_emit (self, signals[TOGGLED], 0, gtk_check_button_get_active (check));
+}
+
+static void
+guide_step_row_finalize (GObject *object)
+{
+  GuideStepRow *self = (GuideStepRow *)object;
+
+  g_free (self->step_id);
+
+  G_OBJECT_CLASS (guide_step_row_parent_class)->finalize (object);
+}
+
+static void
+guide_step_row_class_init (GuideStepRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = guide_step_row_finalize;
+
+  /**
+   * GuideStepRow::toggled:
+   * @self: a #GuideStepRow
+   * @done: whether the step is now marked done
+   *
+   * Emitted when the user marks the step done or not done.
+   */
+  signals[TOGGLED] =
+    g_signal_new ("toggled",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-step-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, profiles_list);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, done_check);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, notes_box);
+  gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
+}
+
+static void
+guide_step_row_init (GuideStepRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  guide_i18n_translate_widget (GTK_WIDGET (self));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->done_check),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->text_label, NULL,
+                                  -1);
+}
+
+GtkWidget *
+guide_step_row_new (guint number)
+{
+  GuideStepRow *self = g_object_new (GUIDE_TYPE_STEP_ROW, NULL);
+  g_autofree char *text = g_strdup_printf ("%u", number);
+
+  gtk_label_set_label (self->number_label, text);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * guide_step_row_set_step:
+ *
+ * Shows @step, in place: switching language keeps the row, its focus and
+ * the scroll position around it.
+ */
+void
+guide_step_row_set_step (GuideStepRow    *self,
+                         const GuideStep *step)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GUIDE_IS_STEP_ROW (self));
+  g_return_if_fail (step != NULL);
+
+  g_free (self->step_id);
+  self->step_id = g_strdup (step->id);
+
+  gtk_label_set_label (self->text_label, step->text);
+
+  if (step->uri != NULL)
+    {
+      g_autofree char *display = guide_uri_get_display (step->uri);
+      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), step->label, display);
+
+      gtk_button_set_label (self->open_button, step->label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), display);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->uri);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.open-uri");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), step->uri != NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list))) != NULL)
+    gtk_list_box_remove (self->profiles_list, child);
+  for (guint i = 0; i < step->profiles->len; i++)
+    gtk_list_box_append (self->profiles_list, profile_row_new (g_ptr_array_index (step->profiles, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->profiles_list), step->profiles->len > 0);
+
+  guide_note_box_fill (self->notes_box, step->notes);
+}
+
+const char *
+guide_step_row_get_step_id (GuideStepRow *self)
+{
+  g_return_val_if_fail (GUIDE_IS_STEP_ROW (self), NULL);
+
+  return self->step_id;
+}
+
+gboolean
+guide_step_row_get_done (GuideStepRow *self)
+{
+  g_return_val_if_fail (GUIDE_IS_STEP_ROW (self), FALSE);
+
+  return gtk_check_button_get_active (self->done_check);
+}
+
+/**
+ * guide_step_row_set_done:
+ *
+ * Shows the step as done or not, without emitting #GuideStepRow::toggled.
+ */
+void
+guide_step_row_set_done (GuideStepRow *self,
+                         gboolean      done)
+{
+  g_return_if_fail (GUIDE_IS_STEP_ROW (self));
+
+  g_signal_handlers_block_by_func (self->done_check, done_toggled_cb, self);
+  gtk_check_button_set_active (self->done_check, done);
+  g_signal_handlers_unblock_by_func (self->done_check, done_toggled_cb, self);
+
+  if (done)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
+}

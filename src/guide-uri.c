@@ -1,0 +1,119 @@
+/* guide-uri.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "guide-uri.h"
+
+/* The only addresses the application ever opens: the official pages the guide
+ * walks through, the Commission's notice on SMS second factors, and the two
+ * helpdesk mailboxes. A guide that names any other address is refused. */
+static const char * const allowed[] = {
+  "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
+  "https://webgate.ec.europa.eu/cas",
+  "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
+  "https://cpms.ern-net.eu/login/",
+  "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en",
+  "mailto:helpdesk.reconnet@ao-pisa.toscana.it",
+  "mailto:ern.reconnet@ao-pisa.toscana.it",
+};
+
+gboolean
+guide_uri_is_allowed (const char *uri)
+{
+  if (uri == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    if (g_str_equal (uri, allowed[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Cuts the punctuation that ends a sentence off an address written in text. */
+static char *
+trim_word (const char *start,
+           const char *end)
+{
+  while (end > start)
+    {
+      const char *last = g_utf8_find_prev_char (start, end);
+
+      if (g_utf8_strchr (".,;:!?)»”\"'", -1, g_utf8_get_char (last)) == NULL)
+        break;
+      end = last;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+/**
+ * guide_uri_find_disallowed:
+ * @text: text that may write out web or e-mail addresses
+ *
+ * Returns: (transfer full) (nullable): the first address written in @text
+ *   that the application would not open, or %NULL when there is none
+ */
+char *
+guide_uri_find_disallowed (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\u00a0", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = words[i];
+      const char *web = strstr (word, "://");
+      g_autofree char *address = NULL;
+
+      if (web != NULL)
+        {
+          const char *start = web;
+
+          while (start > word && g_ascii_isalpha (start[-1]))
+            start--;
+          address = trim_word (start, word + strlen (word));
+          if (!guide_uri_is_allowed (address))
+            return g_steal_pointer (&address);
+        }
+      else if (strchr (word, '@') != NULL)
+        {
+          g_autofree char *mailto = NULL;
+          const char *start = word;
+
+          while (*start != '\0' && g_utf8_strchr ("(«“\"'", -1, g_utf8_get_char (start)) != NULL)
+            start = g_utf8_next_char (start);
+          if (g_str_has_prefix (start, "mailto:"))
+            start += strlen ("mailto:");
+          address = trim_word (start, word + strlen (word));
+          mailto = g_strconcat ("mailto:", address, NULL);
+          if (!guide_uri_is_allowed (mailto))
+            return g_steal_pointer (&address);
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * guide_uri_get_display:
+ * @uri: an address
+ *
+ * Returns: (transfer full): @uri as a person would write it: an e-mail
+ *   address without “mailto:”
+ */
+char *
+guide_uri_get_display (const char *uri)
+{
+  if (g_str_has_prefix (uri, "mailto:"))
+    return g_strdup (uri + strlen ("mailto:"));
+
+  return g_strdup (uri);
+}

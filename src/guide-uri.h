@@ -1,0 +1,23 @@
+/* guide-uri.h
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  guide_uri_is_allowed        (const char *uri);
+char     *guide_uri_find_disallowed   (const char *text);
+char     *guide_uri_get_display       (const char *uri);
+
+G_END_DECLS

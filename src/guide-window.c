@@ -1,0 +1,650 @@
+/* guide-window.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The main window: the stages in a sidebar that folds away on narrow
+ * screens, the selected stage with its steps, overall progress in the header,
+ * and the helpdesk contacts one click away from every stage. */
+
+#include "guide-i18n.h"
+#include "guide-stage-page.h"
+#include "guide-stage-row.h"
+#include "guide-uri.h"
+#include "guide-window.h"
+
+/* The step whose completion starts the wait for the administrators. IDs are
+ * stable by design (data/guide/README.md), so naming it here is safe. */
+#define SUBMIT_STEP_ID "cpms-access.submit"
+
+struct _GuideWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GuideBook            *book;
+  GuideProgress        *progress;
+  guint                 stage_index;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *stage_list;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *contacts_button;
+  GtkLabel             *contacts_label;
+  GtkBox               *contacts_box;
+  GtkProgressBar       *overall_progress;
+  GtkRevealer          *waiting_revealer;
+  GtkLabel             *waiting_label;
+  GuideStagePage       *stage_page;
+  GMenuModel           *primary_menu;
+};
+
+G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  GuideWindow *self;
+  char        *uri;
+} Launch;
+
+static GuideApplication *
+get_application (GuideWindow *self)
+{
+  return GUIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static gboolean
+stage_complete (GuideWindow *self,
+                GuideStage  *stage,
+                guint       *n_done)
+{
+  guint done = 0;
+
+  for (guint i = 0; i < stage->steps->len; i++)
+    {
+      GuideStep *step = g_ptr_array_index (stage->steps, i);
+
+      done += guide_progress_is_done (self->progress, step->id);
+    }
+
+  if (n_done != NULL)
+    *n_done = done;
+
+  return done == stage->steps->len;
+}
+
+static void
+update_waiting (GuideWindow *self)
+{
+  GPtrArray *stages = guide_book_get_stages (self->book);
+  GDateTime *submitted = guide_progress_get_done_time (self->progress, SUBMIT_STEP_ID);
+  GPtrArray *addresses = guide_book_get_addresses (self->book);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *helpdesk = NULL;
+  g_autofree char *text = NULL;
+  gint64 days;
+
+  if (submitted == NULL || stage_complete (self, g_ptr_array_index (stages, stages->len - 1), NULL))
+    {
+      gtk_revealer_set_reveal_child (self->waiting_revealer, FALSE);
+      return;
+    }
+
+  now = g_date_time_new_now_utc ();
+  days = MAX (0, g_date_time_difference (now, submitted) / G_TIME_SPAN_DAY);
+
+  if (days == 0)
+    when = g_strdup (_("You submitted your access request today."));
+  else
+    when = g_strdup_printf (guide_ngettext ("You submitted your access request %u day ago.",
+                                            "You submitted your access request %u days ago.",
+                                            days),
+                            (guint) days);
+
+  helpdesk = guide_uri_get_display (((GuideAddress *) g_ptr_array_index (addresses, 0))->uri);
+  text = g_strdup_printf (_("%s Approval is manual and can take a few days; you will get an e-mail when it is done. If you have questions, write to the helpdesk at %s."),
+                          when, helpdesk);
+
+  gtk_label_set_label (self->waiting_label, text);
+  gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
+}
+
+static void
+update_progress (GuideWindow *self)
+{
+  GPtrArray *stages = guide_book_get_stages (self->book);
+  guint n_steps = guide_book_get_n_steps (self->book);
+  guint n_done = 0;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stage_list));
+
+  for (guint i = 0; i < stages->len; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+      guint stage_done;
+
+      stage_complete (self, stage, &stage_done);
+      guide_stage_row_update (GUIDE_STAGE_ROW (row), stage->title, stage_done, stage->steps->len);
+      n_done += stage_done;
+    }
+
+  subtitle = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
+                              n_done, n_steps);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
+
+  guide_stage_page_update_progress (self->stage_page, self->progress);
+  update_waiting (self);
+}
+
+static void
+update_navigation (GuideWindow *self)
+{
+  guint n_stages = guide_book_get_stages (self->book)->len;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-stage", self->stage_index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-stage", self->stage_index + 1 < n_stages);
+}
+
+/* Shows a stage, with @step_id selected (and focused, when @focus). */
+static void
+show_stage (GuideWindow *self,
+            guint        index,
+            const char  *step_id,
+            gboolean     focus)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, index);
+
+  self->stage_index = index;
+
+  /* Selecting the row comes back through stage_selected_cb(). */
+  if (gtk_list_box_get_selected_row (self->stage_list) != row)
+    gtk_list_box_select_row (self->stage_list, row);
+
+  guide_stage_page_show_stage (self->stage_page, self->book, index);
+  guide_stage_page_update_progress (self->stage_page, self->progress);
+  guide_stage_page_select_step (self->stage_page, step_id, focus);
+  update_navigation (self);
+}
+
+static void
+add_contact (GuideWindow        *self,
+             const GuideAddress *address)
+{
+  g_autofree char *display = guide_uri_get_display (address->uri);
+  g_autofree char *write_label = g_strdup_printf (_("Write an e-mail to %s"), display);
+  g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (address->name);
+  GtkWidget *label = gtk_label_new (display);
+  GtkWidget *write = gtk_button_new_with_label (_("Write an E-mail"));
+  GtkWidget *copy = gtk_button_new_with_label (_("Copy Address"));
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (write), "win.open-uri");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (write), "s", address->uri);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (write), GTK_ACCESSIBLE_PROPERTY_LABEL, write_label, -1);
+  gtk_widget_add_css_class (write, "suggested-action");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-uri");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", address->uri);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label, -1);
+
+  gtk_box_append (GTK_BOX (buttons), write);
+  gtk_box_append (GTK_BOX (buttons), copy);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (self->contacts_box, box);
+}
+
+static void
+fill_contacts (GuideWindow *self)
+{
+  GPtrArray *addresses = guide_book_get_addresses (self->book);
+  GtkWidget *child;
+
+  gtk_label_set_label (self->contacts_label, guide_book_get_contacts_text (self->book));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
+    gtk_box_remove (self->contacts_box, child);
+
+  for (guint i = 0; i < addresses->len; i++)
+    add_contact (self, g_ptr_array_index (addresses, i));
+}
+
+/* Shows everything in the application's current language, in place. */
+static void
+load_language (GuideWindow *self)
+{
+  g_autoptr(GMenuModel) menu = guide_i18n_translate_menu (self->primary_menu);
+  GtkWindow *help_overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+  GuideApplication *application = get_application (self);
+
+  g_set_object (&self->book, guide_application_get_book (application));
+
+  guide_i18n_translate_widget (GTK_WIDGET (self));
+  if (help_overlay != NULL)
+    guide_i18n_translate_widget (GTK_WIDGET (help_overlay));
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+
+  fill_contacts (self);
+  guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
+  update_progress (self);
+}
+
+static void
+language_changed_cb (GuideWindow *self)
+{
+  load_language (self);
+}
+
+static void
+progress_changed_cb (GuideWindow *self)
+{
+  update_progress (self);
+}
+
+static void
+stage_selected_cb (GuideWindow   *self,
+                   GtkListBoxRow *row)
+{
+  GuideStage *stage;
+
+  if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
+    return;
+
+  show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
+
+  stage = guide_book_get_stage (self->book, self->stage_index);
+  guide_progress_set_current (self->progress, stage->id, NULL, NULL);
+}
+
+static void
+stage_activated_cb (GuideWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_stages_cb (GuideWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+step_toggled_cb (GuideWindow *self,
+                 const char  *step_id,
+                 gboolean     done)
+{
+  g_autoptr(GError) error = NULL;
+  GuideStage *stage = guide_book_get_stage (self->book, self->stage_index);
+
+  guide_stage_page_select_step (self->stage_page, step_id, FALSE);
+
+  if (!guide_progress_set_done (self->progress, step_id, done, &error) ||
+      !guide_progress_set_current (self->progress, stage->id, step_id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Your progress could not be saved: %s"), error->message);
+
+      g_warning ("%s", message);
+      guide_window_add_toast (self, message);
+    }
+}
+
+static void
+step_selected_cb (GuideWindow *self,
+                  const char  *step_id)
+{
+  GuideStage *stage = guide_book_get_stage (self->book, self->stage_index);
+
+  if (step_id != NULL)
+    guide_progress_set_current (self->progress, stage->id, step_id, NULL);
+}
+
+static void
+launch_free (Launch *launch)
+{
+  g_object_unref (launch->self);
+  g_free (launch->uri);
+  g_free (launch);
+}
+
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Launch *launch = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean dismissed;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
+  dismissed = g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED);
+#else
+  gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
+  dismissed = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+#endif
+
+  if (error != NULL && !dismissed)
+    {
+      g_autofree char *display = guide_uri_get_display (launch->uri);
+      g_autofree char *escaped = g_markup_escape_text (display, -1);
+      g_autofree char *title = g_strdup_printf (_("Could not open %s"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      g_warning ("Could not open %s: %s", launch->uri, error->message);
+
+      adw_toast_set_button_label (toast, _("Copy"));
+      adw_toast_set_action_name (toast, "win.copy-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (launch->uri));
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (launch->self->toast_overlay, toast);
+    }
+
+  launch_free (launch);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+  Launch *launch;
+
+  if (!guide_uri_is_allowed (uri))
+    {
+      g_warning ("Refused to open %s: not one of the official addresses", uri);
+      guide_window_add_toast (self, _("This address is not one of the guide’s official addresses, so it was not opened."));
+      return;
+    }
+
+  launch = g_new0 (Launch, 1);
+  launch->self = g_object_ref (self);
+  launch->uri = g_strdup (uri);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, launch_done_cb, launch);
+  }
+#else
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, launch_done_cb, launch);
+#endif
+}
+
+static void
+copy_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autofree char *display = guide_uri_get_display (g_variant_get_string (parameter, NULL));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), display);
+  guide_window_add_toast (GUIDE_WINDOW (widget), _("Address copied"));
+}
+
+static void
+previous_stage_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+
+  if (self->stage_index > 0)
+    gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index - 1));
+}
+
+static void
+next_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, self->stage_index + 1);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->stage_list, row);
+}
+
+static void
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  GPtrArray *stages = guide_book_get_stages (self->book);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          if (!guide_progress_is_done (self->progress, step->id))
+            {
+              show_stage (self, i, step->id, TRUE);
+              adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+              guide_progress_set_current (self->progress, stage->id, step->id, NULL);
+              return;
+            }
+        }
+    }
+
+  guide_window_add_toast (self, _("Every step is done."));
+}
+
+static void
+reset_response_cb (GuideWindow *self,
+                   const char  *response)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "reset") != 0)
+    return;
+
+  if (!guide_progress_reset (self->progress, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Your progress could not be saved: %s"), error->message);
+
+      g_warning ("%s", message);
+      guide_window_add_toast (self, message);
+    }
+
+  show_stage (self, 0, NULL, FALSE);
+}
+
+static void
+reset_progress_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget),
+                                   _("Reset Progress?"),
+                                   _("Every step will be marked as not done. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), widget, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_contacts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (GUIDE_WINDOW (widget)->contacts_button);
+}
+
+static gboolean
+guide_window_close_request (GtkWindow *window)
+{
+  GuideWindow *self = GUIDE_WINDOW (window);
+  GSettings *settings = guide_application_get_settings (get_application (self));
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
+}
+
+/* Fills the window once it belongs to @application, which it takes the
+ * guide, the progress and the settings from. */
+static void
+setup (GuideWindow      *self,
+       GuideApplication *application)
+{
+  GSettings *settings = guide_application_get_settings (application);
+  GPtrArray *stages;
+  const char *step_id;
+  int stage_index;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->book = g_object_ref (guide_application_get_book (application));
+  self->progress = g_object_ref (guide_application_get_progress (application));
+
+  stages = guide_book_get_stages (self->book);
+  for (guint i = 0; i < stages->len; i++)
+    gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
+
+  /* Back exactly where the user was: the stage, and the step in it. */
+  step_id = guide_progress_get_current_step (self->progress);
+  stage_index = guide_book_find_stage (self->book, guide_progress_get_current_stage (self->progress));
+  self->stage_index = MAX (stage_index, 0);
+  load_language (self);
+  show_stage (self, self->stage_index, step_id, step_id != NULL);
+
+  g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+guide_window_dispose (GObject *object)
+{
+  GuideWindow *self = (GuideWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_WINDOW);
+  g_clear_object (&self->book);
+  g_clear_object (&self->progress);
+
+  G_OBJECT_CLASS (guide_window_parent_class)->dispose (object);
+}
+
+static void
+guide_window_class_init (GuideWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = guide_window_dispose;
+  window_class->close_request = guide_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_list);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_button);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_box);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_page);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, primary_menu);
+  gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stage_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_stages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, step_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-contacts", NULL);
+
+  g_type_ensure (GUIDE_TYPE_STAGE_PAGE);
+}
+
+static void
+guide_window_init (GuideWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GuideWindow *
+guide_window_new (GuideApplication *application)
+{
+  GuideWindow *self;
+
+  g_return_val_if_fail (GUIDE_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (GUIDE_TYPE_WINDOW, "application", application, NULL);
+  setup (self, application);
+
+  return self;
+}
+
+void
+guide_window_add_toast (GuideWindow *self,
+                        const char  *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (GUIDE_IS_WINDOW (self));
+
+  escaped = g_markup_escape_text (text, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
