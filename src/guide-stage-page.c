@@ -24,7 +24,6 @@ struct _GuideStagePage
 
   char              *stage_id;
 
-  GtkScrolledWindow *scrolled;
   GtkBox            *intro_box;
   GtkBox            *intro_paragraphs;
   GtkBox            *intro_notes;
@@ -145,7 +144,6 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-stage-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_paragraphs);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_notes);
@@ -214,7 +212,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
           gtk_list_box_append (self->step_list, row);
         }
 
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+      gtk_adjustment_set_value (guide_stage_page_get_vadjustment (self), 0);
     }
 
   row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
@@ -307,5 +305,6 @@ guide_stage_page_get_vadjustment (GuideStagePage *self)
 {
   g_return_val_if_fail (GUIDE_IS_STAGE_PAGE (self), NULL);
 
-  return gtk_scrolled_window_get_vadjustment (self->scrolled);
+  /* The page's child is its scrolled window; AdwBin owns it. */
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
 }

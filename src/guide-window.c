@@ -312,10 +312,14 @@ static void
 step_selected_cb (GuideWindow *self,
                   const char  *step_id)
 {
-  GuideStage *stage = guide_book_get_stage (self->book, self->stage_index);
+  GuideStage *stage;
 
-  if (step_id != NULL)
-    guide_progress_set_current (self->progress, stage->id, step_id, NULL);
+  /* Rows are unselected as they go, when the stage changes or the window closes. */
+  if (step_id == NULL)
+    return;
+
+  stage = guide_book_get_stage (self->book, self->stage_index);
+  guide_progress_set_current (self->progress, stage->id, step_id, NULL);
 }
 
 static void

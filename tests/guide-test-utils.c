@@ -1,0 +1,202 @@
+/* guide-test-utils.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "guide-test-utils.h"
+
+#define TIMEOUT_SECONDS 10
+
+char *
+guide_test_progress_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "cpms-guide", "progress.json", NULL);
+}
+
+void
+guide_test_write_file (const char *path,
+                       const char *contents)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Registers a browser and mail client, through the user's mimeapps.list, that
+ * only writes each address it is given to a log: what the app launches is
+ * caught at the end of GIO's real launching path. Returns the log's path. */
+char *
+guide_test_install_fake_browser (const char * const *schemes)
+{
+  g_autofree char *log = g_build_filename (g_get_user_data_dir (), "launched.txt", NULL);
+  g_autofree char *script = g_build_filename (g_get_user_data_dir (), "fake-browser", NULL);
+  g_autofree char *desktop = g_build_filename (g_get_user_data_dir (), "applications", "fake-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", log);
+  g_autoptr(GString) mime_types = g_string_new (NULL);
+  g_autoptr(GString) defaults = g_string_new ("[Default Applications]\n");
+  g_autofree char *desktop_text = NULL;
+
+  for (guint i = 0; schemes[i] != NULL; i++)
+    {
+      g_string_append_printf (mime_types, "x-scheme-handler/%s;", schemes[i]);
+      g_string_append_printf (defaults, "x-scheme-handler/%s=fake-browser.desktop\n", schemes[i]);
+    }
+
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
+                                  "Exec=%s %%u\nMimeType=%s\n", script, mime_types->str);
+
+  guide_test_write_file (script, script_text);
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  guide_test_write_file (desktop, desktop_text);
+  guide_test_write_file (mimeapps, defaults->str);
+
+  return g_steal_pointer (&log);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits until @log holds @count addresses, and returns them. */
+GPtrArray *
+guide_test_wait_for_launches (const char *log,
+                              guint       count)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  while (!timed_out)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (log, &contents, NULL, NULL))
+        {
+          g_auto(GStrv) split = g_strsplit (g_strchomp (contents), "\n", -1);
+
+          if (g_strv_length (split) >= count)
+            {
+              for (guint i = 0; split[i] != NULL; i++)
+                g_ptr_array_add (lines, g_strdup (split[i]));
+              break;
+            }
+        }
+
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+
+  if (!timed_out)
+    g_source_remove (source);
+
+  return lines;
+}
+
+void
+guide_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+guide_test_wait_until_mapped (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (source);
+  guide_test_iterate ();
+}
+
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* Every widget of @type below @root, in the order a reader meets them. */
+GPtrArray *
+guide_test_find_all (GtkWidget *root,
+                     GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  find_all (root, type, found);
+  return found;
+}
+
+GtkWidget *
+guide_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+
+  return NULL;
+}
+
+GtkWidget *
+guide_test_find_by_css_class (GtkWidget  *root,
+                              GType       type,
+                              const char *css_class)
+{
+  g_autoptr(GPtrArray) widgets = guide_test_find_all (root, type);
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (widgets, i), css_class))
+      return g_ptr_array_index (widgets, i);
+
+  return NULL;
+}
+
+/* Waits until a label showing @text appears below @root. */
+GtkWidget *
+guide_test_wait_for_label (GtkWidget  *root,
+                           const char *text)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  GtkWidget *label;
+
+  while ((label = guide_test_find_label (root, text)) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (source);
+
+  return label;
+}

@@ -1,0 +1,37 @@
+/* guide-test-utils.h
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char      *guide_test_progress_path       (void);
+void       guide_test_write_file          (const char   *path,
+                                           const char   *contents);
+char      *guide_test_install_fake_browser (const char * const *schemes);
+GPtrArray *guide_test_wait_for_launches   (const char   *log,
+                                           guint         count);
+void       guide_test_iterate             (void);
+void       guide_test_wait_until_mapped   (GtkWidget    *widget);
+GPtrArray *guide_test_find_all            (GtkWidget    *root,
+                                           GType         type);
+GtkWidget *guide_test_find_label          (GtkWidget    *root,
+                                           const char   *text);
+GtkWidget *guide_test_wait_for_label     (GtkWidget    *root,
+                                           const char   *text);
+GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
+                                           GType         type,
+                                           const char   *css_class);
+
+G_END_DECLS

@@ -1,0 +1,285 @@
+/* test-book.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The guide content: both languages follow data/guide/README.md and match
+ * each other, and the reader refuses what the schema does not allow. */
+
+#include <json-glib/json-glib.h>
+
+#include "guide-book.h"
+#include "guide-uri.h"
+
+static GuideBook *
+load (const char *language)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/guide/%s.json", language);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  GuideBook *book;
+
+  g_assert_nonnull (bytes);
+  book = guide_book_new_from_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (GUIDE_IS_BOOK (book));
+
+  return book;
+}
+
+static void
+assert_same_notes (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      GuideNote *na = g_ptr_array_index (a, i), *nb = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (na->id, ==, nb->id);
+      g_assert_cmpstr (na->kind, ==, nb->kind);
+      g_assert_cmpstr (na->uri, ==, nb->uri);
+      g_assert_cmpint (na->title != NULL, ==, nb->title != NULL);
+    }
+}
+
+static void
+test_parity (void)
+{
+  g_autoptr(GuideBook) fr = load ("fr");
+  g_autoptr(GuideBook) it = load ("it");
+  GPtrArray *fr_stages = guide_book_get_stages (fr);
+  GPtrArray *it_stages = guide_book_get_stages (it);
+
+  g_assert_cmpstr (guide_book_get_language (fr), ==, "fr");
+  g_assert_cmpstr (guide_book_get_language (it), ==, "it");
+  g_assert_cmpuint (g_strv_length (guide_book_get_intro (fr)), ==, g_strv_length (guide_book_get_intro (it)));
+  assert_same_notes (guide_book_get_notes (fr), guide_book_get_notes (it));
+
+  g_assert_cmpuint (guide_book_get_addresses (fr)->len, ==, guide_book_get_addresses (it)->len);
+  for (guint i = 0; i < guide_book_get_addresses (fr)->len; i++)
+    {
+      GuideAddress *a = g_ptr_array_index (guide_book_get_addresses (fr), i);
+      GuideAddress *b = g_ptr_array_index (guide_book_get_addresses (it), i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->uri, ==, b->uri);
+    }
+
+  g_assert_cmpuint (fr_stages->len, ==, 4);
+  g_assert_cmpuint (it_stages->len, ==, 4);
+  for (guint i = 0; i < fr_stages->len; i++)
+    {
+      GuideStage *a = g_ptr_array_index (fr_stages, i), *b = g_ptr_array_index (it_stages, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->title, !=, b->title);
+      assert_same_notes (a->notes, b->notes);
+      g_assert_cmpuint (a->steps->len, ==, b->steps->len);
+
+      for (guint j = 0; j < a->steps->len; j++)
+        {
+          GuideStep *sa = g_ptr_array_index (a->steps, j), *sb = g_ptr_array_index (b->steps, j);
+
+          g_assert_cmpstr (sa->id, ==, sb->id);
+          g_assert_cmpstr (sa->uri, ==, sb->uri);
+          g_assert_cmpstr (sa->picture, ==, sb->picture);
+          g_assert_cmpint (sa->picture_alt != NULL, ==, sb->picture_alt != NULL);
+          g_assert_cmpstr (sa->text, !=, sb->text);
+          assert_same_notes (sa->notes, sb->notes);
+          g_assert_cmpuint (sa->profiles->len, ==, sb->profiles->len);
+          for (guint k = 0; k < sa->profiles->len; k++)
+            {
+              GuideProfile *pa = g_ptr_array_index (sa->profiles, k), *pb = g_ptr_array_index (sb->profiles, k);
+
+              g_assert_cmpstr (pa->name, ==, pb->name);
+              g_assert_cmpint (pa->recommended, ==, pb->recommended);
+            }
+        }
+    }
+}
+
+/* What the design fixes: the four stages and the steps the seeds describe. */
+static void
+test_content (gconstpointer data)
+{
+  g_autoptr(GuideBook) book = load (data);
+  static const char * const stages[] = { "eu-login", "two-factor", "cpms-access", "cpms-login" };
+  static const char * const profiles[] = { "Coordinator", "Dispatcher", "HP", "Panel Manager ERN", "Panel Manager HCP", "Researcher" };
+  GuideStep *step;
+  GuideStage *stage;
+  GuideNote *note;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    g_assert_cmpint (guide_book_find_stage (book, stages[i]), ==, i);
+
+  step = guide_book_find_step (book, "eu-login.open-register", NULL, NULL);
+  g_assert_cmpstr (step->uri, ==, "https://webgate.ec.europa.eu/cas/eim/external/register.cgi");
+  step = guide_book_find_step (book, "cpms-access.guest-access", NULL, NULL);
+  g_assert_nonnull (strstr (step->text, "0000 Guest Access"));
+  step = guide_book_find_step (book, "cpms-access.submit", NULL, NULL);
+  g_assert_nonnull (strstr (step->text, "Submit request access"));
+  step = guide_book_find_step (book, "cpms-login.log-in", NULL, NULL);
+  g_assert_cmpstr (step->uri, ==, "https://cpms.ern-net.eu/login/");
+
+  step = guide_book_find_step (book, "cpms-access.access-profile", NULL, NULL);
+  g_assert_cmpuint (step->profiles->len, ==, G_N_ELEMENTS (profiles));
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      GuideProfile *profile = g_ptr_array_index (step->profiles, i);
+
+      g_assert_cmpstr (profile->name, ==, profiles[i]);
+      g_assert_cmpint (profile->recommended, ==, g_str_equal (profile->name, "HP"));
+    }
+
+  /* The seeds predate the end of SMS second factors: stage 2 opens with the update. */
+  stage = guide_book_get_stage (book, 1);
+  g_assert_cmpuint (stage->notes->len, >=, 1);
+  note = g_ptr_array_index (stage->notes, 0);
+  g_assert_cmpstr (note->kind, ==, "update");
+  g_assert_cmpstr (note->uri, ==, "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en");
+  g_assert_nonnull (strstr (note->text, "EU Login"));
+  g_assert_nonnull (strstr (note->text, "2025"));
+
+  g_assert_cmpuint (guide_book_get_addresses (book)->len, ==, 2);
+}
+
+static void
+test_pictures_present (gconstpointer data)
+{
+  g_autoptr(GuideBook) book = load (data);
+  GPtrArray *stages = guide_book_get_stages (book);
+  guint n_pictures = 0;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+          g_autofree char *path = NULL;
+
+          if (step->picture == NULL)
+            continue;
+
+          path = g_strdup_printf (RESOURCE_BASE "/screenshots/%s", step->picture);
+          g_assert_true (g_resources_get_info (path, 0, NULL, NULL, NULL));
+          n_pictures++;
+        }
+    }
+
+  g_assert_cmpuint (n_pictures, ==, 9);
+}
+
+/* Loads fr.json with one member replaced, and checks the message. */
+static void
+assert_refused (const char *member_path,
+                JsonNode   *value,
+                const char *expected)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/guide/fr.json", 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuideBook) book = NULL;
+  g_auto(GStrv) parts = g_strsplit (member_path, "/", -1);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) input = NULL;
+  JsonNode *node;
+  guint n;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  node = json_parser_get_root (parser);
+  n = g_strv_length (parts);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        node = json_array_get_element (json_node_get_array (node), atoi (parts[i]));
+      else
+        node = json_object_get_member (json_node_get_object (node), parts[i]);
+    }
+
+  if (value != NULL)
+    json_object_set_member (json_node_get_object (node), parts[n - 1], value);
+  else
+    json_object_remove_member (json_node_get_object (node), parts[n - 1]);
+
+  json = json_to_string (json_parser_get_root (parser), FALSE);
+  input = g_bytes_new (json, strlen (json));
+  book = guide_book_new_from_bytes (input, "fr.json", &error);
+  g_assert_null (book);
+  g_assert_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_refuses (void)
+{
+  assert_refused ("stages/0/steps/0/uri", json_node_init_string (json_node_alloc (), "https://example.org/"),
+                  "fr.json: guide.stages[0].steps[0].uri: “https://example.org/” is not one of the official addresses");
+  assert_refused ("stages/0/steps/0/uri", json_node_init_string (json_node_alloc (), "http://webgate.ec.europa.eu/cas"),
+                  "fr.json: guide.stages[0].steps[0].uri: “http://webgate.ec.europa.eu/cas” is not one of the official addresses");
+  assert_refused ("stages/1/steps/1/text", json_node_init_string (json_node_alloc (), "Voir https://phishing.example/login."),
+                  "fr.json: guide.stages[1].steps[1].text: “https://phishing.example/login” is not one of the official addresses");
+  assert_refused ("stages/1/steps/1/text", json_node_init_string (json_node_alloc (), "  "),
+                  "fr.json: guide.stages[1].steps[1].text: is empty");
+  assert_refused ("stages/1/steps/1/text", NULL,
+                  "fr.json: guide.stages[1].steps[1].text: missing");
+  assert_refused ("stages/2/steps/0/id", json_node_init_string (json_node_alloc (), "cpms-access.sign-in"),
+                  "fr.json: guide.stages[2].steps[2].id: “cpms-access.sign-in” is used twice");
+  assert_refused ("stages/2/steps/0/id", json_node_init_string (json_node_alloc (), "eu-login.open-login"),
+                  "fr.json: guide.stages[2].steps[0].id: “eu-login.open-login” must start with “cpms-access.”");
+  assert_refused ("stages/0/id", json_node_init_string (json_node_alloc (), "EU Login"),
+                  "fr.json: guide.stages[0].id: “EU Login” is not a slug (lowercase letters, digits and “-”)");
+  assert_refused ("contacts/addresses/0/uri", json_node_init_string (json_node_alloc (), "mailto:someone@example.org"),
+                  "fr.json: guide.contacts.addresses[0].uri: “someone@example.org” is not one of the official addresses");
+  assert_refused ("stages/0/steps/0/picture", json_node_init_string (json_node_alloc (), "x.svg"),
+                  "fr.json: guide.stages[0].steps[0].picture: must be an object");
+  assert_refused ("format", json_node_init_int (json_node_alloc (), 2),
+                  "fr.json: format: must be 1");
+}
+
+static void
+test_not_json (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{ \"format\": 1,", 14);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuideBook) book = guide_book_new_from_bytes (bytes, "broken.json", &error);
+
+  g_assert_null (book);
+  g_assert_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
+}
+
+static void
+test_finalizes (void)
+{
+  GuideBook *book = load ("it");
+
+  g_assert_finalize_object (book);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/guide/book/parity", test_parity);
+  g_test_add_data_func ("/guide/book/content/fr", "fr", test_content);
+  g_test_add_data_func ("/guide/book/content/it", "it", test_content);
+  g_test_add_data_func ("/guide/book/pictures-present/fr", "fr", test_pictures_present);
+  g_test_add_data_func ("/guide/book/pictures-present/it", "it", test_pictures_present);
+  g_test_add_func ("/guide/book/refuses", test_refuses);
+  g_test_add_func ("/guide/book/not-json", test_not_json);
+  g_test_add_func ("/guide/book/finalizes", test_finalizes);
+
+  return g_test_run ();
+}

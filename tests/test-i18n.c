@@ -1,0 +1,137 @@
+/* test-i18n.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The app's own translations, whatever the process locale. */
+
+#include <locale.h>
+
+#include "guide-i18n.h"
+
+static void
+test_gettext (void)
+{
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (guide_i18n_get_language (), ==, "fr");
+  g_assert_cmpstr (_("Done"), ==, "Fait");
+  g_assert_cmpstr (_("Not a message of the app"), ==, "Not a message of the app");
+
+  guide_i18n_set_language ("it");
+  g_assert_cmpstr (_("Done"), ==, "Fatto");
+}
+
+static void
+test_plurals (void)
+{
+  /* French counts zero as singular, Italian as plural. */
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 0), ==, "%u étape sur %u terminée");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 1), ==, "%u étape sur %u terminée");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 2), ==, "%u étapes sur %u terminées");
+
+  guide_i18n_set_language ("it");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 0), ==, "%u passaggi su %u completati");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 1), ==, "%u passaggio su %u completato");
+}
+
+static void
+test_resolve (void)
+{
+  g_assert_cmpstr (guide_i18n_resolve_language ("it"), ==, "it");
+  g_assert_cmpstr (guide_i18n_resolve_language ("fr"), ==, "fr");
+
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LC_ALL", "", TRUE);
+  g_setenv ("LC_MESSAGES", "", TRUE);
+
+  g_setenv ("LANG", "it_IT.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
+  g_setenv ("LANG", "fr_BE.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_setenv ("LANG", "de_DE.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_setenv ("LANGUAGE", "de:it", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LANG", "", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+}
+
+static void
+test_translate_widget (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *check = gtk_check_button_new_with_label ("Done");
+  GtkWidget *other = gtk_label_new ("Texte du guide");
+
+  g_object_ref_sink (box);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), other);
+  gtk_widget_set_tooltip_text (other, "Main Menu");
+
+  guide_i18n_set_language ("it");
+  guide_i18n_translate_widget (box);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Fatto");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (other)), ==, "Texte du guide");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (other), ==, "Menu principale");
+
+  /* The original is remembered: translating again switches language. */
+  guide_i18n_set_language ("fr");
+  guide_i18n_translate_widget (box);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Fait");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (other), ==, "Menu principal");
+
+  /* Text set by the app later is left alone. */
+  gtk_label_set_label (GTK_LABEL (other), "Testo della guida");
+  guide_i18n_translate_widget (box);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (other)), ==, "Testo della guida");
+
+  g_object_unref (box);
+}
+
+static void
+test_translate_menu (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuModel) translated = NULL;
+  g_autoptr(GMenuModel) translated_section = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+
+  g_menu_append (section, "Keyboard Shortcuts", "win.show-help-overlay");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  guide_i18n_set_language ("it");
+  translated = guide_i18n_translate_menu (G_MENU_MODEL (menu));
+  translated_section = g_menu_model_get_item_link (translated, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (translated_section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_true (g_menu_model_get_item_attribute (translated_section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (label, !=, "Keyboard Shortcuts");
+  g_assert_cmpstr (label, ==, _("Keyboard Shortcuts"));
+  g_assert_cmpstr (action, ==, "win.show-help-overlay");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/guide/i18n/gettext", test_gettext);
+  g_test_add_func ("/guide/i18n/plurals", test_plurals);
+  g_test_add_func ("/guide/i18n/resolve", test_resolve);
+  g_test_add_func ("/guide/i18n/translate-widget", test_translate_widget);
+  g_test_add_func ("/guide/i18n/translate-menu", test_translate_menu);
+
+  return g_test_run ();
+}

@@ -1,0 +1,518 @@
+/* test-window.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The real window, under Xvfb, with each test's own XDG folders: what the
+ * user clicks, what lands on disk, and what the desktop is asked to open. */
+
+#include <locale.h>
+
+#include "guide-application.h"
+#include "guide-book.h"
+#include "guide-stage-row.h"
+#include "guide-step-row.h"
+#include "guide-test-utils.h"
+#include "guide-window.h"
+
+typedef struct
+{
+  GuideApplication *application;
+  GtkWidget        *window;
+} Fixture;
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) keys = g_settings_schema_list_keys (g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID, TRUE));
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_set_string (settings, "language", "fr");
+}
+
+static void
+start (Fixture *fixture)
+{
+  static guint n_started;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  /* Each start is a new process as far as the user is concerned; on the
+   * test's one D-Bus connection it needs a path of its own. */
+  id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_started);
+  fixture->application = g_object_new (GUIDE_TYPE_APPLICATION,
+                                       "application-id", id,
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", RESOURCE_BASE,
+                                       NULL);
+  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->application));
+
+  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
+  g_assert_true (GUIDE_IS_WINDOW (fixture->window));
+  guide_test_wait_until_mapped (fixture->window);
+}
+
+static void
+stop (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  guide_test_iterate ();
+  g_clear_object (&fixture->application);
+}
+
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  reset_settings ();
+  start (fixture);
+}
+
+static void
+teardown (Fixture       *fixture,
+          gconstpointer  data)
+{
+  stop (fixture);
+}
+
+static GtkWidget *
+stage_title (Fixture *fixture)
+{
+  return guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "title-1");
+}
+
+static GuideStepRow *
+step_row (Fixture *fixture,
+          guint    index)
+{
+  g_autoptr(GPtrArray) rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
+
+  g_assert_cmpuint (index, <, rows->len);
+  return g_ptr_array_index (rows, index);
+}
+
+static GtkWidget *
+done_check (GuideStepRow *row)
+{
+  g_autoptr(GPtrArray) checks = guide_test_find_all (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
+
+  g_assert_cmpuint (checks->len, ==, 1);
+  return g_ptr_array_index (checks, 0);
+}
+
+static void
+activate_action (Fixture    *fixture,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (fixture->window, name, parameter));
+  guide_test_iterate ();
+}
+
+static void
+select_stage (Fixture *fixture,
+              guint    index)
+{
+  g_autoptr(GPtrArray) rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STAGE_ROW);
+
+  g_assert_cmpuint (index, <, rows->len);
+  gtk_widget_activate (g_ptr_array_index (rows, index));
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (g_ptr_array_index (rows, index))),
+                           g_ptr_array_index (rows, index));
+  guide_test_iterate ();
+}
+
+static char *
+progress_contents (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static void
+test_toggle_saves (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GuideStepRow *row = step_row (fixture, 1);
+  g_autofree char *before = progress_contents ();
+  g_autofree char *after = NULL;
+  g_autofree char *cleared = NULL;
+
+  g_assert_null (before);
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "eu-login.create-account");
+
+  gtk_widget_activate (done_check (row));
+  guide_test_iterate ();
+
+  after = progress_contents ();
+  g_assert_nonnull (after);
+  g_assert_nonnull (strstr (after, "\"eu-login.create-account\" : \"20"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "done"));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "1 étape sur 2 terminée"));
+
+  /* Space on a selected row (the list box's row activation) toggles it back. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  guide_test_iterate ();
+  cleared = progress_contents ();
+  g_assert_null (strstr (cleared, "eu-login.create-account\" : "));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
+}
+
+static void
+test_switch_language (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GuideBook) it = guide_book_new_for_language ("it");
+  g_autoptr(GuideBook) fr = guide_book_new_for_language ("fr");
+  g_autoptr(GPtrArray) toggles = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *it_button = NULL;
+  GuideStepRow *row;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  double scroll;
+
+  /* Stage 3, step 5 done, step 6 selected, scrolled down. */
+  select_stage (fixture, 2);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (fr, 2)->title);
+  gtk_widget_activate (done_check (step_row (fixture, 4)));
+  row = step_row (fixture, 5);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), GTK_LIST_BOX_ROW (row));
+  guide_test_iterate ();
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 200);
+  gtk_adjustment_set_value (adjustment, 200);
+  guide_test_iterate ();
+  scroll = gtk_adjustment_get_value (adjustment);
+  before = progress_contents ();
+
+  /* The IT button in the header. */
+  toggles = guide_test_find_all (fixture->window, GTK_TYPE_TOGGLE_BUTTON);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "IT") == 0)
+      it_button = g_ptr_array_index (toggles, i);
+  g_assert_nonnull (it_button);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (it_button)));
+  g_signal_emit_by_name (it_button, "clicked");
+  guide_test_iterate ();
+
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (it_button)));
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "it");
+
+  /* The Italian stage titles, the same stage, the same step, the same place. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_nonnull (guide_test_find_label (fixture->window, guide_book_get_stage (it, i)->title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (it, 2)->title);
+  g_assert_true (step_row (fixture, 5) == row);
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "cpms-access.select-country");
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (row), ((GuideStep *) g_ptr_array_index (guide_book_get_stage (it, 2)->steps, 5))->text));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
+
+  /* The app's own words too, and progress untouched. */
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fatto");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 4)))));
+  after = progress_contents ();
+  g_assert_cmpstr (before, ==, after);
+
+  /* And back. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("fr"));
+  guide_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (fr, 2)->title);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fait");
+}
+
+static void
+test_restart_keeps_place (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GuideStepRow *row;
+
+  select_stage (fixture, 1);
+  gtk_widget_activate (done_check (step_row (fixture, 2)));
+  guide_test_iterate ();
+
+  stop (fixture);
+  start (fixture);
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==,
+                   guide_book_get_stage (guide_application_get_book (fixture->application), 1)->title);
+  row = step_row (fixture, 2);
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.manage-phones");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 1)))));
+}
+
+static GPtrArray *
+visible_open_buttons (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "win.open-uri") == 0 &&
+          gtk_widget_get_visible (button))
+        g_ptr_array_add (found, button);
+    }
+
+  return found;
+}
+
+static void
+test_open_buttons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const schemes[] = { "https", "mailto", NULL };
+  g_autofree char *log = guide_test_install_fake_browser (schemes);
+  GuideBook *book = guide_application_get_book (fixture->application);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) launched = NULL;
+  /* Held, so that a button of a stage left behind cannot share an address
+   * with one of the next stage. */
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Every button on every stage, and the contacts popover's, clicked. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GPtrArray) buttons = NULL;
+
+      select_stage (fixture, i);
+
+      buttons = visible_open_buttons (fixture);
+      for (guint j = 0; j < buttons->len; j++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, j);
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+          const char *uri = g_variant_get_string (target, NULL);
+          g_autofree char *display = g_str_has_prefix (uri, "mailto:") ? g_strdup (uri + 7) : g_strdup (uri);
+          g_autofree char *mismatch = NULL;
+
+          if (g_ptr_array_find (seen, button, NULL))
+            continue;
+          g_ptr_array_add (seen, g_object_ref (button));
+
+          /* The accessible name says where the button goes. */
+          mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+          g_assert_nonnull (mismatch);
+          g_assert_nonnull (strstr (mismatch, display));
+
+          g_ptr_array_add (expected, g_strdup (uri));
+          g_signal_emit_by_name (button, "clicked");
+          guide_test_iterate ();
+        }
+    }
+
+  /* What the guide names, in the order a reader meets it. */
+  g_assert_cmpuint (expected->len, ==, 10);
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "mailto:ern.reconnet@ao-pisa.toscana.it", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, ((GuideStep *) g_ptr_array_index (guide_book_get_stage (book, 0)->steps, 0))->uri, g_str_equal, NULL));
+
+  launched = guide_test_wait_for_launches (log, expected->len);
+  g_assert_cmpuint (launched->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (launched, g_ptr_array_index (expected, i), g_str_equal, NULL));
+}
+
+static void
+test_refuses_other_addresses (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const schemes[] = { "https", "http", NULL };
+  g_autofree char *log = guide_test_install_fake_browser (schemes);
+  g_autoptr(GPtrArray) launched = NULL;
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Refused to open https://example.org/*");
+  activate_action (fixture, "win.open-uri", g_variant_new_string ("https://example.org/"));
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (guide_test_find_label (fixture->window, "Cette adresse ne fait pas partie des adresses officielles du guide, elle n'a donc pas été ouverte."));
+
+  activate_action (fixture, "win.open-uri", g_variant_new_string ("https://cpms.ern-net.eu/login/"));
+  launched = guide_test_wait_for_launches (log, 1);
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (launched, 0), ==, "https://cpms.ern-net.eu/login/");
+}
+
+static void
+test_launch_failure_offers_copy (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const char * const schemes[] = { "https", NULL };
+  g_autofree char *log = guide_test_install_fake_browser (schemes);
+  GtkWidget *label;
+
+  /* No mail client: the toast shows the address and offers to copy it. */
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Could not open mailto:helpdesk.reconnet@ao-pisa.toscana.it*");
+  activate_action (fixture, "win.open-uri", g_variant_new_string ("mailto:helpdesk.reconnet@ao-pisa.toscana.it"));
+  label = guide_test_wait_for_label (fixture->window, "Impossible d'ouvrir helpdesk.reconnet@ao-pisa.toscana.it");
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (label);
+  g_assert_nonnull (guide_test_find_label (fixture->window, "Copier"));
+}
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GuideBook *book = guide_application_get_book (fixture->application);
+
+  g_assert_false (gtk_widget_is_sensitive (guide_test_find_label (fixture->window, "Précédente")));
+  activate_action (fixture, "win.next-stage", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 1)->title);
+  activate_action (fixture, "win.next-stage", NULL);
+  activate_action (fixture, "win.next-stage", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 3)->title);
+  g_assert_false (gtk_widget_is_sensitive (guide_test_find_label (fixture->window, "Suivante")));
+  activate_action (fixture, "win.previous-stage", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 2)->title);
+}
+
+static void
+test_continue (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  GuideBook *book;
+  GuideStepRow *row;
+
+  stop (fixture);
+  guide_test_write_file (path,
+                         "{ \"version\": 1, \"current-stage\": \"cpms-login\", \"done\": {"
+                         " \"eu-login.open-register\": \"2026-01-02T03:04:05Z\","
+                         " \"eu-login.create-account\": \"2026-01-02T03:04:05Z\","
+                         " \"two-factor.sign-in\": \"2026-01-02T03:04:05Z\" } }");
+  start (fixture);
+  book = guide_application_get_book (fixture->application);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 3)->title);
+
+  activate_action (fixture, "win.continue", NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 1)->title);
+  row = step_row (fixture, 1);
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.my-account");
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "3 étapes sur 18 terminées"));
+}
+
+static void
+test_waiting_for_approval (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -3);
+  g_autofree char *when = g_date_time_format_iso8601 (then);
+  g_autofree char *contents = g_strdup_printf ("{ \"version\": 1, \"done\": { \"cpms-access.submit\": \"%s\" } }", when);
+  g_autofree char *log_in = g_strdup_printf ("{ \"version\": 1, \"done\": { \"cpms-access.submit\": \"%s\", \"cpms-login.log-in\": \"%s\" } }", when, when);
+  GtkWidget *revealer;
+  GtkWidget *label;
+
+  stop (fixture);
+  guide_test_write_file (path, contents);
+  start (fixture);
+
+  revealer = guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting");
+  g_assert_nonnull (revealer);
+  revealer = gtk_widget_get_ancestor (revealer, GTK_TYPE_REVEALER);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  label = gtk_widget_get_first_child (guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "il y a 3 jours"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "helpdesk.reconnet@ao-pisa.toscana.it"));
+
+  /* Gone once stage 4 is done. */
+  stop (fixture);
+  guide_test_write_file (path, log_in);
+  start (fixture);
+  revealer = gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting"), GTK_TYPE_REVEALER);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+static void
+test_broken_progress_told (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean told = FALSE;
+
+  stop (fixture);
+  guide_test_write_file (path, "{ not json");
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*progress.json.broken-*");
+  start (fixture);
+  g_test_assert_expected_messages ();
+
+  labels = guide_test_find_all (fixture->window, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    told |= strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "progress.json.broken-") != NULL;
+  g_assert_true (told);
+}
+
+static void
+test_reset (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  activate_action (fixture, "win.reset-progress", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reset");
+  guide_test_iterate ();
+
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
+  g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+#define ADD(path, func) g_test_add ("/guide/window/" path, Fixture, NULL, setup, func, teardown)
+  ADD ("toggle-saves", test_toggle_saves);
+  ADD ("switch-language", test_switch_language);
+  ADD ("restart-keeps-place", test_restart_keeps_place);
+  ADD ("open-buttons", test_open_buttons);
+  ADD ("refuses-other-addresses", test_refuses_other_addresses);
+  ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
+  ADD ("navigation", test_navigation);
+  ADD ("continue", test_continue);
+  ADD ("waiting-for-approval", test_waiting_for_approval);
+  ADD ("broken-progress-told", test_broken_progress_told);
+  ADD ("reset", test_reset);
+#undef ADD
+
+  return g_test_run ();
+}
