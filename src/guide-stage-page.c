@@ -64,6 +64,22 @@ fill_paragraphs (GtkBox *box,
     }
 }
 
+/* Brings the top of @row into view: a long step is read from its start. */
+static void
+scroll_to_row (GuideStagePage *self,
+               GtkWidget      *row)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
+    return;
+
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+}
+
 static void
 step_toggled_cb (GuideStagePage *self,
                  gboolean        done,
@@ -288,7 +304,10 @@ guide_stage_page_select_step (GuideStagePage *self,
 
       gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
       if (focus)
-        gtk_widget_grab_focus (row);
+        {
+          gtk_widget_grab_focus (row);
+          scroll_to_row (self, row);
+        }
       return;
     }
 

@@ -31,6 +31,7 @@ struct _GuideWindow
   GuideBook            *book;
   GuideProgress        *progress;
   guint                 stage_index;
+  gboolean              step_focused;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -99,8 +100,21 @@ update_waiting (GuideWindow *self)
       return;
     }
 
-  now = g_date_time_new_now_utc ();
-  days = MAX (0, g_date_time_difference (now, submitted) / G_TIME_SPAN_DAY);
+  /* Calendar days, as people count them: yesterday evening is one day ago. */
+  now = g_date_time_new_now_local ();
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
+    g_autoptr(GDateTime) then = g_date_time_new_local (g_date_time_get_year (local),
+                                                        g_date_time_get_month (local),
+                                                        g_date_time_get_day_of_month (local),
+                                                        12, 0, 0);
+    g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                        g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now),
+                                                        12, 0, 0);
+
+    days = MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
+  }
 
   if (days == 0)
     when = g_strdup (_("You submitted your access request today."));
@@ -247,6 +261,34 @@ load_language (GuideWindow *self)
   fill_contacts (self);
   guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
   update_progress (self);
+}
+
+/* The saved step can only be scrolled to once the page has been laid out,
+ * which happens after the window is mapped. */
+static gboolean
+focus_current_step_cb (gpointer user_data)
+{
+  GuideWindow *self = GUIDE_WINDOW (user_data);
+  const char *step_id = guide_stage_page_get_selected_step (self->stage_page);
+
+  if (step_id != NULL)
+    guide_stage_page_select_step (self->stage_page, step_id, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+guide_window_map (GtkWidget *widget)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (guide_window_parent_class)->map (widget);
+
+  if (self->step_focused)
+    return;
+
+  self->step_focused = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_current_step_cb, g_object_ref (widget), g_object_unref);
 }
 
 static void
@@ -558,7 +600,10 @@ setup (GuideWindow      *self,
   stage_index = guide_book_find_stage (self->book, guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
   load_language (self);
-  show_stage (self, self->stage_index, step_id, step_id != NULL);
+  show_stage (self, self->stage_index, step_id, FALSE);
+
+  /* Narrow, the window opens on the stage rather than on the list of stages. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
   g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
@@ -584,6 +629,7 @@ guide_window_class_init (GuideWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = guide_window_dispose;
+  widget_class->map = guide_window_map;
   window_class->close_request = guide_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");

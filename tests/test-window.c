@@ -258,6 +258,35 @@ test_restart_keeps_place (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 1)))));
 }
 
+static void
+test_restart_scrolls_to_step (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  GtkAdjustment *adjustment;
+  GtkWidget *viewport;
+  GuideStepRow *row;
+  graphene_rect_t bounds;
+
+  stop (fixture);
+  guide_test_write_file (path, "{ \"version\": 1, \"current-stage\": \"cpms-access\","
+                               " \"current-step\": \"cpms-access.submit\", \"done\": {} }");
+  start (fixture);
+
+  row = step_row (fixture, 8);
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "cpms-access.submit");
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+
+  /* The step's first line is on screen, far down the stage. */
+  viewport = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (bounds.origin.y + 40, <, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+}
+
 static GPtrArray *
 visible_open_buttons (Fixture *fixture)
 {
@@ -504,6 +533,7 @@ main (int   argc,
   ADD ("toggle-saves", test_toggle_saves);
   ADD ("switch-language", test_switch_language);
   ADD ("restart-keeps-place", test_restart_keeps_place);
+  ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
   ADD ("refuses-other-addresses", test_refuses_other_addresses);
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
