@@ -17,7 +17,9 @@
 #include <adwaita.h>
 
 #include "guide-i18n.h"
+#include "guide-illustration.h"
 #include "guide-note-box.h"
+#include "guide-picture-viewer.h"
 #include "guide-step-row.h"
 #include "guide-uri.h"
 
@@ -26,9 +28,12 @@ struct _GuideStepRow
   GtkListBoxRow   parent_instance;
 
   char           *step_id;
+  char           *picture_alt;
 
   GtkLabel       *number_label;
   GtkLabel       *text_label;
+  GtkButton      *picture_button;
+  GuideIllustration *illustration;
   GtkListBox     *profiles_list;
   GtkCheckButton *done_check;
   GtkButton      *open_button;
@@ -74,11 +79,24 @@ done_toggled_cb (GuideStepRow   *self,
 }
 
 static void
+picture_clicked_cb (GuideStepRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *viewer;
+
+  viewer = guide_picture_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     guide_illustration_get_screenshot (self->illustration),
+                                     self->picture_alt);
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+static void
 guide_step_row_finalize (GObject *object)
 {
   GuideStepRow *self = (GuideStepRow *)object;
 
   g_free (self->step_id);
+  g_free (self->picture_alt);
 
   G_OBJECT_CLASS (guide_step_row_parent_class)->finalize (object);
 }
@@ -108,11 +126,16 @@ guide_step_row_class_init (GuideStepRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, picture_button);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, illustration);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, done_check);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, notes_box);
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picture_clicked_cb);
+
+  g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
 }
 
 static void
@@ -171,6 +194,27 @@ guide_step_row_set_step (GuideStepRow    *self,
                                       -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), step->uri != NULL);
+
+  /* Only the pictures of the stage on screen are looked up, each read once. */
+  g_free (self->picture_alt);
+  self->picture_alt = g_strdup (step->picture_alt);
+  if (step->picture != NULL)
+    {
+      g_autoptr(GuideScreenshot) screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
+
+      guide_illustration_set_screenshot (self->illustration, screenshot);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the illustration larger"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
+                                      -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->picture_button), FALSE);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list))) != NULL)
     gtk_list_box_remove (self->profiles_list, child);

@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "guide-test-utils.h"
@@ -199,4 +200,42 @@ guide_test_wait_for_label (GtkWidget  *root,
     g_source_remove (source);
 
   return label;
+}
+
+/* Types keys into @window as a person would, through the X server (xdotool).
+ * There is no window manager under Xvfb to give the focus to a new window,
+ * so the window is focused first. */
+void
+guide_test_press_keys (GtkWidget  *window,
+                       const char *keys)
+{
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  int status;
+
+  g_assert_nonnull (g_find_program_in_path ("xdotool"));
+  g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
+  g_assert_no_error (error);
+  if (status != 0)
+    g_printerr ("%s: %s\n", command, errors);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Waits until @condition holds, iterating the main loop; FALSE on timeout. */
+gboolean
+guide_test_wait_for (GuideTestCondition condition,
+                     gpointer           data)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (source);
+
+  return !timed_out;
 }

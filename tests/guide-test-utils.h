@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*GuideTestCondition) (gpointer data);
+
 char      *guide_test_progress_path       (void);
 void       guide_test_write_file          (const char   *path,
                                            const char   *contents);
@@ -30,6 +32,10 @@ GtkWidget *guide_test_find_label          (GtkWidget    *root,
                                            const char   *text);
 GtkWidget *guide_test_wait_for_label     (GtkWidget    *root,
                                            const char   *text);
+void       guide_test_press_keys          (GtkWidget    *window,
+                                           const char   *keys);
+gboolean   guide_test_wait_for            (GuideTestCondition condition,
+                                           gpointer      data);
 GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
                                            GType         type,
                                            const char   *css_class);

@@ -17,6 +17,8 @@
 
 #include "guide-application.h"
 #include "guide-book.h"
+#include "guide-illustration.h"
+#include "guide-picture-viewer.h"
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
 #include "guide-test-utils.h"
@@ -521,6 +523,146 @@ test_reset (Fixture       *fixture,
   g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
 }
 
+/* The pictures shown: every step has a slot for one, hidden when it has none. */
+static GPtrArray *
+visible_illustrations (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) all = guide_test_find_all (root, GUIDE_TYPE_ILLUSTRATION);
+  GPtrArray *visible = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_is_visible (g_ptr_array_index (all, i)))
+      g_ptr_array_add (visible, g_ptr_array_index (all, i));
+
+  return visible;
+}
+
+static gboolean
+all_drawn (gpointer data)
+{
+  GPtrArray *illustrations = data;
+
+  for (guint i = 0; i < illustrations->len; i++)
+    if (guide_illustration_get_texture (g_ptr_array_index (illustrations, i)) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_pictures (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GuideBook *book = guide_application_get_book (fixture->application);
+  GuideStage *stage = guide_book_get_stage (book, 2);
+  g_autoptr(GPtrArray) illustrations = NULL;
+  guint n = 0;
+
+  select_stage (fixture, 2);
+  illustrations = visible_illustrations (fixture->window);
+  g_assert_true (guide_test_wait_for (all_drawn, illustrations));
+
+  for (guint i = 0; i < stage->steps->len; i++)
+    {
+      GuideStep *step = g_ptr_array_index (stage->steps, i);
+      GuideIllustration *illustration;
+      GdkTexture *texture;
+      g_autofree char *mismatch = NULL;
+
+      if (step->picture == NULL)
+        continue;
+
+      illustration = g_ptr_array_index (illustrations, n++);
+      g_assert_true (gtk_widget_is_visible (GTK_WIDGET (illustration)));
+      g_assert_nonnull (strstr (guide_screenshot_get_origin (guide_illustration_get_screenshot (illustration)), step->picture));
+
+      /* What it shows, in words, for screen readers. */
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (illustration), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt);
+      g_assert_null (mismatch);
+
+      /* Rendered for the pixels it covers, not scaled from a smaller picture. */
+      texture = guide_illustration_get_texture (illustration);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                       gtk_widget_get_width (GTK_WIDGET (illustration)) * gtk_widget_get_scale_factor (GTK_WIDGET (illustration)));
+      g_assert_cmpint (gdk_texture_get_width (texture), <, 960);
+    }
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpuint (n, ==, illustrations->len);
+}
+
+static GtkWidget *
+find_viewer (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GUIDE_IS_PICTURE_VIEWER (window) && gtk_widget_get_mapped (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+viewer_shown (gpointer data)
+{
+  return find_viewer () != NULL;
+}
+
+static gboolean
+viewer_gone (gpointer data)
+{
+  return find_viewer () == NULL;
+}
+
+static gboolean
+zoomed (gpointer data)
+{
+  return guide_illustration_get_zoom (data) > 0;
+}
+
+static gboolean
+fitted (gpointer data)
+{
+  return guide_illustration_get_zoom (data) == 0;
+}
+
+static void
+test_picture_viewer_keyboard (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) illustrations = visible_illustrations (fixture->window);
+  GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (illustrations, 0), GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) in_viewer = NULL;
+  GtkWidget *viewer;
+  GuideIllustration *illustration;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_widget_grab_focus (button);
+  guide_test_iterate ();
+  g_assert_true (gtk_widget_has_focus (button));
+
+  /* Enter opens the large view, fitted to the window. */
+  guide_test_press_keys (fixture->window, "Return");
+  g_assert_true (guide_test_wait_for (viewer_shown, NULL));
+  viewer = find_viewer ();
+  in_viewer = guide_test_find_all (viewer, GUIDE_TYPE_ILLUSTRATION);
+  illustration = g_ptr_array_index (in_viewer, 0);
+  g_assert_true (guide_test_wait_for (all_drawn, in_viewer));
+  g_assert_cmpfloat (guide_illustration_get_zoom (illustration), ==, 0);
+
+  /* + zooms in, 0 fits again, Esc closes. */
+  guide_test_press_keys (viewer, "plus");
+  g_assert_true (guide_test_wait_for (zoomed, illustration));
+  guide_test_press_keys (viewer, "0");
+  g_assert_true (guide_test_wait_for (fitted, illustration));
+  guide_test_press_keys (viewer, "Escape");
+  g_assert_true (guide_test_wait_for (viewer_gone, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +684,8 @@ main (int   argc,
   ADD ("waiting-for-approval", test_waiting_for_approval);
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
+  ADD ("pictures", test_pictures);
+  ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,289 @@
+/* guide-picture-viewer.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The large view of a picture: fitted to the window, or zoomed in and moved
+ * around by dragging, scrolling or the arrow keys. Esc closes it. */
+
+#include "guide-i18n.h"
+#include "guide-illustration.h"
+#include "guide-picture-viewer.h"
+
+#define ZOOM_STEP 1.25
+#define ZOOM_MAX 8.0
+
+struct _GuidePictureViewer
+{
+  AdwWindow          parent_instance;
+
+  double             drag_start_x;
+  double             drag_start_y;
+
+  AdwWindowTitle    *window_title;
+  GtkButton         *zoom_button;
+  GtkScrolledWindow *scrolled;
+  GuideIllustration *illustration;
+  GtkLabel          *description_label;
+};
+
+G_DEFINE_FINAL_TYPE (GuidePictureViewer, guide_picture_viewer, ADW_TYPE_WINDOW)
+
+/* The scale at which the picture fits the window, inside its margins; its
+ * own size until the window has one. */
+static double
+fit_scale (GuidePictureViewer *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->scrolled)) - 24;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled)) - 24;
+
+  if (width <= 0 || height <= 0)
+    return 1;
+
+  return guide_illustration_get_fit_scale (self->illustration, width, height);
+}
+
+/* The scale the picture is shown at now, fitted or not. */
+static double
+current_scale (GuidePictureViewer *self)
+{
+  double zoom = guide_illustration_get_zoom (self->illustration);
+
+  return zoom > 0 ? zoom : fit_scale (self);
+}
+
+static void
+set_zoom (GuidePictureViewer *self,
+          double              zoom)
+{
+  double fit = fit_scale (self);
+  GtkPolicyType policy;
+
+  /* Smaller than the window is never useful: that is fitting it. */
+  if (zoom <= fit * 1.001)
+    zoom = 0;
+
+  policy = zoom > 0 ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER;
+  gtk_scrolled_window_set_policy (self->scrolled, policy, policy);
+  guide_illustration_set_zoom (self->illustration, MIN (zoom, ZOOM_MAX));
+
+  if (zoom > 0)
+    {
+      g_autofree char *percent = g_strdup_printf ("%d %%", (int) round (zoom * 100));
+
+      gtk_button_set_label (self->zoom_button, percent);
+    }
+  else
+    gtk_button_set_label (self->zoom_button, _("Fit"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-out", zoom > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-fit", zoom > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-in", zoom < ZOOM_MAX);
+}
+
+static void
+pan_by (GuidePictureViewer *self,
+        double              dx,
+        double              dy)
+{
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scrolled);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+  gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + dx);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + dy);
+}
+
+static void
+drag_begin_cb (GuidePictureViewer *self)
+{
+  self->drag_start_x = gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (self->scrolled));
+  self->drag_start_y = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled));
+}
+
+static void
+drag_update_cb (GuidePictureViewer *self,
+                double              offset_x,
+                double              offset_y)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scrolled), self->drag_start_x - offset_x);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), self->drag_start_y - offset_y);
+}
+
+static gboolean
+scroll_cb (GuidePictureViewer       *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  set_zoom (self, dy < 0 ? current_scale (self) * ZOOM_STEP : current_scale (self) / ZOOM_STEP);
+  return TRUE;
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GuidePictureViewer *self = GUIDE_PICTURE_VIEWER (widget);
+
+  set_zoom (self, current_scale (self) * ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuidePictureViewer *self = GUIDE_PICTURE_VIEWER (widget);
+
+  set_zoom (self, current_scale (self) / ZOOM_STEP);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  set_zoom (GUIDE_PICTURE_VIEWER (widget), 0);
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GuidePictureViewer *self = GUIDE_PICTURE_VIEWER (widget);
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  pan_by (self,
+          dx * gtk_widget_get_width (GTK_WIDGET (self->scrolled)) / 10.0,
+          dy * gtk_widget_get_height (GTK_WIDGET (self->scrolled)) / 10.0);
+}
+
+static void
+guide_picture_viewer_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GUIDE_TYPE_PICTURE_VIEWER);
+
+  G_OBJECT_CLASS (guide_picture_viewer_parent_class)->dispose (object);
+}
+
+static void
+guide_picture_viewer_class_init (GuidePictureViewerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; GdkModifierType modifiers; const char *action; } zoom_keys[] = {
+    { GDK_KEY_plus, 0, "viewer.zoom-in" },
+    { GDK_KEY_equal, 0, "viewer.zoom-in" },
+    { GDK_KEY_KP_Add, 0, "viewer.zoom-in" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "viewer.zoom-in" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "viewer.zoom-in" },
+    { GDK_KEY_minus, 0, "viewer.zoom-out" },
+    { GDK_KEY_KP_Subtract, 0, "viewer.zoom-out" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "viewer.zoom-out" },
+    { GDK_KEY_0, 0, "viewer.zoom-fit" },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "viewer.zoom-fit" },
+  };
+
+  object_class->dispose = guide_picture_viewer_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-picture-viewer.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, illustration);
+  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, description_label);
+  gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drag_update_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scroll_cb);
+
+  gtk_widget_class_install_action (widget_class, "viewer.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "viewer.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "viewer.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "viewer.pan", "(ii)", pan_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].key, zoom_keys[i].modifiers,
+                                         zoom_keys[i].action, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
+}
+
+static void
+guide_picture_viewer_init (GuidePictureViewer *self)
+{
+  static const struct { guint key; int dx, dy; } pan_keys[] = {
+    { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
+  };
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The arrow keys move the picture, before they could move the focus
+   * between the zoom buttons. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (pan_keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (pan_keys[i].key, 0),
+                                                gtk_named_action_new ("viewer.pan"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new ("(ii)", pan_keys[i].dx, pan_keys[i].dy));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  guide_i18n_translate_widget (GTK_WIDGET (self));
+  set_zoom (self, 0);
+}
+
+/**
+ * guide_picture_viewer_new:
+ * @parent: the window the picture was shown in
+ * @screenshot: the picture
+ * @description: what the picture shows, in words
+ *
+ * Returns: (transfer none): a new viewer, not yet shown
+ */
+GtkWidget *
+guide_picture_viewer_new (GtkWindow       *parent,
+                          GuideScreenshot *screenshot,
+                          const char      *description)
+{
+  GuidePictureViewer *self;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (screenshot), NULL);
+
+  self = g_object_new (GUIDE_TYPE_PICTURE_VIEWER,
+                       "transient-for", parent,
+                       NULL);
+
+  /* As large as the window it comes from. */
+  if (parent != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (self),
+                                 MAX (gtk_widget_get_width (GTK_WIDGET (parent)), 360),
+                                 MAX (gtk_widget_get_height (GTK_WIDGET (parent)), 294));
+
+  guide_illustration_set_screenshot (self->illustration, screenshot);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  gtk_label_set_label (self->description_label, description);
+
+  return GTK_WIDGET (self);
+}

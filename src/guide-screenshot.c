@@ -1,0 +1,341 @@
+/* guide-screenshot.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A picture of a web page the guide walks through. The built-in ones are SVG
+ * illustrations; a site can put real screenshots of the same base name in
+ * cpms-guide/screenshots/ (or a language subfolder of it) under one of the
+ * system data folders. Vector pictures are rendered at the size they are
+ * shown at, so they stay sharp on a projector or a HiDPI screen. */
+
+#include "guide-screenshot.h"
+
+struct _GuideScreenshot
+{
+  GObject     parent_instance;
+
+  char       *origin;
+  GBytes     *bytes;
+  gboolean    vector;
+  int         width;
+  int         height;
+  GdkTexture *texture;
+};
+
+G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
+
+/* The file names a site may use, with the loader each needs. The type is
+ * given rather than guessed: guessing needs the MIME database, which a
+ * sandbox or a test's own data folders may not have. */
+static const struct
+{
+  const char *extension;
+  const char *type;
+} formats[] = {
+  { "svg", "svg" },
+  { "png", "png" },
+  { "jpg", "jpeg" },
+};
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  const int *size = user_data;
+
+  if (size[0] > 0 && size[1] > 0)
+    gdk_pixbuf_loader_set_size (loader, size[0], size[1]);
+}
+
+/* Decodes @bytes, of the format named by @origin's extension, at @width ×
+ * @height when both are positive (which only vector formats honour). */
+static GdkPixbuf *
+decode (const char  *origin,
+        GBytes      *bytes,
+        int          width,
+        int          height,
+        GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  int size[2] = { width, height };
+  GdkPixbuf *pixbuf;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats) && loader == NULL; i++)
+    {
+      g_autofree char *suffix = g_strconcat (".", formats[i].extension, NULL);
+
+      if (g_str_has_suffix (origin, suffix))
+        loader = gdk_pixbuf_loader_new_with_type (formats[i].type, error);
+    }
+
+  if (loader == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE, "Not a .svg, .png or .jpg file");
+      return NULL;
+    }
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
+
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error) ||
+      !gdk_pixbuf_loader_close (loader, error))
+    return NULL;
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "No image");
+      return NULL;
+    }
+
+  return g_object_ref (pixbuf);
+}
+
+static GdkTexture *
+texture_for_pixbuf (GdkPixbuf *pixbuf)
+{
+  g_autoptr(GBytes) pixels = g_bytes_new (gdk_pixbuf_read_pixels (pixbuf),
+                                          gdk_pixbuf_get_byte_length (pixbuf));
+
+  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
+                                 gdk_pixbuf_get_height (pixbuf),
+                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                 pixels,
+                                 gdk_pixbuf_get_rowstride (pixbuf));
+}
+
+static GuideScreenshot *
+load (const char  *origin,
+      GBytes      *bytes,
+      GError     **error)
+{
+  g_autoptr(GuideScreenshot) self = g_object_new (GUIDE_TYPE_SCREENSHOT, NULL);
+  g_autoptr(GdkPixbuf) pixbuf = decode (origin, bytes, 0, 0, error);
+
+  if (pixbuf == NULL)
+    return NULL;
+
+  self->origin = g_strdup (origin);
+  self->bytes = g_bytes_ref (bytes);
+  self->vector = g_str_has_suffix (origin, ".svg");
+  self->width = gdk_pixbuf_get_width (pixbuf);
+  self->height = gdk_pixbuf_get_height (pixbuf);
+  if (!self->vector)
+    self->texture = texture_for_pixbuf (pixbuf);
+
+  return g_steal_pointer (&self);
+}
+
+/* Pictures are read once: later lookups of the same file share it. */
+static GuideScreenshot *
+load_cached (const char *origin)
+{
+  static GHashTable *cache;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GuideScreenshot *self;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  self = g_hash_table_lookup (cache, origin);
+  if (self != NULL)
+    return g_object_ref (self);
+
+  if (g_str_has_prefix (origin, "resource://"))
+    bytes = g_resources_lookup_data (origin + strlen ("resource://"), 0, &error);
+  else
+    {
+      char *contents;
+      gsize length;
+
+      if (g_file_get_contents (origin, &contents, &length, &error))
+        bytes = g_bytes_new_take (contents, length);
+    }
+
+  if (bytes != NULL)
+    self = load (origin, bytes, &error);
+
+  if (self == NULL)
+    {
+      g_warning ("The picture “%s” could not be read, so it is not used: %s", origin, error->message);
+      return NULL;
+    }
+
+  g_hash_table_insert (cache, g_strdup (origin), g_object_ref (self));
+  return self;
+}
+
+/* A site's picture for @base_name in @folder, if it has one. */
+static GuideScreenshot *
+lookup_in (const char *folder,
+           const char *base_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", base_name, formats[i].extension);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GuideScreenshot *self;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      if ((self = load_cached (path)) != NULL)
+        return self;
+    }
+
+  return NULL;
+}
+
+static void
+guide_screenshot_dispose (GObject *object)
+{
+  GuideScreenshot *self = (GuideScreenshot *)object;
+
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (guide_screenshot_parent_class)->dispose (object);
+}
+
+static void
+guide_screenshot_finalize (GObject *object)
+{
+  GuideScreenshot *self = (GuideScreenshot *)object;
+
+  g_free (self->origin);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+
+  G_OBJECT_CLASS (guide_screenshot_parent_class)->finalize (object);
+}
+
+static void
+guide_screenshot_class_init (GuideScreenshotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = guide_screenshot_dispose;
+  object_class->finalize = guide_screenshot_finalize;
+}
+
+static void
+guide_screenshot_init (GuideScreenshot *self)
+{
+}
+
+/**
+ * guide_screenshot_lookup:
+ * @file_name: the picture's file name in the guide, e.g. `cpms-login.svg`
+ * @language: the guide's language
+ *
+ * Finds the picture to show for @file_name: a site's picture for @language,
+ * then a site's picture for every language, then the built-in one. A site
+ * picture that cannot be read is passed over with a warning.
+ *
+ * Returns: (transfer full) (nullable): the picture
+ */
+GuideScreenshot *
+guide_screenshot_lookup (const char *file_name,
+                         const char *language)
+{
+  const char * const *folders = g_get_system_data_dirs ();
+  g_autofree char *base_name = NULL;
+  g_autofree char *builtin = NULL;
+  const char *dot;
+  GuideScreenshot *self;
+
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  dot = strrchr (file_name, '.');
+  base_name = dot != NULL ? g_strndup (file_name, dot - file_name) : g_strdup (file_name);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; folders[i] != NULL; i++)
+      {
+        g_autofree char *folder = g_build_filename (folders[i], PACKAGE_NAME, "screenshots",
+                                                    pass == 0 ? language : NULL, NULL);
+
+        if ((self = lookup_in (folder, base_name)) != NULL)
+          return self;
+      }
+
+  builtin = g_strdup_printf ("resource://" RESOURCE_BASE "/screenshots/%s", file_name);
+  return load_cached (builtin);
+}
+
+/**
+ * guide_screenshot_get_origin:
+ *
+ * Returns: the file the picture was read from, or its `resource://` address
+ */
+const char *
+guide_screenshot_get_origin (GuideScreenshot *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
+
+  return self->origin;
+}
+
+gboolean
+guide_screenshot_is_vector (GuideScreenshot *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
+
+  return self->vector;
+}
+
+int
+guide_screenshot_get_width (GuideScreenshot *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), 0);
+
+  return self->width;
+}
+
+int
+guide_screenshot_get_height (GuideScreenshot *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), 0);
+
+  return self->height;
+}
+
+/**
+ * guide_screenshot_render:
+ * @width: the width in device pixels
+ * @height: the height in device pixels
+ *
+ * Returns: (transfer full) (nullable): the picture at @width × @height for a
+ *   vector picture; a bitmap comes at its own size, to be scaled when drawn
+ */
+GdkTexture *
+guide_screenshot_render (GuideScreenshot *self,
+                         int              width,
+                         int              height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
+
+  if (!self->vector)
+    return g_object_ref (self->texture);
+
+  pixbuf = decode (self->origin, self->bytes, MAX (width, 1), MAX (height, 1), &error);
+  if (pixbuf == NULL)
+    {
+      g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+      return NULL;
+    }
+
+  return texture_for_pixbuf (pixbuf);
+}
