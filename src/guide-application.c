@@ -15,6 +15,7 @@
 
 #include "guide-application.h"
 #include "guide-i18n.h"
+#include "guide-presentation.h"
 #include "guide-window.h"
 
 struct _GuideApplication
@@ -130,11 +131,68 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static GtkWindow *
+main_window (GuideApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GUIDE_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+presentation_closed_cb (GuideApplication *self)
+{
+  GtkWindow *window = main_window (self);
+
+  if (window != NULL)
+    gtk_window_present (window);
+}
+
+static void
+presentation_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GuideApplication *self = GUIDE_APPLICATION (user_data);
+  GtkWidget *presentation;
+
+  /* The checklist stays underneath, as it was, to come back to. */
+  if (main_window (self) == NULL)
+    g_application_activate (G_APPLICATION (self));
+
+  presentation = guide_presentation_new (self);
+  g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "presentation", presentation_activated },
   { "about", about_activated },
   { "language", NULL, "s", "'fr'", change_language },
 };
+
+static int
+guide_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "presentation"))
+    return -1;
+
+  /* Also when the app is already running: the action is sent to it. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
+  return 0;
+}
 
 static void
 guide_application_startup (GApplication *application)
@@ -143,11 +201,13 @@ guide_application_startup (GApplication *application)
   g_autoptr(GFile) file = guide_progress_get_default_file ();
   g_autoptr(GError) error = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *presentation_accels[] = { "F5", NULL };
 
   G_APPLICATION_CLASS (guide_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation", presentation_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::language",
@@ -169,7 +229,7 @@ static void
 guide_application_activate (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = main_window (self);
 
   if (window == NULL)
     window = GTK_WINDOW (guide_window_new (self));
@@ -234,6 +294,7 @@ guide_application_class_init (GuideApplicationClass *klass)
   object_class->finalize = guide_application_finalize;
   object_class->get_property = guide_application_get_property;
 
+  application_class->handle_local_options = guide_application_handle_local_options;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
 
@@ -253,7 +314,14 @@ guide_application_class_init (GuideApplicationClass *klass)
 static void
 guide_application_init (GuideApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode, for workshops"), NULL },
+    { NULL }
+  };
+
   self->books = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 GuideApplication *
@@ -283,15 +351,32 @@ guide_application_get_language (GuideApplication *self)
 GuideBook *
 guide_application_get_book (GuideApplication *self)
 {
+  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
+
+  return guide_application_get_book_for_language (self, self->language);
+}
+
+/**
+ * guide_application_get_book_for_language:
+ * @language: "fr" or "it"
+ *
+ * Returns: (transfer none): the guide in @language, read the first time it
+ *   is asked for
+ */
+GuideBook *
+guide_application_get_book_for_language (GuideApplication *self,
+                                         const char       *language)
+{
   GuideBook *book;
 
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
-  book = g_hash_table_lookup (self->books, self->language);
+  language = g_intern_string (language);
+  book = g_hash_table_lookup (self->books, language);
   if (book == NULL)
     {
-      book = guide_book_new_for_language (self->language);
-      g_hash_table_insert (self->books, (gpointer) self->language, book);
+      book = guide_book_new_for_language (language);
+      g_hash_table_insert (self->books, (gpointer) language, book);
     }
 
   return book;

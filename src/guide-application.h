@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (GuideApplication, guide_application, GUIDE, APPLICATION, A
 GuideApplication *guide_application_new           (void);
 const char       *guide_application_get_language  (GuideApplication *self);
 GuideBook        *guide_application_get_book      (GuideApplication *self);
+GuideBook        *guide_application_get_book_for_language (GuideApplication *self,
+                                                           const char       *language);
 GuideProgress    *guide_application_get_progress  (GuideApplication *self);
 GSettings        *guide_application_get_settings  (GuideApplication *self);
 

@@ -14,6 +14,8 @@
  * vector picture is rendered for exactly the device pixels it covers, never
  * scaled up from a smaller bitmap, so it stays sharp at any size. */
 
+#include <math.h>
+
 #include "guide-illustration.h"
 
 /* Textures larger than this are not rendered: beyond it the picture is scaled

@@ -13,6 +13,8 @@
 /* The large view of a picture: fitted to the window, or zoomed in and moved
  * around by dragging, scrolling or the arrow keys. Esc closes it. */
 
+#include <math.h>
+
 #include "guide-i18n.h"
 #include "guide-illustration.h"
 #include "guide-picture-viewer.h"

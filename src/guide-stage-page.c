@@ -24,6 +24,7 @@ struct _GuideStagePage
 
   char              *stage_id;
 
+  AdwClamp          *clamp;
   GtkBox            *intro_box;
   GtkBox            *intro_paragraphs;
   GtkBox            *intro_notes;
@@ -160,6 +161,7 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-stage-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, clamp);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_paragraphs);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_notes);
@@ -326,4 +328,21 @@ guide_stage_page_get_vadjustment (GuideStagePage *self)
 
   /* The page's child is its scrolled window; AdwBin owns it. */
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
+}
+
+/**
+ * guide_stage_page_set_zoom:
+ * @zoom: the size of text and pictures, 1 being the desktop's
+ *
+ * Widens the column of steps with the text, so that lines keep their length
+ * and pictures grow too.
+ */
+void
+guide_stage_page_set_zoom (GuideStagePage *self,
+                           double          zoom)
+{
+  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
+
+  adw_clamp_set_maximum_size (self->clamp, 760 * zoom);
+  adw_clamp_set_tightening_threshold (self->clamp, 560 * zoom);
 }

@@ -33,5 +33,7 @@ void          guide_stage_page_select_step      (GuideStagePage *self,
                                                  const char     *step_id,
                                                  gboolean        focus);
 GtkAdjustment *guide_stage_page_get_vadjustment (GuideStagePage *self);
+void          guide_stage_page_set_zoom         (GuideStagePage *self,
+                                                 double          zoom);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
  * screens, the selected stage with its steps, overall progress in the header,
  * and the helpdesk contacts one click away from every stage. */
 
+#include <math.h>
+
 #include "guide-i18n.h"
 #include "guide-stage-page.h"
 #include "guide-stage-row.h"
@@ -23,6 +25,8 @@
 /* The step whose completion starts the wait for the administrators. IDs are
  * stable by design (data/guide/README.md), so naming it here is safe. */
 #define SUBMIT_STEP_ID "cpms-access.submit"
+
+#define ZOOM_STEP 0.1
 
 struct _GuideWindow
 {
@@ -291,6 +295,51 @@ guide_window_map (GtkWidget *widget)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_current_step_cb, g_object_ref (widget), g_object_unref);
 }
 
+/* Text size for every checklist window, from the “zoom” setting. */
+static void
+apply_zoom (GuideWindow *self)
+{
+  static GtkCssProvider *provider;
+  GSettings *settings = guide_application_get_settings (get_application (self));
+  double zoom = g_settings_get_double (settings, "zoom");
+  g_autofree char *css = NULL;
+
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (provider, css);
+#else
+  gtk_css_provider_load_from_data (provider, css, -1);
+#endif
+  guide_stage_page_set_zoom (self->stage_page, zoom);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 2.0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
+}
+
+static void
+zoom_changed_cb (GuideWindow *self)
+{
+  apply_zoom (self);
+}
+
+static void
+zoom_by (GuideWindow *self,
+         double       step)
+{
+  GSettings *settings = guide_application_get_settings (get_application (self));
+  double zoom = g_settings_get_double (settings, "zoom");
+
+  g_settings_set_double (settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
+}
+
 static void
 language_changed_cb (GuideWindow *self)
 {
@@ -544,6 +593,32 @@ reset_progress_action (GtkWidget  *widget,
 }
 
 static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  zoom_by (GUIDE_WINDOW (widget), ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zoom_by (GUIDE_WINDOW (widget), -ZOOM_STEP);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GSettings *settings = guide_application_get_settings (get_application (GUIDE_WINDOW (widget)));
+
+  g_settings_reset (settings, "zoom");
+}
+
+static void
 show_contacts_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -605,6 +680,8 @@ setup (GuideWindow      *self,
   /* Narrow, the window opens on the stage rather than on the list of stages. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
+  apply_zoom (self);
+  g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -659,11 +736,20 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-contacts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
   g_type_ensure (GUIDE_TYPE_STAGE_PAGE);
 }

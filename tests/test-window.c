@@ -663,6 +663,61 @@ test_picture_viewer_keyboard (Fixture       *fixture,
   g_assert_true (guide_test_wait_for (viewer_gone, NULL));
 }
 
+static double
+step_text_size (Fixture *fixture)
+{
+  GtkWidget *label = guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "step-text");
+  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+
+  return pango_font_description_get_size (font) / (double) PANGO_SCALE;
+}
+
+typedef struct
+{
+  GSettings *settings;
+  double     zoom;
+} ZoomExpected;
+
+static gboolean
+zoom_is (gpointer data)
+{
+  ZoomExpected *expected = data;
+
+  return G_APPROX_VALUE (g_settings_get_double (expected->settings, "zoom"), expected->zoom, 0.001);
+}
+
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GSettings *settings = guide_application_get_settings (fixture->application);
+  AdwClamp *clamp = g_ptr_array_index (guide_test_find_all (fixture->window, ADW_TYPE_CLAMP), 0);
+  ZoomExpected expected = { settings, 1.2 };
+  double normal = step_text_size (fixture);
+
+  /* Ctrl++ twice: larger text and a wider column, remembered. */
+  guide_test_press_keys (fixture->window, "ctrl+equal ctrl+KP_Add");
+  g_assert_true (guide_test_wait_for (zoom_is, &expected));
+  guide_test_iterate ();
+  g_assert_cmpfloat (step_text_size (fixture), >, normal * 1.15);
+  g_assert_cmpint (adw_clamp_get_maximum_size (clamp), ==, 912);
+
+  /* Ctrl+- and Ctrl+0. */
+  expected.zoom = 1.1;
+  guide_test_press_keys (fixture->window, "ctrl+minus");
+  g_assert_true (guide_test_wait_for (zoom_is, &expected));
+  expected.zoom = 1.0;
+  guide_test_press_keys (fixture->window, "ctrl+0");
+  g_assert_true (guide_test_wait_for (zoom_is, &expected));
+  guide_test_iterate ();
+  g_assert_cmpfloat (step_text_size (fixture), ==, normal);
+
+  /* Never smaller than half. */
+  for (guint i = 0; i < 8; i++)
+    gtk_widget_activate_action (fixture->window, "win.zoom-out", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +739,7 @@ main (int   argc,
   ADD ("waiting-for-approval", test_waiting_for_approval);
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
+  ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
 #undef ADD

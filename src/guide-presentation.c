@@ -1,0 +1,541 @@
+/* guide-presentation.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The guide as slides, for trainers who project it in a workshop: one
+ * sub-step a screen, in type that can be read from the back of the room,
+ * with each address written out and as a QR code for the audience's phones.
+ * The keys are those presentation clickers send. Ticking steps here is a
+ * demonstration: nothing is saved, neither progress nor settings. */
+
+#include "guide-i18n.h"
+#include "guide-illustration.h"
+#include "guide-presentation.h"
+#include "guide-qr-code.h"
+#include "guide-uri.h"
+
+typedef enum
+{
+  SLIDE_TITLE,
+  SLIDE_STAGE,
+  SLIDE_STEP,
+  SLIDE_CONTACTS,
+} SlideKind;
+
+typedef struct
+{
+  SlideKind kind;
+  guint     stage;
+  guint     step;
+} Slide;
+
+struct _GuidePresentation
+{
+  AdwWindow          parent_instance;
+
+  GuideApplication  *application;
+  GuideBook         *book;
+  GuideProgress     *progress;
+  const char        *language;
+  GArray            *slides;
+  guint              index;
+  GtkCssProvider    *provider;
+  int                font_size;
+  guint              font_size_source;
+
+  GtkStack          *stack;
+  GtkLabel          *where_label;
+  GtkLabel          *title_label;
+  GtkLabel          *text_label;
+  GtkLabel          *note_label;
+  GtkCheckButton    *done_check;
+  GuideIllustration *illustration;
+  GtkBox            *codes_box;
+  GtkLabel          *hint_label;
+};
+
+G_DEFINE_FINAL_TYPE (GuidePresentation, guide_presentation, ADW_TYPE_WINDOW)
+
+static void
+build_slides (GuidePresentation *self)
+{
+  GPtrArray *stages = guide_book_get_stages (self->book);
+  Slide slide = { SLIDE_TITLE, 0, 0 };
+
+  g_array_set_size (self->slides, 0);
+  g_array_append_val (self->slides, slide);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      slide = (Slide) { SLIDE_STAGE, i, 0 };
+      g_array_append_val (self->slides, slide);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          slide = (Slide) { SLIDE_STEP, i, j };
+          g_array_append_val (self->slides, slide);
+        }
+    }
+
+  slide = (Slide) { SLIDE_CONTACTS, 0, 0 };
+  g_array_append_val (self->slides, slide);
+}
+
+/* An address for the audience: as a QR code, written out, and what it is. */
+static void
+add_code (GuidePresentation *self,
+          const char        *uri,
+          const char        *caption)
+{
+  g_autofree char *display = guide_uri_get_display (uri);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *code = guide_qr_code_new ();
+  GtkWidget *address = gtk_label_new (display);
+  GtkWidget *label = gtk_label_new (caption);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  /* Larger when there is no picture beside it. */
+  int side = self->font_size * (gtk_widget_get_visible (GTK_WIDGET (self->illustration)) ? 9 : 14);
+
+  guide_qr_code_set_text (GUIDE_QR_CODE (code), uri);
+  gtk_widget_set_size_request (code, side, side);
+  gtk_widget_set_halign (code, GTK_ALIGN_CENTER);
+
+  /* An address is cut anywhere, but never with a hyphen that is not in it. */
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (GTK_LABEL (address), attributes);
+  gtk_label_set_wrap (GTK_LABEL (address), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (address), 30);
+  gtk_label_set_justify (GTK_LABEL (address), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (address, "address");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "caption-text");
+
+  gtk_box_append (GTK_BOX (box), code);
+  gtk_box_append (GTK_BOX (box), address);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (self->codes_box, box);
+}
+
+static void
+show_notes (GuidePresentation *self,
+            GPtrArray         *notes,
+            gboolean           codes)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GuideNote *note = g_ptr_array_index (notes, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      if (note->title != NULL)
+        g_string_append_printf (text, "%s — ", note->title);
+      g_string_append (text, note->text);
+
+      if (codes && note->uri != NULL)
+        add_code (self, note->uri, note->label);
+    }
+
+  gtk_label_set_label (self->note_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
+}
+
+static void done_toggled_cb (GuidePresentation *self);
+
+static void
+show_slide (GuidePresentation *self)
+{
+  const Slide *slide = &g_array_index (self->slides, Slide, self->index);
+  GPtrArray *stages = guide_book_get_stages (self->book);
+  GuideStage *stage = g_ptr_array_index (stages, slide->stage);
+  GuideStep *step = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GuideScreenshot) screenshot = NULL;
+  GtkWidget *child;
+
+  if (slide->kind == SLIDE_STEP)
+    {
+      step = g_ptr_array_index (stage->steps, slide->step);
+      if (step->picture != NULL)
+        screenshot = guide_screenshot_lookup (step->picture, self->language);
+    }
+  guide_illustration_set_screenshot (self->illustration, screenshot);
+  gtk_widget_set_visible (GTK_WIDGET (self->illustration), screenshot != NULL);
+  if (screenshot != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
+                                    -1);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box))) != NULL)
+    gtk_box_remove (self->codes_box, child);
+  gtk_label_set_label (self->note_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
+
+  switch (slide->kind)
+    {
+    case SLIDE_TITLE:
+      where = g_strdup (_("CPMS Access Guide"));
+      text = g_strjoinv ("\n\n", guide_book_get_intro (self->book));
+      gtk_label_set_label (self->title_label, guide_book_get_title (self->book));
+      show_notes (self, guide_book_get_notes (self->book), FALSE);
+      break;
+
+    case SLIDE_STAGE:
+      where = g_strdup_printf (_("Stage %u of %u"), slide->stage + 1, stages->len);
+      text = g_strdup (stage->summary);
+      gtk_label_set_label (self->title_label, stage->title);
+      show_notes (self, stage->notes, TRUE);
+      break;
+
+    case SLIDE_STEP:
+      /* Translators: where the presentation is, e.g. "Stage 2 · Step 3 of 5". */
+      where = g_strdup_printf (_("Stage %u · Step %u of %u"), slide->stage + 1, slide->step + 1, stage->steps->len);
+      text = g_strdup (step->text);
+      gtk_label_set_label (self->title_label, stage->title);
+      if (step->uri != NULL)
+        add_code (self, step->uri, step->label);
+      /* A step without an address of its own shows its notes' ones. */
+      show_notes (self, step->notes, step->uri == NULL);
+      break;
+
+    case SLIDE_CONTACTS:
+    default:
+      where = g_strdup (guide_book_get_title (self->book));
+      text = g_strdup (guide_book_get_contacts_text (self->book));
+      gtk_label_set_label (self->title_label, _("Help and Contacts"));
+      for (guint i = 0; i < guide_book_get_addresses (self->book)->len; i++)
+        {
+          GuideAddress *address = g_ptr_array_index (guide_book_get_addresses (self->book), i);
+
+          add_code (self, address->uri, address->name);
+        }
+      break;
+    }
+
+  gtk_label_set_label (self->where_label, where);
+  gtk_label_set_label (self->text_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->done_check), step != NULL);
+  if (step != NULL)
+    {
+      g_signal_handlers_block_by_func (self->done_check, done_toggled_cb, self);
+      gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
+      g_signal_handlers_unblock_by_func (self->done_check, done_toggled_cb, self);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "slide");
+}
+
+static void
+go_to (GuidePresentation *self,
+       int                index)
+{
+  self->index = CLAMP (index, 0, (int) self->slides->len - 1);
+  show_slide (self);
+}
+
+static void
+done_toggled_cb (GuidePresentation *self)
+{
+  const Slide *slide = &g_array_index (self->slides, Slide, self->index);
+  GuideStage *stage = guide_book_get_stage (self->book, slide->stage);
+  GuideStep *step;
+
+  if (slide->kind != SLIDE_STEP)
+    return;
+
+  step = g_ptr_array_index (stage->steps, slide->step);
+  guide_progress_set_done (self->progress, step->id, gtk_check_button_get_active (self->done_check), NULL);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+
+  go_to (self, self->index + 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+
+  go_to (self, (int) self->index - 1);
+}
+
+static void
+first_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  go_to (GUIDE_PRESENTATION (widget), 0);
+}
+
+static void
+last_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+
+  go_to (self, self->slides->len - 1);
+}
+
+static void
+stage_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+  guint stage = g_variant_get_int32 (parameter);
+
+  for (guint i = 0; i < self->slides->len; i++)
+    {
+      const Slide *slide = &g_array_index (self->slides, Slide, i);
+
+      if (slide->kind == SLIDE_STAGE && slide->stage == stage)
+        {
+          go_to (self, i);
+          return;
+        }
+    }
+}
+
+static void
+blank_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+  gboolean blank = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "blank") == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, blank ? "slide" : "blank");
+}
+
+/* The other language, in place, for this window only: the user's own choice
+ * in the settings is left as it is. */
+static void
+language_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+
+  self->language = g_str_equal (self->language, "fr") ? "it" : "fr";
+  guide_i18n_set_language (self->language);
+  g_set_object (&self->book, guide_application_get_book_for_language (self->application, self->language));
+  guide_i18n_translate_widget (widget);
+  show_slide (self);
+}
+
+static gboolean
+apply_font_size_cb (gpointer user_data)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (user_data);
+  g_autofree char *css = g_strdup_printf ("window.presentation { font-size: %dpx; }", self->font_size);
+
+  self->font_size_source = 0;
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->provider, css);
+#else
+  gtk_css_provider_load_from_data (self->provider, css, -1);
+#endif
+  /* The QR codes are sized from the type. */
+  show_slide (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Type that reads from the back of a room: 28 pixels at 1080 lines. It is
+ * applied after this allocation, which it changes. */
+static void
+guide_presentation_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+  int font_size = MAX (height / 38, 14);
+
+  GTK_WIDGET_CLASS (guide_presentation_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (font_size != self->font_size)
+    {
+      self->font_size = font_size;
+      if (self->font_size_source == 0)
+        self->font_size_source = g_idle_add (apply_font_size_cb, self);
+    }
+}
+
+static void
+guide_presentation_dispose (GObject *object)
+{
+  GuidePresentation *self = (GuidePresentation *)object;
+
+  if (self->provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->provider));
+
+  /* The app's own strings go back to the user's language. */
+  if (self->application != NULL)
+    guide_i18n_set_language (guide_application_get_language (self->application));
+
+  g_clear_handle_id (&self->font_size_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_PRESENTATION);
+  g_clear_object (&self->application);
+  g_clear_object (&self->book);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->provider);
+
+  G_OBJECT_CLASS (guide_presentation_parent_class)->dispose (object);
+}
+
+static void
+guide_presentation_finalize (GObject *object)
+{
+  GuidePresentation *self = (GuidePresentation *)object;
+
+  g_array_unref (self->slides);
+
+  G_OBJECT_CLASS (guide_presentation_parent_class)->finalize (object);
+}
+
+static void
+guide_presentation_class_init (GuidePresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = guide_presentation_dispose;
+  object_class->finalize = guide_presentation_finalize;
+  widget_class->size_allocate = guide_presentation_size_allocate;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, stack);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, where_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, note_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, done_check);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, illustration);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, codes_box);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, first_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
+  gtk_widget_class_install_action (widget_class, "presentation.stage", "i", stage_action);
+  gtk_widget_class_install_action (widget_class, "presentation.blank", NULL, blank_action);
+  gtk_widget_class_install_action (widget_class, "presentation.language", NULL, language_action);
+
+  g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
+  g_type_ensure (GUIDE_TYPE_QR_CODE);
+}
+
+/* The keys presentation clickers and keyboards send. They are caught before
+ * any widget sees them, so that Space and Enter never tick a box. */
+static void
+add_keys (GuidePresentation *self)
+{
+  static const struct { guint key; const char *action; int stage; } keys[] = {
+    { GDK_KEY_Right, "presentation.next", -1 },
+    { GDK_KEY_Down, "presentation.next", -1 },
+    { GDK_KEY_Page_Down, "presentation.next", -1 },
+    { GDK_KEY_space, "presentation.next", -1 },
+    { GDK_KEY_Return, "presentation.next", -1 },
+    { GDK_KEY_KP_Enter, "presentation.next", -1 },
+    { GDK_KEY_Left, "presentation.previous", -1 },
+    { GDK_KEY_Up, "presentation.previous", -1 },
+    { GDK_KEY_Page_Up, "presentation.previous", -1 },
+    { GDK_KEY_BackSpace, "presentation.previous", -1 },
+    { GDK_KEY_Home, "presentation.first", -1 },
+    { GDK_KEY_End, "presentation.last", -1 },
+    { GDK_KEY_b, "presentation.blank", -1 },
+    { GDK_KEY_period, "presentation.blank", -1 },
+    { GDK_KEY_l, "presentation.language", -1 },
+    { GDK_KEY_1, "presentation.stage", 0 },
+    { GDK_KEY_2, "presentation.stage", 1 },
+    { GDK_KEY_3, "presentation.stage", 2 },
+    { GDK_KEY_4, "presentation.stage", 3 },
+    { GDK_KEY_Escape, "window.close", -1 },
+    { GDK_KEY_F5, "window.close", -1 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                gtk_named_action_new (keys[i].action));
+
+      if (keys[i].stage >= 0)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].stage));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+guide_presentation_init (GuidePresentation *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->slides = g_array_new (FALSE, FALSE, sizeof (Slide));
+  self->progress = guide_progress_new (NULL);
+  self->provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  add_keys (self);
+}
+
+/**
+ * guide_presentation_new:
+ *
+ * Returns: (transfer none): a presentation of the guide, fullscreen, in the
+ *   application's language, from its first slide
+ */
+GtkWidget *
+guide_presentation_new (GuideApplication *application)
+{
+  GuidePresentation *self;
+
+  g_return_val_if_fail (GUIDE_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (GUIDE_TYPE_PRESENTATION, "application", application, NULL);
+  self->application = g_object_ref (application);
+  self->language = guide_application_get_language (application);
+  self->book = g_object_ref (guide_application_get_book (application));
+
+  guide_i18n_translate_widget (GTK_WIDGET (self));
+  build_slides (self);
+  go_to (self, 0);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,247 @@
+/* guide-qr-code.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A QR code that a phone can scan from a projected screen: every module is
+ * a whole number of device pixels, with no smoothing, dark on a light quiet
+ * zone whatever the style, as scanners expect. */
+
+#include <qrencode.h>
+
+#include "guide-i18n.h"
+#include "guide-qr-code.h"
+
+/* The light margin around the code, in modules, that the standard asks for. */
+#define QUIET_ZONE 4
+
+struct _GuideQrCode
+{
+  GtkWidget  parent_instance;
+
+  char      *text;
+  QRcode    *code;
+};
+
+G_DEFINE_FINAL_TYPE (GuideQrCode, guide_qr_code, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+n_modules (GuideQrCode *self)
+{
+  return self->code != NULL ? self->code->width + 2 * QUIET_ZONE : 0;
+}
+
+static void
+guide_qr_code_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  GuideQrCode *self = GUIDE_QR_CODE (widget);
+
+  /* At least two pixels a module; four by default. */
+  *minimum = 2 * n_modules (self);
+  *natural = 4 * n_modules (self);
+}
+
+static void
+guide_qr_code_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  static const GdkRGBA light = { 1, 1, 1, 1 };
+  static const GdkRGBA dark = { 0, 0, 0, 1 };
+  GuideQrCode *self = GUIDE_QR_CODE (widget);
+  int scale_factor = gtk_widget_get_scale_factor (widget);
+  int size = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget)) * scale_factor;
+  int modules = n_modules (self);
+  int module_pixels, origin_x, origin_y;
+
+  if (modules == 0 || size < modules)
+    return;
+
+  /* Whole device pixels a module, centred on whole pixels. */
+  module_pixels = size / modules;
+  origin_x = (gtk_widget_get_width (widget) * scale_factor - module_pixels * modules) / 2;
+  origin_y = (gtk_widget_get_height (widget) * scale_factor - module_pixels * modules) / 2;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, 1.0 / scale_factor, 1.0 / scale_factor);
+
+  gtk_snapshot_append_color (snapshot, &light,
+                             &GRAPHENE_RECT_INIT (origin_x, origin_y,
+                                                  module_pixels * modules, module_pixels * modules));
+
+  /* Runs of dark modules in a row are drawn as one rectangle. */
+  for (int y = 0; y < self->code->width; y++)
+    {
+      int x = 0;
+
+      while (x < self->code->width)
+        {
+          int start;
+
+          if (!(self->code->data[y * self->code->width + x] & 1))
+            {
+              x++;
+              continue;
+            }
+
+          start = x;
+          while (x < self->code->width && (self->code->data[y * self->code->width + x] & 1))
+            x++;
+
+          gtk_snapshot_append_color (snapshot, &dark,
+                                     &GRAPHENE_RECT_INIT (origin_x + (start + QUIET_ZONE) * module_pixels,
+                                                          origin_y + (y + QUIET_ZONE) * module_pixels,
+                                                          (x - start) * module_pixels,
+                                                          module_pixels));
+        }
+    }
+
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+guide_qr_code_finalize (GObject *object)
+{
+  GuideQrCode *self = (GuideQrCode *)object;
+
+  g_free (self->text);
+  g_clear_pointer (&self->code, QRcode_free);
+
+  G_OBJECT_CLASS (guide_qr_code_parent_class)->finalize (object);
+}
+
+static void
+guide_qr_code_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GuideQrCode *self = GUIDE_QR_CODE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guide_qr_code_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GuideQrCode *self = GUIDE_QR_CODE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      guide_qr_code_set_text (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guide_qr_code_class_init (GuideQrCodeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = guide_qr_code_finalize;
+  object_class->get_property = guide_qr_code_get_property;
+  object_class->set_property = guide_qr_code_set_property;
+
+  widget_class->measure = guide_qr_code_measure;
+  widget_class->snapshot = guide_qr_code_snapshot;
+
+  /**
+   * GuideQrCode:text:
+   *
+   * What the code encodes: an address.
+   */
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "qrcode");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+guide_qr_code_init (GuideQrCode *self)
+{
+}
+
+GtkWidget *
+guide_qr_code_new (void)
+{
+  return g_object_new (GUIDE_TYPE_QR_CODE, NULL);
+}
+
+const char *
+guide_qr_code_get_text (GuideQrCode *self)
+{
+  g_return_val_if_fail (GUIDE_IS_QR_CODE (self), NULL);
+
+  return self->text;
+}
+
+void
+guide_qr_code_set_text (GuideQrCode *self,
+                        const char  *text)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (GUIDE_IS_QR_CODE (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+
+  /* Encoded here, once, and only for codes that are shown. */
+  g_clear_pointer (&self->code, QRcode_free);
+  if (text != NULL)
+    {
+      self->code = QRcode_encodeString8bit (text, 0, QR_ECLEVEL_M);
+      if (self->code == NULL)
+        g_warning ("Could not make a QR code of “%s”: %s", text, g_strerror (errno));
+    }
+
+  label = text != NULL ? g_strdup_printf (_("QR code of %s"), text) : NULL;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}

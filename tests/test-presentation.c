@@ -1,0 +1,497 @@
+/* test-presentation.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Presentation mode in a real fullscreen window: the keys a clicker sends,
+ * QR codes that a phone decodes (zbarimg), and nothing saved. */
+
+#include <locale.h>
+
+#include "guide-application.h"
+#include "guide-book.h"
+#include "guide-presentation.h"
+#include "guide-qr-code.h"
+#include "guide-test-utils.h"
+#include "guide-window.h"
+
+typedef struct
+{
+  GuideApplication *application;
+  GtkWidget        *window;
+  GtkWidget        *presentation;
+  GSettings        *settings;
+  guint             n_settings_changes;
+} Fixture;
+
+static void
+settings_changed_cb (Fixture *fixture)
+{
+  fixture->n_settings_changes++;
+}
+
+static GtkWidget *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GUIDE_IS_PRESENTATION (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+presentation_shown (gpointer data)
+{
+  GtkWidget *presentation = find_presentation ();
+
+  return presentation != NULL && gtk_widget_get_mapped (presentation) &&
+         gtk_window_is_fullscreen (GTK_WINDOW (presentation));
+}
+
+static gboolean
+presentation_gone (gpointer data)
+{
+  return find_presentation () == NULL;
+}
+
+static void
+open_presentation (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "presentation", NULL);
+  g_assert_true (guide_test_wait_for (presentation_shown, NULL));
+  fixture->presentation = find_presentation ();
+}
+
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  static guint n_started;
+  g_autofree char *id = g_strdup_printf ("%s.Presentation%u", APPLICATION_ID, ++n_started);
+  g_autoptr(GError) error = NULL;
+
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (fixture->settings, "language", "fr");
+  g_signal_connect_swapped (fixture->settings, "changed", G_CALLBACK (settings_changed_cb), fixture);
+
+  fixture->application = g_object_new (GUIDE_TYPE_APPLICATION,
+                                       "application-id", id,
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", RESOURCE_BASE,
+                                       NULL);
+  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->application));
+  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
+  guide_test_wait_until_mapped (fixture->window);
+  fixture->n_settings_changes = 0;
+
+  open_presentation (fixture);
+}
+
+static void
+teardown (Fixture       *fixture,
+          gconstpointer  data)
+{
+  if (find_presentation () != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_presentation ()));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  guide_test_iterate ();
+  g_clear_object (&fixture->application);
+  g_clear_object (&fixture->settings);
+}
+
+static GtkLabel *
+label_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  return GTK_LABEL (guide_test_find_by_css_class (root, GTK_TYPE_LABEL, css_class));
+}
+
+static const char *
+where (Fixture *fixture)
+{
+  return gtk_label_get_label (label_with_class (fixture->presentation, "where"));
+}
+
+static const char *
+slide_text (Fixture *fixture)
+{
+  return gtk_label_get_label (label_with_class (fixture->presentation, "slide-text"));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *where;
+  const char *text;
+} Expected;
+
+static gboolean
+showing (gpointer data)
+{
+  Expected *expected = data;
+
+  return g_strcmp0 (where (expected->fixture), expected->where) == 0 &&
+         (expected->text == NULL || g_strcmp0 (slide_text (expected->fixture), expected->text) == 0);
+}
+
+/* Presses @keys and waits for the slide that says @where_text, @text. */
+static void
+press_and_expect (Fixture    *fixture,
+                  const char *keys,
+                  const char *where_text,
+                  const char *text)
+{
+  Expected expected = { fixture, where_text, text };
+
+  guide_test_press_keys (fixture->presentation, keys);
+  if (!guide_test_wait_for (showing, &expected))
+    g_error ("After “%s”: showing “%s” / “%s”, expected “%s” / “%s”",
+             keys, where (fixture), slide_text (fixture), where_text, text);
+}
+
+static char *
+step_where (guint stage,
+            guint step,
+            guint n_steps)
+{
+  /* The French the app shows; its own catalogue is tested elsewhere. */
+  return g_strdup_printf ("Étape %u · sous-étape %u sur %u", stage, step, n_steps);
+}
+
+static void
+walk (Fixture    *fixture,
+      GuideBook  *book,
+      const char *language)
+{
+  GPtrArray *stages = guide_book_get_stages (book);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  /* Every stage's slide and every step's, in order. */
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      g_ptr_array_add (expected, g_strdup_printf (g_str_equal (language, "fr") ? "Étape %u sur %u" : "Fase %u di %u", i + 1, stages->len));
+      g_ptr_array_add (texts, stage->summary);
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          g_ptr_array_add (expected,
+                           g_str_equal (language, "fr") ? step_where (i + 1, j + 1, stage->steps->len)
+                                                        : g_strdup_printf ("Fase %u · Passaggio %u di %u", i + 1, j + 1, stage->steps->len));
+          g_ptr_array_add (texts, step->text);
+        }
+    }
+
+  for (guint i = 0; i < expected->len; i++)
+    press_and_expect (fixture, "Right", g_ptr_array_index (expected, i), g_ptr_array_index (texts, i));
+  for (guint i = expected->len - 1; i > 0; i--)
+    press_and_expect (fixture, "Left", g_ptr_array_index (expected, i - 1), g_ptr_array_index (texts, i - 1));
+}
+
+static void
+test_keys_walk (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GuideBook *fr = guide_application_get_book_for_language (fixture->application, "fr");
+  GuideBook *it = guide_application_get_book_for_language (fixture->application, "it");
+  GuideStage *stage;
+
+  /* The first slide shows the keys. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label_with_class (fixture->presentation, "hint"))));
+
+  walk (fixture, fr, "fr");
+
+  /* L: Italian, in place. */
+  stage = guide_book_get_stage (it, 0);
+  press_and_expect (fixture, "l", "Fase 1 di 4", stage->summary);
+  press_and_expect (fixture, "Home", "Guida all'accesso alla CPMS", NULL);
+  walk (fixture, it, "it");
+
+  /* What clickers send, and the other keys. */
+  press_and_expect (fixture, "Page_Down", "Fase 1 · Passaggio 1 di 2", NULL);
+  press_and_expect (fixture, "space", "Fase 1 · Passaggio 2 di 2", NULL);
+  press_and_expect (fixture, "Return", "Fase 2 di 4", NULL);
+  press_and_expect (fixture, "Down", "Fase 2 · Passaggio 1 di 5", NULL);
+  press_and_expect (fixture, "Page_Up", "Fase 2 di 4", NULL);
+  press_and_expect (fixture, "BackSpace", "Fase 1 · Passaggio 2 di 2", NULL);
+  press_and_expect (fixture, "Up", "Fase 1 · Passaggio 1 di 2", NULL);
+  press_and_expect (fixture, "4", "Fase 4 di 4", NULL);
+  press_and_expect (fixture, "2", "Fase 2 di 4", NULL);
+  press_and_expect (fixture, "End", guide_book_get_title (it), guide_book_get_contacts_text (it));
+  press_and_expect (fixture, "l", guide_book_get_title (fr), guide_book_get_contacts_text (fr));
+
+  guide_test_press_keys (fixture->presentation, "Escape");
+  g_assert_true (guide_test_wait_for (presentation_gone, NULL));
+}
+
+static gboolean
+blank (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) stacks = guide_test_find_all (fixture->presentation, GTK_TYPE_STACK);
+  GtkStack *stack = g_ptr_array_index (stacks, 0);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "blank") == 0;
+}
+
+static gboolean
+not_blank (gpointer data)
+{
+  return !blank (data);
+}
+
+static gboolean
+not_fullscreen (gpointer data)
+{
+  return !gtk_window_is_fullscreen (GTK_WINDOW (data));
+}
+
+/* The size, in pixels, of the slide's main text. */
+static double
+text_pixel_size (Fixture *fixture)
+{
+  GtkWidget *label = GTK_WIDGET (label_with_class (fixture->presentation, "slide-text"));
+  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+  double size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+
+  return pango_font_description_get_size_is_absolute (font) ? size : size * 96 / 72;
+}
+
+static gboolean
+laid_out_fullscreen (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_height (fixture->presentation) >= 1060 && text_pixel_size (fixture) > 20;
+}
+
+static void
+test_blank_and_fullscreen (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  /* Fullscreen on the 1920×1080 screen, with type readable from the back of a room. */
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (fixture->presentation)));
+  g_assert_true (guide_test_wait_for (laid_out_fullscreen, fixture));
+  g_assert_cmpfloat (text_pixel_size (fixture), >=, 28);
+
+  guide_test_press_keys (fixture->presentation, "b");
+  g_assert_true (guide_test_wait_for (blank, fixture));
+  guide_test_press_keys (fixture->presentation, "b");
+  g_assert_true (guide_test_wait_for (not_blank, fixture));
+  guide_test_press_keys (fixture->presentation, "period");
+  g_assert_true (guide_test_wait_for (blank, fixture));
+  guide_test_press_keys (fixture->presentation, "period");
+  g_assert_true (guide_test_wait_for (not_blank, fixture));
+
+  /* F5 leaves, back to the checklist. */
+  guide_test_press_keys (fixture->presentation, "F5");
+  g_assert_true (guide_test_wait_for (presentation_gone, NULL));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (fixture->window)));
+  g_assert_true (guide_test_wait_for (not_fullscreen, fixture->window));
+}
+
+static gboolean
+allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
+/* Renders @code as the app draws it, and reads it back with zbarimg. */
+static char *
+decode (GtkWidget *code)
+{
+  int width, height;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpms-guide-qr.png", NULL);
+  g_autofree char *command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
+  g_autoptr(GError) error = NULL;
+  char *output = NULL;
+  int status;
+
+  g_assert_nonnull (g_find_program_in_path ("zbarimg"));
+  g_assert_true (guide_test_wait_for (allocated, code));
+  width = gtk_widget_get_width (code);
+  height = gtk_widget_get_height (code);
+  /* What the widget draws, on white like the slide's background. */
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  GTK_WIDGET_GET_CLASS (code)->snapshot (code, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (code)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  g_spawn_command_line_sync (command, &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  return g_strchomp (output);
+}
+
+static void
+collect_addresses (GuideBook  *book,
+                   GHashTable *addresses)
+{
+  GPtrArray *stages = guide_book_get_stages (book);
+
+  for (guint i = 0; i < guide_book_get_addresses (book)->len; i++)
+    g_hash_table_add (addresses, ((GuideAddress *) g_ptr_array_index (guide_book_get_addresses (book), i))->uri);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->notes->len; j++)
+        if (((GuideNote *) g_ptr_array_index (stage->notes, j))->uri != NULL)
+          g_hash_table_add (addresses, ((GuideNote *) g_ptr_array_index (stage->notes, j))->uri);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          if (step->uri != NULL)
+            g_hash_table_add (addresses, step->uri);
+          for (guint k = 0; k < step->notes->len; k++)
+            if (((GuideNote *) g_ptr_array_index (step->notes, k))->uri != NULL)
+              g_hash_table_add (addresses, ((GuideNote *) g_ptr_array_index (step->notes, k))->uri);
+        }
+    }
+}
+
+static void
+test_qr_codes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GuideBook *book = guide_application_get_book_for_language (fixture->application, pass == 0 ? "fr" : "it");
+      g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      const char *last = NULL;
+
+      collect_addresses (book, expected);
+      g_assert_cmpuint (g_hash_table_size (expected), ==, 7);
+
+      /* Every slide, and every code on it, decoded as a phone would. */
+      while (g_strcmp0 (last, where (fixture)) != 0)
+        {
+          g_autoptr(GPtrArray) codes = NULL;
+
+          last = g_intern_string (where (fixture));
+          guide_test_iterate ();
+          codes = guide_test_find_all (fixture->presentation, GUIDE_TYPE_QR_CODE);
+          for (guint i = 0; i < codes->len; i++)
+            {
+              GtkWidget *code = g_ptr_array_index (codes, i);
+              g_autofree char *text = NULL;
+
+              if (!gtk_widget_get_mapped (code))
+                continue;
+
+              text = decode (code);
+              g_assert_cmpstr (text, ==, guide_qr_code_get_text (GUIDE_QR_CODE (code)));
+              g_hash_table_add (decoded, g_steal_pointer (&text));
+            }
+
+          gtk_widget_activate_action (fixture->presentation, "presentation.next", NULL);
+          guide_test_iterate ();
+        }
+
+      g_assert_cmpuint (g_hash_table_size (decoded), ==, g_hash_table_size (expected));
+      {
+        GHashTableIter iter;
+        const char *uri;
+
+        g_hash_table_iter_init (&iter, expected);
+        while (g_hash_table_iter_next (&iter, (gpointer *) &uri, NULL))
+          g_assert_true (g_hash_table_contains (decoded, uri));
+      }
+
+      gtk_widget_activate_action (fixture->presentation, "presentation.language", NULL);
+      gtk_widget_activate_action (fixture->presentation, "presentation.first", NULL);
+      guide_test_iterate ();
+    }
+}
+
+static void
+test_nothing_saved (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *check;
+
+  /* The user's own progress, on disk, before the workshop. */
+  gtk_window_destroy (GTK_WINDOW (fixture->presentation));
+  guide_test_iterate ();
+  gtk_widget_activate (guide_test_find_all (fixture->window, GTK_TYPE_CHECK_BUTTON)->pdata[0]);
+  guide_test_iterate ();
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  fixture->n_settings_changes = 0;
+
+  /* A session: steps ticked, the language switched, slides moved. */
+  open_presentation (fixture);
+  for (guint i = 0; i < 4; i++)
+    {
+      guide_test_press_keys (fixture->presentation, "Right");
+      guide_test_iterate ();
+      check = guide_test_find_by_css_class (fixture->presentation, GTK_TYPE_CHECK_BUTTON, "presentation-done");
+      if (gtk_widget_get_visible (check))
+        gtk_widget_activate (check);
+      guide_test_iterate ();
+    }
+  guide_test_press_keys (fixture->presentation, "l");
+  guide_test_press_keys (fixture->presentation, "Right");
+  guide_test_iterate ();
+  gtk_widget_activate (guide_test_find_by_css_class (fixture->presentation, GTK_TYPE_CHECK_BUTTON, "presentation-done"));
+  guide_test_press_keys (fixture->presentation, "Escape");
+  g_assert_true (guide_test_wait_for (presentation_gone, NULL));
+
+  /* Byte for byte the same, no setting touched, the checklist as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (fixture->n_settings_changes, ==, 0);
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "fr");
+  g_assert_nonnull (guide_test_find_label (fixture->window, "Fait"));
+  g_assert_true (gtk_check_button_get_active (guide_test_find_all (fixture->window, GTK_TYPE_CHECK_BUTTON)->pdata[0]));
+  g_assert_false (gtk_check_button_get_active (guide_test_find_all (fixture->window, GTK_TYPE_CHECK_BUTTON)->pdata[1]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+#define ADD(path, func) g_test_add ("/guide/presentation/" path, Fixture, NULL, setup, func, teardown)
+  ADD ("keys-walk", test_keys_walk);
+  ADD ("blank-and-fullscreen", test_blank_and_fullscreen);
+  ADD ("qr-codes", test_qr_codes);
+  ADD ("nothing-saved", test_nothing_saved);
+#undef ADD
+
+  return g_test_run ();
+}
