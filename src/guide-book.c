@@ -39,11 +39,15 @@ G_DEFINE_FINAL_TYPE (GuideBook, guide_book, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (guide-book-error-quark, guide_book_error)
 
-/* Where in a file the reader is, for messages that say where a problem is. */
+/* Where in a file the reader is, for messages that say where a problem is:
+ * the file, the line of the value read last, and the path to the field. */
 typedef struct
 {
   const char *origin;
   GHashTable *ids;
+  GHashTable *lines;
+  JsonNode   *node;
+  gboolean    site;
 } Reader;
 
 static void
@@ -121,9 +125,20 @@ fail (Reader      *reader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
-               "%s: %s: %s", reader->origin, path, message);
+  if (reader->node != NULL && g_hash_table_contains (reader->lines, reader->node))
+    g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
+                 "%s:%d: %s: %s", reader->origin,
+                 GPOINTER_TO_INT (g_hash_table_lookup (reader->lines, reader->node)), path, message);
+  else
+    g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
+                 "%s: %s: %s", reader->origin, path, message);
   return FALSE;
+}
+
+static const char *
+address_rule (Reader *reader)
+{
+  return reader->site ? "an https or e-mail address" : "one of the official addresses";
 }
 
 static gboolean
@@ -145,6 +160,7 @@ read_text (Reader      *reader,
   if (node == NULL)
     return required ? fail (reader, error, where, "missing") : TRUE;
 
+  reader->node = node;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (reader, error, where, "must be text");
 
@@ -159,9 +175,9 @@ read_text (Reader      *reader,
       return fail (reader, error, where, "is empty");
   }
 
-  bad = guide_uri_find_disallowed (text);
+  bad = guide_uri_find_disallowed (text, reader->site);
   if (bad != NULL)
-    return fail (reader, error, where, "“%s” is not one of the official addresses", bad);
+    return fail (reader, error, where, "“%s” is not %s", bad, address_rule (reader));
 
   *out = g_strdup (text);
   return TRUE;
@@ -184,6 +200,7 @@ read_array (Reader      *reader,
   if (node == NULL)
     return required ? fail (reader, error, where, "missing") : TRUE;
 
+  reader->node = node;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return fail (reader, error, where, "must be a list");
 
@@ -200,6 +217,7 @@ element_object (Reader     *reader,
 {
   JsonNode *node = json_array_get_element (array, index);
 
+  reader->node = node;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       fail (reader, error, path, "must be an object");
@@ -281,8 +299,8 @@ read_link (Reader      *reader,
       return TRUE;
     }
 
-  if (!guide_uri_is_allowed (*uri))
-    return fail (reader, error, where, "“%s” is not one of the official addresses", *uri);
+  if (reader->site ? !guide_uri_is_site_acceptable (*uri) : !guide_uri_is_allowed (*uri))
+    return fail (reader, error, where, "“%s” is not %s", *uri, address_rule (reader));
 
   return read_text (reader, object, path, "label", TRUE, label, error);
 }
@@ -487,13 +505,14 @@ read_book (GuideBook   *self,
       JsonNode *node = json_array_get_element (array, i);
       g_autofree char *bad = NULL;
 
+      reader->node = node;
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
           *json_node_get_string (node) == '\0')
         return fail (reader, error, where, "must be text");
 
-      bad = guide_uri_find_disallowed (json_node_get_string (node));
+      bad = guide_uri_find_disallowed (json_node_get_string (node), reader->site);
       if (bad != NULL)
-        return fail (reader, error, where, "“%s” is not one of the official addresses", bad);
+        return fail (reader, error, where, "“%s” is not %s", bad, address_rule (reader));
 
       self->intro[i] = g_strdup (json_node_get_string (node));
     }
@@ -526,8 +545,8 @@ read_book (GuideBook   *self,
           !read_text (reader, element, where, "uri", TRUE, &address->uri, error))
         return FALSE;
 
-      if (!g_str_has_prefix (address->uri, "mailto:") || !guide_uri_is_allowed (address->uri))
-        return fail (reader, error, uri_path, "“%s” is not one of the official e-mail addresses", address->uri);
+      if (!g_str_has_prefix (address->uri, "mailto:"))
+        return fail (reader, error, uri_path, "“%s” is not an e-mail address", address->uri);
     }
 
   if (!read_array (reader, root, "guide", "stages", TRUE, &array, error))
@@ -586,24 +605,51 @@ guide_book_init (GuideBook *self)
  * guide_book_new_from_bytes:
  * @bytes: the JSON text of a guide
  * @origin: the file it comes from, for messages
+ * @flags: %GUIDE_BOOK_FLAGS_SITE for a site's own guide
  * @error: a location for a #GError
  *
  * Returns: (transfer full) (nullable): the guide, or %NULL with @error set to
  *   a message that says what is wrong and where
  */
+static void
+object_member_cb (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member,
+                  GHashTable *lines)
+{
+  g_hash_table_insert (lines, json_object_get_member (object, member),
+                       GINT_TO_POINTER (json_parser_get_current_line (parser)));
+}
+
+static void
+array_element_cb (JsonParser *parser,
+                  JsonArray  *array,
+                  int         index,
+                  GHashTable *lines)
+{
+  g_hash_table_insert (lines, json_array_get_element (array, index),
+                       GINT_TO_POINTER (json_parser_get_current_line (parser)));
+}
+
 GuideBook *
-guide_book_new_from_bytes (GBytes      *bytes,
-                           const char  *origin,
-                           GError     **error)
+guide_book_new_from_bytes (GBytes          *bytes,
+                           const char      *origin,
+                           GuideBookFlags   flags,
+                           GError         **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GuideBook) self = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) parse_error = NULL;
-  Reader reader = { origin, ids };
+  Reader reader = { origin, ids, lines, NULL, (flags & GUIDE_BOOK_FLAGS_SITE) != 0 };
   JsonNode *root;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+
+  /* The line of every value, for messages that say where a problem is. */
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), lines);
+  g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), lines);
 
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
@@ -644,7 +690,7 @@ guide_book_new_for_language (const char *language)
 
   /* The built-in guides are checked by the test suite: a failure here is a
    * build that should never have been shipped. */
-  book = guide_book_new_from_bytes (bytes, path, &error);
+  book = guide_book_new_from_bytes (bytes, path, GUIDE_BOOK_FLAGS_NONE, &error);
   if (book == NULL)
     g_error ("%s", error->message);
 
@@ -802,4 +848,121 @@ guide_book_get_n_steps (GuideBook *self)
   g_return_val_if_fail (GUIDE_IS_BOOK (self), 0);
 
   return self->n_steps;
+}
+
+static void
+add_address (GPtrArray  *addresses,
+             const char *uri)
+{
+  if (uri != NULL && !g_ptr_array_find_with_equal_func (addresses, uri, g_str_equal, NULL))
+    g_ptr_array_add (addresses, (gpointer) uri);
+}
+
+static void
+add_note_addresses (GPtrArray *addresses,
+                    GPtrArray *notes)
+{
+  for (guint i = 0; i < notes->len; i++)
+    add_address (addresses, ((GuideNote *) g_ptr_array_index (notes, i))->uri);
+}
+
+/**
+ * guide_book_list_addresses:
+ *
+ * Returns: (transfer container) (element-type utf8): every address the guide
+ *   opens, once each, in the order a reader meets them
+ */
+GPtrArray *
+guide_book_list_addresses (GuideBook *self)
+{
+  GPtrArray *addresses;
+
+  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
+
+  addresses = g_ptr_array_new ();
+  add_note_addresses (addresses, self->notes);
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (self->stages, i);
+
+      add_note_addresses (addresses, stage->notes);
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          add_address (addresses, step->uri);
+          add_note_addresses (addresses, step->notes);
+        }
+    }
+  for (guint i = 0; i < self->addresses->len; i++)
+    add_address (addresses, ((GuideAddress *) g_ptr_array_index (self->addresses, i))->uri);
+
+  return addresses;
+}
+
+static gboolean
+same_notes (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (((GuideNote *) g_ptr_array_index (a, i))->id, ((GuideNote *) g_ptr_array_index (b, i))->id) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * guide_book_check_parity:
+ * @other: the same guide in another language
+ * @error: a location for a #GError
+ *
+ * Checks that @self and @other have the same stages, steps and notes, with
+ * the same IDs in the same order, so that progress means the same in both.
+ *
+ * Returns: %TRUE if they do
+ */
+gboolean
+guide_book_check_parity (GuideBook  *self,
+                         GuideBook  *other,
+                         GError    **error)
+{
+  g_return_val_if_fail (GUIDE_IS_BOOK (self), FALSE);
+  g_return_val_if_fail (GUIDE_IS_BOOK (other), FALSE);
+
+  if (self->stages->len != other->stages->len || !same_notes (self->notes, other->notes))
+    goto mismatch;
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      GuideStage *a = g_ptr_array_index (self->stages, i);
+      GuideStage *b = g_ptr_array_index (other->stages, i);
+
+      if (!g_str_equal (a->id, b->id) || a->steps->len != b->steps->len || !same_notes (a->notes, b->notes))
+        goto mismatch;
+
+      for (guint j = 0; j < a->steps->len; j++)
+        {
+          GuideStep *sa = g_ptr_array_index (a->steps, j);
+          GuideStep *sb = g_ptr_array_index (b->steps, j);
+
+          if (!g_str_equal (sa->id, sb->id) || !same_notes (sa->notes, sb->notes))
+            {
+              g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
+                           "The %s and %s guides differ at step “%s” / “%s”",
+                           self->language, other->language, sa->id, sb->id);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+
+mismatch:
+  g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
+               "The %s and %s guides do not have the same stages and notes",
+               self->language, other->language);
+  return FALSE;
 }

@@ -23,6 +23,12 @@ typedef enum
   GUIDE_BOOK_ERROR_INVALID,
 } GuideBookError;
 
+typedef enum
+{
+  GUIDE_BOOK_FLAGS_NONE = 0,
+  GUIDE_BOOK_FLAGS_SITE = 1 << 0,
+} GuideBookFlags;
+
 typedef struct
 {
   char *id;
@@ -73,9 +79,14 @@ typedef struct
 G_DECLARE_FINAL_TYPE (GuideBook, guide_book, GUIDE, BOOK, GObject)
 
 GQuark       guide_book_error_quark        (void);
-GuideBook   *guide_book_new_from_bytes     (GBytes      *bytes,
-                                            const char  *origin,
+GuideBook   *guide_book_new_from_bytes     (GBytes         *bytes,
+                                            const char     *origin,
+                                            GuideBookFlags  flags,
+                                            GError        **error);
+gboolean     guide_book_check_parity       (GuideBook   *self,
+                                            GuideBook   *other,
                                             GError     **error);
+GPtrArray   *guide_book_list_addresses     (GuideBook   *self);
 GuideBook   *guide_book_new_for_language   (const char  *language);
 const char  *guide_book_get_language       (GuideBook   *self);
 const char  *guide_book_get_title          (GuideBook   *self);

@@ -25,6 +25,9 @@ static const char * const allowed[] = {
   "mailto:ern.reconnet@ao-pisa.toscana.it",
 };
 
+/* Addresses a site's own guide or contact adds, at start-up. */
+static GHashTable *site_allowed;
+
 gboolean
 guide_uri_is_allowed (const char *uri)
 {
@@ -35,7 +38,40 @@ guide_uri_is_allowed (const char *uri)
     if (g_str_equal (uri, allowed[i]))
       return TRUE;
 
-  return FALSE;
+  return site_allowed != NULL && g_hash_table_contains (site_allowed, uri);
+}
+
+/**
+ * guide_uri_is_site_acceptable:
+ * @uri: an address from a site's guide or configuration
+ *
+ * Returns: whether a site may name @uri: a web address over https, or an
+ *   e-mail address
+ */
+gboolean
+guide_uri_is_site_acceptable (const char *uri)
+{
+  return uri != NULL &&
+         ((g_str_has_prefix (uri, "https://") && uri[strlen ("https://")] != '\0') ||
+          (g_str_has_prefix (uri, "mailto:") && strchr (uri, '@') != NULL)) &&
+         strpbrk (uri, " \t\n\"<>") == NULL;
+}
+
+/**
+ * guide_uri_allow:
+ * @uri: an address a site's guide or configuration names
+ *
+ * Lets the application open @uri, which must be acceptable for a site.
+ */
+void
+guide_uri_allow (const char *uri)
+{
+  g_return_if_fail (guide_uri_is_site_acceptable (uri));
+
+  if (site_allowed == NULL)
+    site_allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_add (site_allowed, g_strdup (uri));
 }
 
 /* Cuts the punctuation that ends a sentence off an address written in text. */
@@ -55,15 +91,26 @@ trim_word (const char *start,
   return g_strndup (start, end - start);
 }
 
+static gboolean
+acceptable (const char *uri,
+            gboolean    site)
+{
+  return site ? guide_uri_is_site_acceptable (uri) : guide_uri_is_allowed (uri);
+}
+
 /**
  * guide_uri_find_disallowed:
  * @text: text that may write out web or e-mail addresses
+ * @site: whether @text comes from a site, which may name any https or e-mail
+ *   address, rather than from the built-in guide, which names only the
+ *   official ones
  *
  * Returns: (transfer full) (nullable): the first address written in @text
- *   that the application would not open, or %NULL when there is none
+ *   that is not acceptable, or %NULL when there is none
  */
 char *
-guide_uri_find_disallowed (const char *text)
+guide_uri_find_disallowed (const char *text,
+                           gboolean    site)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n\u00a0", -1);
 
@@ -80,7 +127,7 @@ guide_uri_find_disallowed (const char *text)
           while (start > word && g_ascii_isalpha (start[-1]))
             start--;
           address = trim_word (start, word + strlen (word));
-          if (!guide_uri_is_allowed (address))
+          if (!acceptable (address, site))
             return g_steal_pointer (&address);
         }
       else if (strchr (word, '@') != NULL)
@@ -94,7 +141,7 @@ guide_uri_find_disallowed (const char *text)
             start += strlen ("mailto:");
           address = trim_word (start, word + strlen (word));
           mailto = g_strconcat ("mailto:", address, NULL);
-          if (!guide_uri_is_allowed (mailto))
+          if (!acceptable (mailto, site))
             return g_steal_pointer (&address);
         }
     }

@@ -16,8 +16,11 @@
 
 G_BEGIN_DECLS
 
-gboolean  guide_uri_is_allowed        (const char *uri);
-char     *guide_uri_find_disallowed   (const char *text);
+gboolean  guide_uri_is_allowed         (const char *uri);
+gboolean  guide_uri_is_site_acceptable (const char *uri);
+void      guide_uri_allow              (const char *uri);
+char     *guide_uri_find_disallowed    (const char *text,
+                                        gboolean    site);
 char     *guide_uri_get_display       (const char *uri);
 
 G_END_DECLS

@@ -27,7 +27,7 @@ load (const char *language)
   GuideBook *book;
 
   g_assert_nonnull (bytes);
-  book = guide_book_new_from_bytes (bytes, path, &error);
+  book = guide_book_new_from_bytes (bytes, path, GUIDE_BOOK_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (GUIDE_IS_BOOK (book));
 
@@ -213,7 +213,7 @@ assert_refused (const char *member_path,
 
   json = json_to_string (json_parser_get_root (parser), FALSE);
   input = g_bytes_new (json, strlen (json));
-  book = guide_book_new_from_bytes (input, "fr.json", &error);
+  book = guide_book_new_from_bytes (input, "fr.json", GUIDE_BOOK_FLAGS_NONE, &error);
   g_assert_null (book);
   g_assert_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, expected);
@@ -223,25 +223,25 @@ static void
 test_refuses (void)
 {
   assert_refused ("stages/0/steps/0/uri", json_node_init_string (json_node_alloc (), "https://example.org/"),
-                  "fr.json: guide.stages[0].steps[0].uri: “https://example.org/” is not one of the official addresses");
+                  "fr.json:1: guide.stages[0].steps[0].uri: “https://example.org/” is not one of the official addresses");
   assert_refused ("stages/0/steps/0/uri", json_node_init_string (json_node_alloc (), "http://webgate.ec.europa.eu/cas"),
-                  "fr.json: guide.stages[0].steps[0].uri: “http://webgate.ec.europa.eu/cas” is not one of the official addresses");
+                  "fr.json:1: guide.stages[0].steps[0].uri: “http://webgate.ec.europa.eu/cas” is not one of the official addresses");
   assert_refused ("stages/1/steps/1/text", json_node_init_string (json_node_alloc (), "Voir https://phishing.example/login."),
-                  "fr.json: guide.stages[1].steps[1].text: “https://phishing.example/login” is not one of the official addresses");
+                  "fr.json:1: guide.stages[1].steps[1].text: “https://phishing.example/login” is not one of the official addresses");
   assert_refused ("stages/1/steps/1/text", json_node_init_string (json_node_alloc (), "  "),
-                  "fr.json: guide.stages[1].steps[1].text: is empty");
+                  "fr.json:1: guide.stages[1].steps[1].text: is empty");
   assert_refused ("stages/1/steps/1/text", NULL,
-                  "fr.json: guide.stages[1].steps[1].text: missing");
+                  "fr.json:1: guide.stages[1].steps[1].text: missing");
   assert_refused ("stages/2/steps/0/id", json_node_init_string (json_node_alloc (), "cpms-access.sign-in"),
-                  "fr.json: guide.stages[2].steps[2].id: “cpms-access.sign-in” is used twice");
+                  "fr.json:1: guide.stages[2].steps[2].id: “cpms-access.sign-in” is used twice");
   assert_refused ("stages/2/steps/0/id", json_node_init_string (json_node_alloc (), "eu-login.open-login"),
-                  "fr.json: guide.stages[2].steps[0].id: “eu-login.open-login” must start with “cpms-access.”");
+                  "fr.json:1: guide.stages[2].steps[0].id: “eu-login.open-login” must start with “cpms-access.”");
   assert_refused ("stages/0/id", json_node_init_string (json_node_alloc (), "EU Login"),
-                  "fr.json: guide.stages[0].id: “EU Login” is not a slug (lowercase letters, digits and “-”)");
+                  "fr.json:1: guide.stages[0].id: “EU Login” is not a slug (lowercase letters, digits and “-”)");
   assert_refused ("contacts/addresses/0/uri", json_node_init_string (json_node_alloc (), "mailto:someone@example.org"),
-                  "fr.json: guide.contacts.addresses[0].uri: “someone@example.org” is not one of the official addresses");
+                  "fr.json:1: guide.contacts.addresses[0].uri: “someone@example.org” is not one of the official addresses");
   assert_refused ("stages/0/steps/0/picture", json_node_init_string (json_node_alloc (), "x.svg"),
-                  "fr.json: guide.stages[0].steps[0].picture: must be an object");
+                  "fr.json:1: guide.stages[0].steps[0].picture: must be an object");
   assert_refused ("format", json_node_init_int (json_node_alloc (), 2),
                   "fr.json: format: must be 1");
 }
@@ -251,11 +251,100 @@ test_not_json (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static ("{ \"format\": 1,", 14);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GuideBook) book = guide_book_new_from_bytes (bytes, "broken.json", &error);
+  g_autoptr(GuideBook) book = guide_book_new_from_bytes (bytes, "broken.json", GUIDE_BOOK_FLAGS_NONE, &error);
 
   g_assert_null (book);
   g_assert_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
+}
+
+/* A site's guide may name its own https and e-mail addresses, nothing else;
+ * problems are reported with the line they are on. */
+static void
+test_site_rules (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/guide/it.json", 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *intranet = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(GBytes) intranet_bytes = NULL;
+  g_autoptr(GBytes) plain_bytes = NULL;
+  g_autoptr(GuideBook) site = NULL;
+  g_autoptr(GuideBook) builtin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) addresses = NULL;
+  char *line_start;
+  int line = 1;
+
+  intranet = g_strdup (text);
+  line_start = strstr (intranet, "https://cpms.ern-net.eu/login/");
+  memcpy (line_start, "https://intranet.example", strlen ("https://intranet.example"));
+  for (char *p = intranet; p < line_start; p++)
+    line += *p == '\n';
+
+  intranet_bytes = g_bytes_new (intranet, strlen (intranet));
+  builtin = guide_book_new_from_bytes (intranet_bytes, "it.json", GUIDE_BOOK_FLAGS_NONE, &error);
+  g_assert_null (builtin);
+  {
+    g_autofree char *prefix = g_strdup_printf ("it.json:%d: guide.", line);
+
+    g_assert_true (g_str_has_prefix (error->message, prefix));
+  }
+  g_clear_error (&error);
+
+  site = guide_book_new_from_bytes (intranet_bytes, "it.json", GUIDE_BOOK_FLAGS_SITE, &error);
+  g_assert_no_error (error);
+  addresses = guide_book_list_addresses (site);
+  /* The first official address, rewritten in place to the same length. */
+  {
+    g_autofree char *rewritten = g_strconcat ("https://intranet.example",
+                                              "https://cpms.ern-net.eu/login/" + strlen ("https://intranet.example"),
+                                              NULL);
+
+    g_assert_true (g_ptr_array_find_with_equal_func (addresses, rewritten, g_str_equal, NULL));
+  }
+
+  plain = g_strdup (text);
+  line_start = strstr (plain, "https://cpms.ern-net.eu/login/");
+  memcpy (line_start, "http:/", strlen ("http:/"));
+  plain_bytes = g_bytes_new (plain, strlen (plain));
+  g_clear_object (&site);
+  site = guide_book_new_from_bytes (plain_bytes, "it.json", GUIDE_BOOK_FLAGS_SITE, &error);
+  g_assert_null (site);
+  g_assert_nonnull (strstr (error->message, "is not an https or e-mail address"));
+}
+
+static void
+test_addresses (void)
+{
+  g_autoptr(GuideBook) book = load ("fr");
+  g_autoptr(GPtrArray) addresses = guide_book_list_addresses (book);
+
+  /* The seven official addresses, each once. */
+  g_assert_cmpuint (addresses->len, ==, 7);
+  for (guint i = 0; i < addresses->len; i++)
+    g_assert_true (guide_uri_is_allowed (g_ptr_array_index (addresses, i)));
+}
+
+static void
+test_parity_refused (void)
+{
+  g_autoptr(GuideBook) fr = load ("fr");
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/guide/it.json", 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GuideBook) it = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id = strstr (text, "\"cpms-access.guest-access\"");
+
+  memcpy (id, "\"cpms-access.own-provider\"", strlen ("\"cpms-access.own-provider\""));
+  changed = g_bytes_new (text, strlen (text));
+  it = guide_book_new_from_bytes (changed, "it.json", GUIDE_BOOK_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (guide_book_check_parity (fr, fr, NULL));
+  g_assert_false (guide_book_check_parity (fr, it, &error));
+  g_assert_nonnull (strstr (error->message, "cpms-access.guest-access"));
 }
 
 static void
@@ -279,6 +368,9 @@ main (int   argc,
   g_test_add_data_func ("/guide/book/pictures-present/it", "it", test_pictures_present);
   g_test_add_func ("/guide/book/refuses", test_refuses);
   g_test_add_func ("/guide/book/not-json", test_not_json);
+  g_test_add_func ("/guide/book/site-rules", test_site_rules);
+  g_test_add_func ("/guide/book/addresses", test_addresses);
+  g_test_add_func ("/guide/book/parity-refused", test_parity_refused);
   g_test_add_func ("/guide/book/finalizes", test_finalizes);
 
   return g_test_run ();

@@ -34,15 +34,15 @@ test_find_disallowed (void)
 {
   char *bad;
 
-  g_assert_null (guide_uri_find_disallowed ("Allez à l'adresse https://webgate.ec.europa.eu/cas."));
-  g_assert_null (guide_uri_find_disallowed ("(helpdesk.reconnet@ao-pisa.toscana.it), « https://cpms.ern-net.eu/login/ »"));
-  g_assert_null (guide_uri_find_disallowed ("Scrivi a “ern.reconnet@ao-pisa.toscana.it”."));
+  g_assert_null (guide_uri_find_disallowed ("Allez à l'adresse https://webgate.ec.europa.eu/cas.", FALSE));
+  g_assert_null (guide_uri_find_disallowed ("(helpdesk.reconnet@ao-pisa.toscana.it), « https://cpms.ern-net.eu/login/ »", FALSE));
+  g_assert_null (guide_uri_find_disallowed ("Scrivi a “ern.reconnet@ao-pisa.toscana.it”.", FALSE));
 
-  bad = guide_uri_find_disallowed ("Voir https://example.org/x, puis https://cpms.ern-net.eu/login/");
+  bad = guide_uri_find_disallowed ("Voir https://example.org/x, puis https://cpms.ern-net.eu/login/", FALSE);
   g_assert_cmpstr (bad, ==, "https://example.org/x");
   g_free (bad);
 
-  bad = guide_uri_find_disallowed ("Écrivez à quelqu'un@example.org.");
+  bad = guide_uri_find_disallowed ("Écrivez à quelqu'un@example.org.", FALSE);
   g_assert_cmpstr (bad, ==, "quelqu'un@example.org");
   g_free (bad);
 }
