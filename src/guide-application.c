@@ -16,6 +16,8 @@
 #include "guide-application.h"
 #include "guide-i18n.h"
 #include "guide-presentation.h"
+#include "guide-screenshot.h"
+#include "guide-uri.h"
 #include "guide-window.h"
 
 struct _GuideApplication
@@ -23,10 +25,14 @@ struct _GuideApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GuideSite      *site;
   GuideProgress  *progress;
   GHashTable     *books;
+  char           *progress_path;
   char           *startup_message;
   const char     *language;
+  gboolean        language_locked;
+  gboolean        options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (GuideApplication, guide_application, ADW_TYPE_APPLICATION)
@@ -34,16 +40,36 @@ G_DEFINE_FINAL_TYPE (GuideApplication, guide_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_LANGUAGE,
+  PROP_LANGUAGE_LOCKED,
+  PROP_SETTINGS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* The organisation's lock wins; then the user's own choice; then the
+ * organisation's default, from the settings' defaults (a vendor override or
+ * a dconf system database) or else from the site file; then the desktop's. */
+static const char *
+effective_language (GuideApplication *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "language");
+  g_autoptr(GVariant) user = g_settings_get_user_value (self->settings, "language");
+  const char *site = guide_site_get_language (self->site);
+
+  if (site != NULL && guide_site_get_language_locked (self->site))
+    return g_intern_string (site);
+
+  if (user == NULL && *setting == '\0' && site != NULL)
+    return g_intern_string (site);
+
+  return guide_i18n_resolve_language (setting);
+}
+
 static void
 update_language (GuideApplication *self)
 {
-  g_autofree char *setting = g_settings_get_string (self->settings, "language");
-  const char *language = guide_i18n_resolve_language (setting);
+  const char *language = effective_language (self);
   GAction *action;
 
   if (language == self->language)
@@ -63,9 +89,16 @@ static void
 update_language_writable (GuideApplication *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  gboolean locked = !g_settings_is_writable (self->settings, "language") ||
+                    guide_site_get_language_locked (self->site);
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                               g_settings_is_writable (self->settings, "language"));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !locked);
+
+  if (locked != self->language_locked)
+    {
+      self->language_locked = locked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_LOCKED]);
+    }
 }
 
 static void
@@ -174,11 +207,120 @@ static const GActionEntry app_actions[] = {
   { "language", NULL, "s", "'fr'", change_language },
 };
 
+static GFile *
+progress_file (GuideApplication *self)
+{
+  if (self->progress_path != NULL)
+    return g_file_new_for_commandline_arg (self->progress_path);
+
+  return guide_progress_get_default_file ();
+}
+
+/* For rollout scripts: every problem of the site's configuration, guide and
+ * pictures, one a line; a non-zero status when there is any. */
+static int
+check_site (void)
+{
+  g_autoptr(GuideSite) site = guide_site_new ();
+  g_autoptr(GPtrArray) pictures = guide_site_check_pictures (site);
+  GPtrArray *problems = guide_site_get_problems (site);
+  guint n_problems = problems->len + pictures->len;
+
+  g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
+  g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
+                                                                               : _("none, the built-in guide is used"));
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
+  for (guint i = 0; i < pictures->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
+
+  if (n_problems == 0)
+    {
+      g_print (_("No problems found.\n"));
+      return 0;
+    }
+
+  g_print (guide_ngettext ("%u problem found.\n", "%u problems found.\n", n_problems), n_problems);
+  return 1;
+}
+
+static int
+reset_progress (GuideApplication *self)
+{
+  g_autoptr(GFile) file = progress_file (self);
+  g_autoptr(GuideProgress) progress = guide_progress_new (file);
+  g_autoptr(GError) error = NULL;
+
+  /* A broken file is moved aside first, as at any start. */
+  if (!guide_progress_load (progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      if (!guide_progress_get_writable (progress))
+        return 1;
+    }
+
+  g_clear_error (&error);
+  if (!guide_progress_reset (progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static int
+set_language (const char *language)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GuideSite) site = guide_site_new ();
+
+  if (!g_str_equal (language, "fr") && !g_str_equal (language, "it"))
+    {
+      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
+      return 2;
+    }
+
+  if (!g_settings_is_writable (settings, "language") || guide_site_get_language_locked (site))
+    {
+      g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
+      return 2;
+    }
+
+  g_settings_set_string (settings, "language", language);
+  g_settings_sync ();
+  return -1;
+}
+
 static int
 guide_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
+  GuideApplication *self = GUIDE_APPLICATION (application);
   g_autoptr(GError) error = NULL;
+  const char *language;
+  int status;
+
+  self->options_parsed = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language) &&
+      (status = set_language (language)) >= 0)
+    return status;
+
+  if (g_variant_dict_contains (options, "check-site"))
+    return check_site ();
+
+  if (g_variant_dict_contains (options, "reset-progress"))
+    return reset_progress (self);
 
   if (!g_variant_dict_contains (options, "presentation"))
     return -1;
@@ -194,11 +336,65 @@ guide_application_handle_local_options (GApplication *application,
   return 0;
 }
 
+/* GApplication answers a command line it cannot parse with status 1, before
+ * it gets to the options; scripts are told 2, as for a bad value. */
+static gboolean
+guide_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+
+  if (!G_APPLICATION_CLASS (guide_application_parent_class)->local_command_line (application, arguments, exit_status))
+    return FALSE;
+
+  if (!self->options_parsed && *exit_status != 0)
+    *exit_status = 2;
+
+  return TRUE;
+}
+
+/* A site's problems go to the system log, and the user is told once. */
+static void
+load_site (GuideApplication *self)
+{
+  GPtrArray *problems;
+
+  self->site = guide_site_new ();
+  problems = guide_site_get_problems (self->site);
+  for (guint i = 0; i < problems->len; i++)
+    g_warning ("%s", (char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    self->startup_message = g_strdup (_("Your organisation’s settings for this app have problems, so some of them are not used. The details are in the system log."));
+
+  guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GuideBook *book = guide_site_get_book (self->site, i == 0 ? "fr" : "it");
+      g_autoptr(GPtrArray) addresses = NULL;
+
+      if (book == NULL)
+        continue;
+
+      addresses = guide_book_list_addresses (book);
+      for (guint j = 0; j < addresses->len; j++)
+        guide_uri_allow (g_ptr_array_index (addresses, j));
+    }
+
+  if (guide_site_get_contact_email (self->site) != NULL)
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", guide_site_get_contact_email (self->site), NULL);
+
+      guide_uri_allow (mailto);
+    }
+}
+
 static void
 guide_application_startup (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  g_autoptr(GFile) file = guide_progress_get_default_file ();
+  g_autoptr(GFile) file = progress_file (self);
   g_autoptr(GError) error = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *presentation_accels[] = { "F5", NULL };
@@ -209,7 +405,10 @@ guide_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation", presentation_accels);
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  load_site (self);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (language_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "writable-changed::language",
@@ -221,6 +420,7 @@ guide_application_startup (GApplication *application)
   if (!guide_progress_load (self->progress, &error))
     {
       g_warning ("%s", error->message);
+      g_free (self->startup_message);
       self->startup_message = g_strdup (error->message);
     }
 }
@@ -249,6 +449,7 @@ guide_application_dispose (GObject *object)
   GuideApplication *self = (GuideApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->site);
   g_clear_object (&self->progress);
   g_clear_pointer (&self->books, g_hash_table_unref);
 
@@ -261,6 +462,7 @@ guide_application_finalize (GObject *object)
   GuideApplication *self = (GuideApplication *)object;
 
   g_free (self->startup_message);
+  g_free (self->progress_path);
 
   G_OBJECT_CLASS (guide_application_parent_class)->finalize (object);
 }
@@ -279,6 +481,33 @@ guide_application_get_property (GObject    *object,
       g_value_set_string (value, self->language);
       break;
 
+    case PROP_LANGUAGE_LOCKED:
+      g_value_set_boolean (value, self->language_locked);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guide_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  GuideApplication *self = GUIDE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -293,7 +522,9 @@ guide_application_class_init (GuideApplicationClass *klass)
   object_class->dispose = guide_application_dispose;
   object_class->finalize = guide_application_finalize;
   object_class->get_property = guide_application_get_property;
+  object_class->set_property = guide_application_set_property;
 
+  application_class->local_command_line = guide_application_local_command_line;
   application_class->handle_local_options = guide_application_handle_local_options;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
@@ -308,20 +539,67 @@ guide_application_class_init (GuideApplicationClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * GuideApplication:language-locked:
+   *
+   * Whether the organisation has set the language, so that it cannot be
+   * changed here.
+   */
+  properties[PROP_LANGUAGE_LOCKED] =
+    g_param_spec_boolean ("language-locked", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuideApplication:settings:
+   *
+   * The settings to use, from a backend of the caller's choice; by default,
+   * the schema's settings from the default backend.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 guide_application_init (GuideApplication *self)
 {
-  static const GOptionEntry options[] = {
+  /* --help speaks the desktop's language when it is French or Italian. */
+  const char *desktop = guide_i18n_get_desktop_language ();
+  const GOptionEntry options[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show the guide in this language from now on: fr or it"), "fr|it" },
     { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start in presentation mode, for workshops"), NULL },
+    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Mark every step as not done, and quit"), NULL },
+    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
+    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
     { NULL }
   };
+  GOptionEntry translated[G_N_ELEMENTS (options)];
+
+  if (desktop != NULL)
+    guide_i18n_set_language (desktop);
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      translated[i] = options[i];
+      if (desktop != NULL && options[i].description != NULL)
+        translated[i].description = _(options[i].description);
+      if (desktop != NULL && options[i].arg_description != NULL)
+        translated[i].arg_description = _(options[i].arg_description);
+    }
 
   self->books = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_add_main_option_entries (G_APPLICATION (self), translated);
 }
 
 GuideApplication *
@@ -371,6 +649,10 @@ guide_application_get_book_for_language (GuideApplication *self,
 
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
+  /* A site's own guide replaces the built-in one. */
+  if (self->site != NULL && (book = guide_site_get_book (self->site, language)) != NULL)
+    return book;
+
   language = g_intern_string (language);
   book = g_hash_table_lookup (self->books, language);
   if (book == NULL)
@@ -406,4 +688,25 @@ guide_application_get_settings (GuideApplication *self)
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * guide_application_get_site:
+ *
+ * Returns: (transfer none): the organisation's configuration
+ */
+GuideSite *
+guide_application_get_site (GuideApplication *self)
+{
+  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
+
+  return self->site;
+}
+
+gboolean
+guide_application_get_language_locked (GuideApplication *self)
+{
+  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), FALSE);
+
+  return self->language_locked;
 }

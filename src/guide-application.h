@@ -16,6 +16,7 @@
 
 #include "guide-book.h"
 #include "guide-progress.h"
+#include "guide-site.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,7 @@ GuideBook        *guide_application_get_book_for_language (GuideApplication *sel
                                                            const char       *language);
 GuideProgress    *guide_application_get_progress  (GuideApplication *self);
 GSettings        *guide_application_get_settings  (GuideApplication *self);
+GuideSite        *guide_application_get_site      (GuideApplication *self);
+gboolean          guide_application_get_language_locked (GuideApplication *self);
 
 G_END_DECLS

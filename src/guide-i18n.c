@@ -220,22 +220,16 @@ guide_i18n_get_language (void)
 }
 
 /**
- * guide_i18n_resolve_language:
- * @setting: the value of the “language” setting
+ * guide_i18n_get_desktop_language:
  *
- * Returns: "fr" or "it": @setting itself when it names one of them, otherwise
- *   the first of the desktop's languages that is French or Italian, and
- *   French when there is none.
+ * Returns: (nullable): "fr" or "it": the first of the desktop's languages
+ *   that is French or Italian, or %NULL when there is none
  */
 const char *
-guide_i18n_resolve_language (const char *setting)
+guide_i18n_get_desktop_language (void)
 {
-  const char * const *names;
+  const char * const *names = g_get_language_names ();
 
-  if (g_strcmp0 (setting, "fr") == 0 || g_strcmp0 (setting, "it") == 0)
-    return g_intern_string (setting);
-
-  names = g_get_language_names ();
   for (guint i = 0; names[i] != NULL; i++)
     {
       if (g_str_has_prefix (names[i], "it"))
@@ -244,7 +238,26 @@ guide_i18n_resolve_language (const char *setting)
         return "fr";
     }
 
-  return "fr";
+  return NULL;
+}
+
+/**
+ * guide_i18n_resolve_language:
+ * @setting: the value of the “language” setting
+ *
+ * Returns: "fr" or "it": @setting itself when it names one of them, otherwise
+ *   the desktop's language, and French when it is neither
+ */
+const char *
+guide_i18n_resolve_language (const char *setting)
+{
+  const char *desktop;
+
+  if (g_strcmp0 (setting, "fr") == 0 || g_strcmp0 (setting, "it") == 0)
+    return g_intern_string (setting);
+
+  desktop = guide_i18n_get_desktop_language ();
+  return desktop != NULL ? desktop : "fr";
 }
 
 const char *

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 
 void         guide_i18n_set_language     (const char *language);
 const char  *guide_i18n_get_language     (void);
+const char  *guide_i18n_get_desktop_language (void);
 const char  *guide_i18n_resolve_language (const char *setting);
 const char  *guide_gettext               (const char *msgid);
 const char  *guide_ngettext              (const char *msgid,

@@ -136,6 +136,10 @@ load (const char  *origin,
   return g_steal_pointer (&self);
 }
 
+/* A site folder of pictures set at start-up, looked in before the system
+ * data folders. */
+static char *site_folder;
+
 /* Pictures are read once: later lookups of the same file share it. */
 static GuideScreenshot *
 load_cached (const char *origin)
@@ -153,18 +157,13 @@ load_cached (const char *origin)
     return g_object_ref (self);
 
   if (g_str_has_prefix (origin, "resource://"))
-    bytes = g_resources_lookup_data (origin + strlen ("resource://"), 0, &error);
-  else
     {
-      char *contents;
-      gsize length;
-
-      if (g_file_get_contents (origin, &contents, &length, &error))
-        bytes = g_bytes_new_take (contents, length);
+      bytes = g_resources_lookup_data (origin + strlen ("resource://"), 0, &error);
+      if (bytes != NULL)
+        self = load (origin, bytes, &error);
     }
-
-  if (bytes != NULL)
-    self = load (origin, bytes, &error);
+  else
+    self = guide_screenshot_new_for_file (origin, &error);
 
   if (self == NULL)
     {
@@ -233,13 +232,53 @@ guide_screenshot_init (GuideScreenshot *self)
 }
 
 /**
+ * guide_screenshot_new_for_file:
+ * @path: a .svg, .png or .jpg file
+ * @error: a location for a #GError
+ *
+ * Reads a picture, without looking it up nor keeping it for later.
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL if it cannot
+ *   be read
+ */
+GuideScreenshot *
+guide_screenshot_new_for_file (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (contents, length);
+  return load (path, bytes, error);
+}
+
+/**
+ * guide_screenshot_set_site_folder:
+ * @folder: (nullable): a site's folder, with a `screenshots` folder in it
+ *
+ * Makes guide_screenshot_lookup() look in @folder first.
+ */
+void
+guide_screenshot_set_site_folder (const char *folder)
+{
+  g_free (site_folder);
+  site_folder = g_strdup (folder);
+}
+
+/**
  * guide_screenshot_lookup:
  * @file_name: the picture's file name in the guide, e.g. `cpms-login.svg`
  * @language: the guide's language
  *
  * Finds the picture to show for @file_name: a site's picture for @language,
- * then a site's picture for every language, then the built-in one. A site
- * picture that cannot be read is passed over with a warning.
+ * then a site's picture for every language, then the built-in one; the site
+ * folder set with guide_screenshot_set_site_folder() comes before the system
+ * data folders. A site picture that cannot be read is passed over with a
+ * warning.
  *
  * Returns: (transfer full) (nullable): the picture
  */
@@ -247,7 +286,8 @@ GuideScreenshot *
 guide_screenshot_lookup (const char *file_name,
                          const char *language)
 {
-  const char * const *folders = g_get_system_data_dirs ();
+  const char * const *data_folders = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *base_name = NULL;
   g_autofree char *builtin = NULL;
   const char *dot;
@@ -258,10 +298,15 @@ guide_screenshot_lookup (const char *file_name,
   dot = strrchr (file_name, '.');
   base_name = dot != NULL ? g_strndup (file_name, dot - file_name) : g_strdup (file_name);
 
+  if (site_folder != NULL)
+    g_ptr_array_add (roots, g_build_filename (site_folder, "screenshots", NULL));
+  for (guint i = 0; data_folders[i] != NULL; i++)
+    g_ptr_array_add (roots, g_build_filename (data_folders[i], PACKAGE_NAME, "screenshots", NULL));
+
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; folders[i] != NULL; i++)
+    for (guint i = 0; i < roots->len; i++)
       {
-        g_autofree char *folder = g_build_filename (folders[i], PACKAGE_NAME, "screenshots",
+        g_autofree char *folder = g_build_filename (g_ptr_array_index (roots, i),
                                                     pass == 0 ? language : NULL, NULL);
 
         if ((self = lookup_in (folder, base_name)) != NULL)

@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (GuideScreenshot, guide_screenshot, GUIDE, SCREENSHOT, GObj
 
 GuideScreenshot *guide_screenshot_lookup      (const char      *file_name,
                                                const char      *language);
+GuideScreenshot *guide_screenshot_new_for_file (const char     *path,
+                                               GError         **error);
+void             guide_screenshot_set_site_folder (const char  *folder);
 const char      *guide_screenshot_get_origin  (GuideScreenshot *self);
 gboolean         guide_screenshot_is_vector   (GuideScreenshot *self);
 int              guide_screenshot_get_width   (GuideScreenshot *self);

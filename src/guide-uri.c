@@ -154,13 +154,16 @@ guide_uri_find_disallowed (const char *text,
  * @uri: an address
  *
  * Returns: (transfer full): @uri as a person would write it: an e-mail
- *   address without “mailto:”
+ *   address without “mailto:”, a phone number without “tel:”
  */
 char *
 guide_uri_get_display (const char *uri)
 {
   if (g_str_has_prefix (uri, "mailto:"))
     return g_strdup (uri + strlen ("mailto:"));
+
+  if (g_str_has_prefix (uri, "tel:"))
+    return g_strdup (uri + strlen ("tel:"));
 
   return g_strdup (uri);
 }

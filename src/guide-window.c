@@ -45,6 +45,7 @@ struct _GuideWindow
   GtkMenuButton        *contacts_button;
   GtkLabel             *contacts_label;
   GtkBox               *contacts_box;
+  GtkBox               *language_box;
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
   GtkLabel             *waiting_label;
@@ -194,6 +195,73 @@ show_stage (GuideWindow *self,
   update_navigation (self);
 }
 
+static GtkWidget *
+copy_button_new (const char *label,
+                 const char *accessible_label,
+                 const char *uri)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy-uri");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+
+  return button;
+}
+
+/* The hospital's own IT, next to the ReCONNET helpdesk, when the site file
+ * names them. */
+static void
+add_site_contact (GuideWindow *self,
+                  GuideSite   *site)
+{
+  const char *email = guide_site_get_contact_email (site);
+  const char *phone = guide_site_get_contact_phone (site);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (guide_site_get_contact_name (site));
+  GtkWidget *details = gtk_label_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (email != NULL)
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
+      g_autofree char *write_label = g_strdup_printf (_("Write an e-mail to %s"), email);
+      g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), email);
+      GtkWidget *write = gtk_button_new_with_label (_("Write an E-mail"));
+
+      g_string_append (text, email);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (write), "s", mailto);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (write), "win.open-uri");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (write), GTK_ACCESSIBLE_PROPERTY_LABEL, write_label, -1);
+      gtk_box_append (GTK_BOX (buttons), write);
+      gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Address"), copy_label, mailto));
+    }
+
+  if (phone != NULL)
+    {
+      g_autofree char *tel = g_strconcat ("tel:", phone, NULL);
+      g_autofree char *copy_label = g_strdup_printf (_("Copy the phone number %s"), phone);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, phone);
+      gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Number"), copy_label, tel));
+    }
+
+  gtk_label_set_label (GTK_LABEL (details), text->str);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (self->contacts_box, box);
+}
+
 static void
 add_contact (GuideWindow        *self,
              const GuideAddress *address)
@@ -206,7 +274,7 @@ add_contact (GuideWindow        *self,
   GtkWidget *name = gtk_label_new (address->name);
   GtkWidget *label = gtk_label_new (display);
   GtkWidget *write = gtk_button_new_with_label (_("Write an E-mail"));
-  GtkWidget *copy = gtk_button_new_with_label (_("Copy Address"));
+  GtkWidget *copy = copy_button_new (_("Copy Address"), copy_label, address->uri);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_add_css_class (name, "heading");
@@ -220,9 +288,6 @@ add_contact (GuideWindow        *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (write), GTK_ACCESSIBLE_PROPERTY_LABEL, write_label, -1);
   gtk_widget_add_css_class (write, "suggested-action");
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-uri");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", address->uri);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label, -1);
 
   gtk_box_append (GTK_BOX (buttons), write);
   gtk_box_append (GTK_BOX (buttons), copy);
@@ -236,6 +301,7 @@ static void
 fill_contacts (GuideWindow *self)
 {
   GPtrArray *addresses = guide_book_get_addresses (self->book);
+  GuideSite *site;
   GtkWidget *child;
 
   gtk_label_set_label (self->contacts_label, guide_book_get_contacts_text (self->book));
@@ -245,6 +311,28 @@ fill_contacts (GuideWindow *self)
 
   for (guint i = 0; i < addresses->len; i++)
     add_contact (self, g_ptr_array_index (addresses, i));
+
+  site = guide_application_get_site (get_application (self));
+  if (guide_site_get_contact_name (site) != NULL)
+    add_site_contact (self, site);
+}
+
+/* The language buttons say, when the organisation has set the language,
+ * why they cannot be used. */
+static void
+update_language_lock (GuideWindow *self)
+{
+  gboolean locked = guide_application_get_language_locked (get_application (self));
+
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+      const char *name = g_str_equal (g_variant_get_string (target, NULL), "it") ? "Italiano" : "Français";
+
+      gtk_widget_set_tooltip_text (button, locked ? _("Set by your organisation") : name);
+    }
 }
 
 /* Shows everything in the application's current language, in place. */
@@ -263,6 +351,7 @@ load_language (GuideWindow *self)
   gtk_menu_button_set_menu_model (self->menu_button, menu);
 
   fill_contacts (self);
+  update_language_lock (self);
   guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
   update_progress (self);
 }
@@ -344,6 +433,12 @@ static void
 language_changed_cb (GuideWindow *self)
 {
   load_language (self);
+}
+
+static void
+language_locked_changed_cb (GuideWindow *self)
+{
+  update_language_lock (self);
 }
 
 static void
@@ -683,6 +778,7 @@ setup (GuideWindow      *self,
   apply_zoom (self);
   g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::language-locked", G_CALLBACK (language_locked_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -718,6 +814,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_label);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_box);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, language_box);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);

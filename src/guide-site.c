@@ -1,0 +1,571 @@
+/* guide-site.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What a hospital's IT sets for every user of a workstation, in plain files
+ * that also work inside a Flatpak, where the host's dconf is not visible:
+ *
+ * - a site file, `cpms-guide/site.conf` under $XDG_CONFIG_DIRS or the file
+ *   $CPMS_GUIDE_SITE_CONFIG names:
+ *
+ *     [Site]
+ *     Language=it
+ *     LockLanguage=true
+ *     Folder=/srv/cpms-guide
+ *
+ *     [Contact]
+ *     Name=Service informatique
+ *     Email=support@hopital.example
+ *     Phone=+33 1 23 45 67 89
+ *
+ * - its own guide, `guide/fr.json` and `guide/it.json` in that folder or in
+ *   `cpms-guide/` under $XDG_DATA_DIRS, replacing the built-in one;
+ * - its own pictures (see guide-screenshot.c).
+ *
+ * Nothing here is fatal: what is wrong is listed, in plain words with the
+ * file and line, and the built-in behaviour is kept for it. */
+
+#include "guide-screenshot.h"
+#include "guide-site.h"
+#include "guide-uri.h"
+
+#define SITE_GROUP "Site"
+#define CONTACT_GROUP "Contact"
+
+struct _GuideSite
+{
+  GObject     parent_instance;
+
+  char       *file;
+  char       *folder;
+  char       *language;
+  gboolean    language_locked;
+  char       *contact_name;
+  char       *contact_email;
+  char       *contact_phone;
+  char       *guide_folder;
+  GuideBook  *books[2];
+  GPtrArray  *problems;
+};
+
+G_DEFINE_FINAL_TYPE (GuideSite, guide_site, G_TYPE_OBJECT)
+
+static const char * const languages[] = { "fr", "it" };
+
+static void
+add_problem (GuideSite  *self,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_problem (GuideSite  *self,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The line of @key in @group of the site file, for messages; 0 if unknown. */
+static int
+find_line (const char *contents,
+           const char *group,
+           const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autofree char *header = g_strdup_printf ("[%s]", group);
+  gboolean in_group = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (line[0] == '[')
+        in_group = g_str_equal (line, header);
+      else if (in_group && key != NULL && g_str_has_prefix (line, key) &&
+               (line[strlen (key)] == '=' || line[strlen (key)] == ' '))
+        return i + 1;
+      else if (in_group && key == NULL)
+        return i;
+    }
+
+  return 0;
+}
+
+static char *
+read_key (GuideSite  *self,
+          GKeyFile   *keyfile,
+          const char *contents,
+          const char *group,
+          const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = g_key_file_get_string (keyfile, group, key, &error);
+
+  if (value != NULL && *g_strstrip (value) == '\0')
+    g_clear_pointer (&value, g_free);
+
+  if (error != NULL && !g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
+      !g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+    add_problem (self, "%s:%d: %s: %s", self->file, find_line (contents, group, key), key, error->message);
+
+  return value;
+}
+
+static void
+load_file (GuideSite *self)
+{
+  static const char * const known[][5] = {
+    { SITE_GROUP, "Language", "LockLanguage", "Folder", NULL },
+    { CONTACT_GROUP, "Name", "Email", "Phone", NULL },
+  };
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *lock = NULL;
+
+  if (!g_file_get_contents (self->file, &contents, NULL, &error) ||
+      !g_key_file_load_from_data (keyfile, contents, -1, G_KEY_FILE_NONE, &error))
+    {
+      add_problem (self, "%s: %s", self->file, error->message);
+      return;
+    }
+
+  /* A misspelt key would be silently ignored: say so instead. */
+  groups = g_key_file_get_groups (keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      int known_group = -1;
+
+      for (guint j = 0; j < G_N_ELEMENTS (known); j++)
+        if (g_str_equal (groups[i], known[j][0]))
+          known_group = j;
+
+      if (known_group < 0)
+        {
+          add_problem (self, "%s:%d: [%s]: unknown group (known: [%s], [%s])", self->file,
+                       find_line (contents, groups[i], NULL), groups[i], SITE_GROUP, CONTACT_GROUP);
+          continue;
+        }
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        if (!g_strv_contains (&known[known_group][1], keys[k]))
+          add_problem (self, "%s:%d: %s: unknown key in [%s]", self->file,
+                       find_line (contents, groups[i], keys[k]), keys[k], groups[i]);
+    }
+
+  self->language = read_key (self, keyfile, contents, SITE_GROUP, "Language");
+  if (self->language != NULL && !g_str_equal (self->language, "fr") && !g_str_equal (self->language, "it"))
+    {
+      add_problem (self, "%s:%d: Language: “%s” is not fr or it", self->file,
+                   find_line (contents, SITE_GROUP, "Language"), self->language);
+      g_clear_pointer (&self->language, g_free);
+    }
+
+  lock = read_key (self, keyfile, contents, SITE_GROUP, "LockLanguage");
+  if (lock != NULL)
+    {
+      g_clear_error (&error);
+      self->language_locked = g_key_file_get_boolean (keyfile, SITE_GROUP, "LockLanguage", &error);
+      if (error != NULL)
+        add_problem (self, "%s:%d: LockLanguage: “%s” is not true or false", self->file,
+                     find_line (contents, SITE_GROUP, "LockLanguage"), lock);
+      else if (self->language_locked && self->language == NULL)
+        {
+          add_problem (self, "%s:%d: LockLanguage: there is no Language to lock", self->file,
+                       find_line (contents, SITE_GROUP, "LockLanguage"));
+          self->language_locked = FALSE;
+        }
+    }
+
+  self->folder = read_key (self, keyfile, contents, SITE_GROUP, "Folder");
+  if (self->folder != NULL && !g_file_test (self->folder, G_FILE_TEST_IS_DIR))
+    {
+      add_problem (self, "%s:%d: Folder: “%s” is not a folder", self->file,
+                   find_line (contents, SITE_GROUP, "Folder"), self->folder);
+      g_clear_pointer (&self->folder, g_free);
+    }
+
+  self->contact_name = read_key (self, keyfile, contents, CONTACT_GROUP, "Name");
+  self->contact_email = read_key (self, keyfile, contents, CONTACT_GROUP, "Email");
+  self->contact_phone = read_key (self, keyfile, contents, CONTACT_GROUP, "Phone");
+
+  if (self->contact_email != NULL)
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", self->contact_email, NULL);
+
+      if (!guide_uri_is_site_acceptable (mailto))
+        {
+          add_problem (self, "%s:%d: Email: “%s” is not an e-mail address", self->file,
+                       find_line (contents, CONTACT_GROUP, "Email"), self->contact_email);
+          g_clear_pointer (&self->contact_email, g_free);
+        }
+    }
+
+  if (self->contact_phone != NULL &&
+      strspn (self->contact_phone, "+0123456789 ().-/") != strlen (self->contact_phone))
+    {
+      add_problem (self, "%s:%d: Phone: “%s” is not a phone number", self->file,
+                   find_line (contents, CONTACT_GROUP, "Phone"), self->contact_phone);
+      g_clear_pointer (&self->contact_phone, g_free);
+    }
+
+  if ((self->contact_email != NULL || self->contact_phone != NULL) && self->contact_name == NULL)
+    add_problem (self, "%s:%d: [Contact]: Name is missing", self->file,
+                 find_line (contents, CONTACT_GROUP, NULL));
+}
+
+static char *
+find_file (void)
+{
+  const char *variable = g_getenv ("CPMS_GUIDE_SITE_CONFIG");
+  const char * const *folders = g_get_system_config_dirs ();
+
+  if (variable != NULL && *variable != '\0')
+    return g_strdup (variable);
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (folders[i], PACKAGE_NAME, "site.conf", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
+
+/* The first folder with a site guide: the site's folder, then the system
+ * data folders. */
+static char *
+find_guide_folder (GuideSite *self)
+{
+  const char * const *folders = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->folder != NULL)
+    g_ptr_array_add (candidates, g_build_filename (self->folder, "guide", NULL));
+  for (guint i = 0; folders[i] != NULL; i++)
+    g_ptr_array_add (candidates, g_build_filename (folders[i], PACKAGE_NAME, "guide", NULL));
+
+  for (guint i = 0; i < candidates->len; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (languages); j++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.json", languages[j]);
+        g_autofree char *path = g_build_filename (g_ptr_array_index (candidates, i), name, NULL);
+
+        if (g_file_test (path, G_FILE_TEST_EXISTS))
+          return g_strdup (g_ptr_array_index (candidates, i));
+      }
+
+  return NULL;
+}
+
+static void
+load_guides (GuideSite *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->guide_folder = find_guide_folder (self);
+  if (self->guide_folder == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", languages[i]);
+      g_autofree char *path = g_build_filename (self->guide_folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+
+      g_clear_error (&error);
+      if (!g_file_get_contents (path, &contents, &length, &error))
+        {
+          add_problem (self, "%s: %s; a site's guide needs both fr.json and it.json", path, error->message);
+          continue;
+        }
+
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      self->books[i] = guide_book_new_from_bytes (bytes, path, GUIDE_BOOK_FLAGS_SITE, &error);
+      if (self->books[i] == NULL)
+        add_problem (self, "%s", error->message);
+      else if (!g_str_equal (guide_book_get_language (self->books[i]), languages[i]))
+        {
+          add_problem (self, "%s: guide.language: “%s” does not match the file name", path,
+                       guide_book_get_language (self->books[i]));
+          g_clear_object (&self->books[i]);
+        }
+    }
+
+  g_clear_error (&error);
+  if (self->books[0] != NULL && self->books[1] != NULL &&
+      !guide_book_check_parity (self->books[0], self->books[1], &error))
+    add_problem (self, "%s: %s", self->guide_folder, error->message);
+
+  /* Both or neither: progress must mean the same in either language. */
+  if (self->books[0] == NULL || self->books[1] == NULL || error != NULL)
+    {
+      add_problem (self, "%s: the built-in guide is used instead", self->guide_folder);
+      g_clear_object (&self->books[0]);
+      g_clear_object (&self->books[1]);
+    }
+}
+
+static void
+guide_site_dispose (GObject *object)
+{
+  GuideSite *self = (GuideSite *)object;
+
+  g_clear_object (&self->books[0]);
+  g_clear_object (&self->books[1]);
+
+  G_OBJECT_CLASS (guide_site_parent_class)->dispose (object);
+}
+
+static void
+guide_site_finalize (GObject *object)
+{
+  GuideSite *self = (GuideSite *)object;
+
+  g_free (self->file);
+  g_free (self->folder);
+  g_free (self->language);
+  g_free (self->contact_name);
+  g_free (self->contact_email);
+  g_free (self->contact_phone);
+  g_free (self->guide_folder);
+  g_ptr_array_unref (self->problems);
+
+  G_OBJECT_CLASS (guide_site_parent_class)->finalize (object);
+}
+
+static void
+guide_site_class_init (GuideSiteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = guide_site_dispose;
+  object_class->finalize = guide_site_finalize;
+}
+
+static void
+guide_site_init (GuideSite *self)
+{
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * guide_site_new:
+ *
+ * Reads the site file and the site's guide, if there are any. It never
+ * fails: see guide_site_get_problems().
+ *
+ * Returns: (transfer full): the site's configuration
+ */
+GuideSite *
+guide_site_new (void)
+{
+  GuideSite *self = g_object_new (GUIDE_TYPE_SITE, NULL);
+
+  self->file = find_file ();
+  if (self->file != NULL)
+    load_file (self);
+
+  load_guides (self);
+
+  return self;
+}
+
+/**
+ * guide_site_get_file:
+ *
+ * Returns: (nullable): the site file read, if any
+ */
+const char *
+guide_site_get_file (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * guide_site_get_folder:
+ *
+ * Returns: (nullable): the site's folder of guide and pictures
+ */
+const char *
+guide_site_get_folder (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->folder;
+}
+
+/**
+ * guide_site_get_language:
+ *
+ * Returns: (nullable): the site's default language, "fr" or "it"
+ */
+const char *
+guide_site_get_language (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->language;
+}
+
+gboolean
+guide_site_get_language_locked (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), FALSE);
+
+  return self->language_locked;
+}
+
+const char *
+guide_site_get_contact_name (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->contact_name;
+}
+
+const char *
+guide_site_get_contact_email (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->contact_email;
+}
+
+const char *
+guide_site_get_contact_phone (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->contact_phone;
+}
+
+/**
+ * guide_site_get_book:
+ * @language: "fr" or "it"
+ *
+ * Returns: (transfer none) (nullable): the site's own guide in @language,
+ *   when it has a valid one
+ */
+GuideBook *
+guide_site_get_book (GuideSite  *self,
+                     const char *language)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->books[g_str_equal (language, "it") ? 1 : 0];
+}
+
+/**
+ * guide_site_get_guide_folder:
+ *
+ * Returns: (nullable): the folder a site's guide was looked for in
+ */
+const char *
+guide_site_get_guide_folder (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->guide_folder;
+}
+
+/**
+ * guide_site_get_problems:
+ *
+ * Returns: (transfer none) (element-type utf8): what is wrong with the site
+ *   file and the site's guide, one message each
+ */
+GPtrArray *
+guide_site_get_problems (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
+
+  return self->problems;
+}
+
+/**
+ * guide_site_check_pictures:
+ *
+ * Reads every picture a site provides, which the application itself only
+ * does for the stage on screen.
+ *
+ * Returns: (transfer full) (element-type utf8): a message for each picture
+ *   that cannot be read or does not replace one of the guide's
+ */
+GPtrArray *
+guide_site_check_pictures (GuideSite *self)
+{
+  const char * const *folders = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GuideBook) builtin = guide_book_new_for_language ("fr");
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *stages = guide_book_get_stages (self->books[0] != NULL ? self->books[0] : builtin);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          if (step->picture != NULL)
+            g_hash_table_add (names, g_strndup (step->picture, strcspn (step->picture, ".")));
+        }
+    }
+
+  if (self->folder != NULL)
+    g_ptr_array_add (roots, g_build_filename (self->folder, "screenshots", NULL));
+  for (guint i = 0; folders[i] != NULL; i++)
+    g_ptr_array_add (roots, g_build_filename (folders[i], PACKAGE_NAME, "screenshots", NULL));
+
+  for (guint i = 0; i < roots->len; i++)
+    for (guint l = 0; l <= G_N_ELEMENTS (languages); l++)
+      {
+        g_autofree char *folder = g_build_filename (g_ptr_array_index (roots, i),
+                                                    l < G_N_ELEMENTS (languages) ? languages[l] : NULL, NULL);
+        g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+        const char *name;
+
+        while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+          {
+            g_autofree char *path = g_build_filename (folder, name, NULL);
+            g_autofree char *base = g_strndup (name, strcspn (name, "."));
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GuideScreenshot) screenshot = NULL;
+
+            if (g_file_test (path, G_FILE_TEST_IS_DIR))
+              continue;
+
+            if (!g_str_has_suffix (name, ".svg") && !g_str_has_suffix (name, ".png") && !g_str_has_suffix (name, ".jpg"))
+              g_ptr_array_add (problems, g_strdup_printf ("%s: not a .svg, .png or .jpg file", path));
+            else if (!g_hash_table_contains (names, base))
+              g_ptr_array_add (problems, g_strdup_printf ("%s: the guide has no picture called “%s”", path, base));
+            else if ((screenshot = guide_screenshot_new_for_file (path, &error)) == NULL)
+              g_ptr_array_add (problems, g_strdup_printf ("%s: %s", path, error->message));
+          }
+      }
+
+  return problems;
+}

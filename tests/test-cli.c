@@ -1,0 +1,235 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The command line, as rollout scripts use it: the real executable, run with
+ * each test's own XDG folders. */
+
+#include "guide-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run (Run        *result,
+     const char *const *environment,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argument;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CPMS_GUIDE_BINARY"));
+  va_start (args, environment);
+  while ((argument = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* The test's own folders, which GLib keeps in the test process only. */
+  {
+    g_autofree char *config_dirs = g_strjoinv (":", (char **) g_get_system_config_dirs ());
+    g_autofree char *data_dirs = g_strjoinv (":", (char **) g_get_system_data_dirs ());
+
+    g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_DIRS", config_dirs, TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", data_dirs, TRUE);
+  }
+
+  for (guint i = 0; environment != NULL && environment[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, environment[i], environment[i + 1], TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("%s did not exit: %s", (char *) argv->pdata[1], result->err);
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+
+  return n;
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) result = { 0 };
+
+  run (&result, NULL, "--version", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  static const char * const options[] = {
+    "--language", "--presentation", "--reset-progress", "--progress-file", "--check-site", "--version",
+  };
+  static const char * const italian[] = { "LANGUAGE", "it", "LC_ALL", "C.UTF-8", NULL };
+  g_auto(Run) result = { 0 };
+  g_auto(Run) translated = { 0 };
+
+  run (&result, NULL, "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    g_assert_nonnull (strstr (result.out, options[i]));
+  g_assert_nonnull (strstr (result.out, "Start in presentation mode, for workshops"));
+
+  run (&translated, italian, "--help", NULL);
+  g_assert_nonnull (strstr (translated.out, "Avvia in modalità presentazione, per i workshop"));
+}
+
+static void
+test_bad_options (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) language = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  run (&unknown, NULL, "--frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpuint (count_lines (unknown.err), ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
+
+  run (&language, NULL, "--language=de", NULL);
+  g_assert_cmpint (language.status, ==, 2);
+  g_assert_cmpuint (count_lines (language.err), ==, 1);
+  g_assert_nonnull (strstr (language.err, "“fr” or “it”, not “de”"));
+
+  run (&missing, NULL, "--progress-file", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpuint (count_lines (missing.err), ==, 1);
+}
+
+static void
+test_reset_progress (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "elsewhere", "progress.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--progress-file=%s", path);
+  g_autofree char *contents = NULL;
+  g_autofree char *default_path = guide_test_progress_path ();
+  g_auto(Run) result = { 0 };
+
+  guide_test_write_file (path, "{ \"version\": 1, \"current-step\": \"eu-login.create-account\","
+                               " \"done\": { \"eu-login.open-register\": \"2026-01-02T03:04:05Z\" } }");
+  guide_test_write_file (default_path, "{ \"version\": 1, \"done\": { \"eu-login.open-register\": \"2026-01-02T03:04:05Z\" } }");
+
+  run (&result, NULL, "--reset-progress", option, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "eu-login.open-register"));
+  g_assert_null (strstr (contents, "current-step"));
+  g_clear_pointer (&contents, g_free);
+
+  /* The user's own file is another one, left alone. */
+  g_assert_true (g_file_get_contents (default_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "eu-login.open-register"));
+}
+
+static void
+test_language (void)
+{
+  static const char * const keyfile[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", "keyfile", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) result = { 0 };
+
+  run (&result, keyfile, "--language=it", "--reset-progress", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "language='it'"));
+}
+
+static void
+test_language_locked (void)
+{
+  g_autofree char *site = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+  g_auto(Run) result = { 0 };
+
+  guide_test_write_file (site, "[Site]\nLanguage=fr\nLockLanguage=true\n");
+  run (&result, NULL, "--language=it", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "organisation"));
+}
+
+static void
+test_check_site (void)
+{
+  g_autofree char *site = g_build_filename (g_get_user_cache_dir (), "site.conf", NULL);
+  const char * const environment[] = { "CPMS_GUIDE_SITE_CONFIG", site, NULL };
+  g_autofree char *guide = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "guide", "fr.json", NULL);
+  g_auto(Run) clean = { 0 };
+  g_auto(Run) broken = { 0 };
+
+  run (&clean, NULL, "--check-site", NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_nonnull (strstr (clean.out, "No problems found."));
+
+  /* A broken site file and a broken site guide: each problem, and a failure. */
+  guide_test_write_file (site, "[Site]\nLanguage=es\n");
+  guide_test_write_file (guide, "{ \"format\": 1,\n  \"language\": \"fr\",\n  \"title\": 42\n}\n");
+  run (&broken, environment, "--check-site", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_nonnull (strstr (broken.out, "site.conf:2: Language: “es” is not fr or it"));
+  g_assert_nonnull (strstr (broken.out, "fr.json:3: guide.title: must be text"));
+  g_assert_nonnull (strstr (broken.out, "it.json"));
+  g_assert_nonnull (strstr (broken.out, "4 problems found."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/guide/cli/version", test_version);
+  g_test_add_func ("/guide/cli/help", test_help);
+  g_test_add_func ("/guide/cli/bad-options", test_bad_options);
+  g_test_add_func ("/guide/cli/reset-progress", test_reset_progress);
+  g_test_add_func ("/guide/cli/language", test_language);
+  g_test_add_func ("/guide/cli/language-locked", test_language_locked);
+  g_test_add_func ("/guide/cli/check-site", test_check_site);
+
+  return g_test_run ();
+}

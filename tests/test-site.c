@@ -1,0 +1,295 @@
+/* test-site.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What hospital IT sets: the site file, the site's guide and pictures, read
+ * from each test's own XDG folders. */
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "guide-site.h"
+#include "guide-test-utils.h"
+
+static char *
+write_site_file (const char *contents)
+{
+  char *path = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+
+  guide_test_write_file (path, contents);
+  return path;
+}
+
+static char *
+site_folder (void)
+{
+  char *folder = g_build_filename (g_get_user_cache_dir (), "site", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  return folder;
+}
+
+static void
+assert_problem (GPtrArray  *problems,
+                const char *expected)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (g_ptr_array_index (problems, i), expected))
+      return;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("problem: %s\n", (char *) g_ptr_array_index (problems, i));
+  g_error ("No problem “%s”", expected);
+}
+
+static void
+test_none (void)
+{
+  g_autoptr(GuideSite) site = guide_site_new ();
+
+  g_assert_null (guide_site_get_file (site));
+  g_assert_null (guide_site_get_language (site));
+  g_assert_false (guide_site_get_language_locked (site));
+  g_assert_null (guide_site_get_book (site, "fr"));
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+}
+
+static void
+test_file (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("# Set by the hospital's IT\n"
+                                               "[Site]\nLanguage=it\nLockLanguage=true\nFolder=%s\n\n"
+                                               "[Contact]\nName=Servizio informatico\nEmail=it@ospedale.example\n"
+                                               "Phone=+39 050 123 456\n", folder);
+  g_autofree char *path = write_site_file (contents);
+  g_autoptr(GuideSite) site = guide_site_new ();
+
+  g_assert_cmpstr (guide_site_get_file (site), ==, path);
+  g_assert_cmpstr (guide_site_get_language (site), ==, "it");
+  g_assert_true (guide_site_get_language_locked (site));
+  g_assert_cmpstr (guide_site_get_folder (site), ==, folder);
+  g_assert_cmpstr (guide_site_get_contact_name (site), ==, "Servizio informatico");
+  g_assert_cmpstr (guide_site_get_contact_email (site), ==, "it@ospedale.example");
+  g_assert_cmpstr (guide_site_get_contact_phone (site), ==, "+39 050 123 456");
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+}
+
+static void
+test_environment (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "elsewhere.conf", NULL);
+  g_autoptr(GuideSite) site = NULL;
+
+  write_site_file ("[Site]\nLanguage=it\n");
+  guide_test_write_file (path, "[Site]\nLanguage=fr\n");
+  g_setenv ("CPMS_GUIDE_SITE_CONFIG", path, TRUE);
+  site = guide_site_new ();
+  g_unsetenv ("CPMS_GUIDE_SITE_CONFIG");
+
+  g_assert_cmpstr (guide_site_get_file (site), ==, path);
+  g_assert_cmpstr (guide_site_get_language (site), ==, "fr");
+}
+
+static void
+test_broken_file (void)
+{
+  g_autofree char *path = write_site_file ("[Site]\n"
+                                           "Langauge=it\n"
+                                           "Language=de\n"
+                                           "LockLanguage=maybe\n"
+                                           "Folder=/no/such/folder\n"
+                                           "[Contact]\n"
+                                           "Email=not an address\n"
+                                           "Phone=call me\n"
+                                           "[Sites]\n");
+  g_autoptr(GuideSite) site = guide_site_new ();
+  GPtrArray *problems = guide_site_get_problems (site);
+  g_autofree char *expected = NULL;
+
+  /* Each problem in plain words, with its line; nothing wrong is used. */
+#define EXPECT(line, text) \
+  expected = g_strdup_printf ("%s:%d: %s", path, line, text); \
+  assert_problem (problems, expected); \
+  g_clear_pointer (&expected, g_free)
+  EXPECT (2, "Langauge: unknown key in [Site]");
+  EXPECT (3, "Language: “de” is not fr or it");
+  EXPECT (4, "LockLanguage: “maybe” is not true or false");
+  EXPECT (5, "Folder: “/no/such/folder” is not a folder");
+  EXPECT (7, "Email: “not an address” is not an e-mail address");
+  EXPECT (8, "Phone: “call me” is not a phone number");
+  EXPECT (9, "[Sites]: unknown group (known: [Site], [Contact])");
+#undef EXPECT
+
+  g_assert_null (guide_site_get_language (site));
+  g_assert_false (guide_site_get_language_locked (site));
+  g_assert_null (guide_site_get_folder (site));
+  g_assert_null (guide_site_get_contact_email (site));
+  g_assert_null (guide_site_get_contact_phone (site));
+}
+
+static void
+test_not_keyfile (void)
+{
+  g_autofree char *path = write_site_file ("Language: it\n");
+  g_autoptr(GuideSite) site = guide_site_new ();
+  GPtrArray *problems = guide_site_get_problems (site);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), path));
+  g_assert_null (guide_site_get_language (site));
+}
+
+/* Copies a built-in guide into @folder/guide, with @from replaced by @to. */
+static char *
+write_guide (const char *folder,
+             const char *language,
+             const char *from,
+             const char *to)
+{
+  g_autofree char *resource = g_strdup_printf (RESOURCE_BASE "/guide/%s.json", language);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+  g_autofree char *changed = g_strjoinv (to, parts);
+  g_autofree char *name = g_strdup_printf ("%s.json", language);
+  char *path = g_build_filename (folder, "guide", name, NULL);
+
+  guide_test_write_file (path, changed);
+  return path;
+}
+
+static void
+test_guide (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "0000 Guest Access", "IT08 - AOU Pisan");
+  g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "IT08 - AOU Pisan");
+  g_autoptr(GuideSite) site = NULL;
+  GuideStep *step;
+
+  write_site_file (contents);
+  site = guide_site_new ();
+
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+  step = guide_book_find_step (guide_site_get_book (site, "it"), "cpms-access.guest-access", NULL, NULL);
+  g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
+  step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-access.guest-access", NULL, NULL);
+  g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
+}
+
+static void
+test_guide_in_data_dirs (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", NULL);
+  g_autofree char *fr = write_guide (folder, "fr", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
+  g_autofree char *it = write_guide (folder, "it", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
+  g_autoptr(GuideSite) site = guide_site_new ();
+  GuideStep *step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-login.log-in", NULL, NULL);
+
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+  g_assert_cmpstr (step->uri, ==, "https://intranet.hopital.example/cpms");
+}
+
+static void
+test_guide_broken (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "https://cpms.ern-net.eu/login/", "http://intranet.example/");
+  g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "0000 Guest Access");
+  g_autofree char *guide_folder = g_build_filename (folder, "guide", NULL);
+  g_autoptr(GuideSite) site = NULL;
+  GPtrArray *problems;
+  g_autofree char *builtin = NULL;
+  g_autofree char *file_line = NULL;
+
+  write_site_file (contents);
+  site = guide_site_new ();
+  problems = guide_site_get_problems (site);
+
+  /* Where, in the file, and which field; then the built-in guide. */
+  g_assert_null (guide_site_get_book (site, "fr"));
+  g_assert_null (guide_site_get_book (site, "it"));
+  g_assert_cmpuint (problems->len, ==, 2);
+  file_line = g_strdup_printf ("%s:", fr);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), file_line));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), ".uri: “http://intranet.example/” is not an https or e-mail address"));
+  g_assert_true (g_ascii_isdigit (((char *) g_ptr_array_index (problems, 0))[strlen (file_line)]));
+  builtin = g_strdup_printf ("%s: the built-in guide is used instead", guide_folder);
+  assert_problem (problems, builtin);
+}
+
+static void
+test_guide_one_language (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "0000", "0000");
+  g_autoptr(GuideSite) site = NULL;
+
+  write_site_file (contents);
+  site = guide_site_new ();
+
+  g_assert_null (guide_site_get_book (site, "fr"));
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (guide_site_get_problems (site), 0), "it.json"));
+}
+
+static void
+test_pictures (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *screenshots = g_build_filename (folder, "screenshots", NULL);
+  g_autofree char *good = g_build_filename (screenshots, "cpms-login.png", NULL);
+  g_autofree char *broken = g_build_filename (screenshots, "it", "saas-recap.jpg", NULL);
+  g_autofree char *typo = g_build_filename (screenshots, "saas-recapp.png", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 8, 8);
+  g_autoptr(GuideSite) site = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *expected = NULL;
+
+  write_site_file (contents);
+  guide_test_write_file (broken, "not a picture");
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, good, "png", NULL, NULL));
+  g_assert_true (gdk_pixbuf_save (pixbuf, typo, "png", NULL, NULL));
+
+  site = guide_site_new ();
+  problems = guide_site_check_pictures (site);
+
+  g_assert_cmpuint (problems->len, ==, 2);
+  expected = g_strdup_printf ("%s: the guide has no picture called “saas-recapp”", typo);
+  assert_problem (problems, expected);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), broken) ||
+                 g_str_has_prefix (g_ptr_array_index (problems, 1), broken));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/guide/site/none", test_none);
+  g_test_add_func ("/guide/site/file", test_file);
+  g_test_add_func ("/guide/site/environment", test_environment);
+  g_test_add_func ("/guide/site/broken-file", test_broken_file);
+  g_test_add_func ("/guide/site/not-keyfile", test_not_keyfile);
+  g_test_add_func ("/guide/site/guide", test_guide);
+  g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
+  g_test_add_func ("/guide/site/guide-broken", test_guide_broken);
+  g_test_add_func ("/guide/site/guide-one-language", test_guide_one_language);
+  g_test_add_func ("/guide/site/pictures", test_pictures);
+
+  return g_test_run ();
+}
