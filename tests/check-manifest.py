@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+# check-manifest.py: checks the Flatpak manifest offline, as far as it can be
+# without the runtime (TAP output).
+# Usage: check-manifest.py MANIFEST METAINFO DESKTOP-FILE
+#
+# Copyright 2026 The CPMS Access Guide authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+manifest_path, metainfo_path, desktop_path = sys.argv[1:4]
+checks = []
+
+
+def check(description, condition):
+    checks.append((description, bool(condition)))
+
+
+with open(manifest_path, encoding="utf-8") as f:
+    manifest = json.load(f)
+
+app_id = ET.parse(metainfo_path).getroot().findtext("id")
+modules = manifest.get("modules", [])
+app = modules[-1] if modules else {}
+qrencode = [m for m in modules if isinstance(m, dict) and m.get("name") == "qrencode"]
+
+check("the app ID matches the metainfo", manifest.get("id") == app_id)
+check("the app ID matches the desktop file", os.path.basename(desktop_path) == f"{app_id}.desktop")
+check("runtime org.gnome.Platform 50 with org.gnome.Sdk",
+      manifest.get("runtime") == "org.gnome.Platform"
+      and manifest.get("runtime-version") == "50"
+      and manifest.get("sdk") == "org.gnome.Sdk")
+check("the command is cpms-guide", manifest.get("command") == "cpms-guide")
+check("finish-args are exactly ipc, wayland, fallback-x11 and dri: no network, no files, no D-Bus names",
+      sorted(manifest.get("finish-args", [])) ==
+      sorted(["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"]))
+check("both translations are always installed (separate-locales is false)",
+      manifest.get("separate-locales") is False)
+check("libqrencode is a pinned archive",
+      len(qrencode) == 1
+      and all(s.get("type") == "archive"
+              and s.get("url", "").startswith("https://")
+              and re.fullmatch(r"[0-9a-f]{64}", s.get("sha256", ""))
+              for s in qrencode[0].get("sources", [])))
+check("the app is built from the local tree, with its tests",
+      app.get("name") == "cpms-guide"
+      and app.get("buildsystem") == "meson"
+      and app.get("run-tests") is True
+      and app.get("sources") == [{"type": "dir", "path": ".."}])
+
+print(f"1..{len(checks)}")
+for number, (description, passed) in enumerate(checks, 1):
+    print(f"{'ok' if passed else 'not ok'} {number} - {description}")
