@@ -14,6 +14,7 @@
  * in the chosen language, and tells its windows when the language changes. */
 
 #include "guide-application.h"
+#include "guide-benchmark.h"
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-screenshot.h"
@@ -435,6 +436,7 @@ guide_application_activate (GApplication *application)
     window = GTK_WINDOW (guide_window_new (self));
 
   gtk_window_present (window);
+  guide_benchmark_start (window);
 
   if (self->startup_message != NULL)
     {
