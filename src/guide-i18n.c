@@ -162,6 +162,7 @@ translate_object (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
     {
       GParamSpec *pspec = g_object_class_find_property (klass, properties[i]);
+      g_autofree char *value = NULL;
       const char *msgid;
 
       if (pspec == NULL ||
@@ -177,12 +178,11 @@ translate_object (GObject *object)
           quarks[i] = g_quark_from_string (key);
         }
 
+      g_object_get (object, properties[i], &value, NULL);
+
       msgid = g_object_get_qdata (object, quarks[i]);
       if (msgid == NULL)
         {
-          g_autofree char *value = NULL;
-
-          g_object_get (object, properties[i], &value, NULL);
           if (value == NULL || !is_msgid (value))
             continue;
 
@@ -190,7 +190,9 @@ translate_object (GObject *object)
           g_object_set_qdata (object, quarks[i], (gpointer) msgid);
         }
 
-      g_object_set (object, properties[i], guide_gettext (msgid), NULL);
+      /* Setting a text, even the same, makes the widget measure itself again. */
+      if (g_strcmp0 (value, guide_gettext (msgid)) != 0)
+        g_object_set (object, properties[i], guide_gettext (msgid), NULL);
     }
 }
 

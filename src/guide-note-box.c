@@ -63,19 +63,34 @@ guide_note_box_init (GuideNoteBox *self)
 GtkWidget *
 guide_note_box_new (const GuideNote *note)
 {
-  GuideNoteBox *self;
+  GtkWidget *self = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
+
+  guide_note_box_set_note (GUIDE_NOTE_BOX (self), note);
+
+  return self;
+}
+
+/**
+ * guide_note_box_set_note:
+ *
+ * Shows @note, in place of the note shown before.
+ */
+void
+guide_note_box_set_note (GuideNoteBox    *self,
+                         const GuideNote *note)
+{
   gboolean update;
 
-  g_return_val_if_fail (note != NULL, NULL);
+  g_return_if_fail (GUIDE_IS_NOTE_BOX (self));
+  g_return_if_fail (note != NULL);
 
-  self = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
   update = g_str_equal (note->kind, "update");
 
   if (update)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "update");
-      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (self), "update");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "update");
+  gtk_image_set_from_icon_name (self->icon, update ? "dialog-warning-symbolic" : "dialog-information-symbolic");
 
   gtk_label_set_label (self->title_label,
                        note->title != NULL ? note->title : update ? _("Update") : "");
@@ -94,10 +109,8 @@ guide_note_box_new (const GuideNote *note)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
-      gtk_widget_set_visible (GTK_WIDGET (self->button), TRUE);
     }
-
-  return GTK_WIDGET (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->button), note->uri != NULL);
 }
 
 /**
@@ -105,19 +118,34 @@ guide_note_box_new (const GuideNote *note)
  * @box: a vertical box
  * @notes: (element-type GuideNote): the notes to show in it
  *
- * Replaces what @box shows by @notes.
+ * Shows @notes in @box. When it already shows as many, they are updated in
+ * place, as after a switch of language, which is much cheaper than building
+ * them again.
  */
 void
 guide_note_box_fill (GtkBox    *box,
                      GPtrArray *notes)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+  guint n_children = 0;
+  guint n_notes = notes != NULL ? notes->len : 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
+  for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
+    n_children++;
 
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    gtk_box_append (box, guide_note_box_new (g_ptr_array_index (notes, i)));
+  if (n_children == n_notes)
+    {
+      for (guint i = 0; i < n_notes; i++, child = gtk_widget_get_next_sibling (child))
+        guide_note_box_set_note (GUIDE_NOTE_BOX (child), g_ptr_array_index (notes, i));
+    }
+  else
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+        gtk_box_remove (box, child);
 
-  gtk_widget_set_visible (GTK_WIDGET (box), notes != NULL && notes->len > 0);
+      for (guint i = 0; i < n_notes; i++)
+        gtk_box_append (box, guide_note_box_new (g_ptr_array_index (notes, i)));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (box), n_notes > 0);
 }

@@ -51,23 +51,28 @@ size_prepared_cb (GdkPixbufLoader *loader,
                   int              height,
                   gpointer         user_data)
 {
-  const int *size = user_data;
+  int *size = user_data;
 
+  /* The picture's own size, then the one asked for. */
+  size[2] = width;
+  size[3] = height;
   if (size[0] > 0 && size[1] > 0)
     gdk_pixbuf_loader_set_size (loader, size[0], size[1]);
 }
 
 /* Decodes @bytes, of the format named by @origin's extension, at @width ×
- * @height when both are positive (which only vector formats honour). */
+ * @height when both are positive (which only vector formats honour), and
+ * tells the picture's own size in @natural_size. */
 static GdkPixbuf *
 decode (const char  *origin,
         GBytes      *bytes,
         int          width,
         int          height,
+        int         *natural_size,
         GError     **error)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
-  int size[2] = { width, height };
+  int size[4] = { width, height, 0, 0 };
   GdkPixbuf *pixbuf;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats) && loader == NULL; i++)
@@ -98,6 +103,12 @@ decode (const char  *origin,
       return NULL;
     }
 
+  if (natural_size != NULL)
+    {
+      natural_size[0] = size[2];
+      natural_size[1] = size[3];
+    }
+
   return g_object_ref (pixbuf);
 }
 
@@ -120,16 +131,21 @@ load (const char  *origin,
       GError     **error)
 {
   g_autoptr(GuideScreenshot) self = g_object_new (GUIDE_TYPE_SCREENSHOT, NULL);
-  g_autoptr(GdkPixbuf) pixbuf = decode (origin, bytes, 0, 0, error);
+  gboolean vector = g_str_has_suffix (origin, ".svg");
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  int natural_size[2];
 
+  /* A vector picture is only checked here, drawn at a single pixel: it is
+   * drawn for real at the size it is shown at. */
+  pixbuf = decode (origin, bytes, vector ? 1 : 0, vector ? 1 : 0, natural_size, error);
   if (pixbuf == NULL)
     return NULL;
 
   self->origin = g_strdup (origin);
   self->bytes = g_bytes_ref (bytes);
-  self->vector = g_str_has_suffix (origin, ".svg");
-  self->width = gdk_pixbuf_get_width (pixbuf);
-  self->height = gdk_pixbuf_get_height (pixbuf);
+  self->vector = vector;
+  self->width = natural_size[0];
+  self->height = natural_size[1];
   if (!self->vector)
     self->texture = texture_for_pixbuf (pixbuf);
 
@@ -375,7 +391,7 @@ guide_screenshot_render (GuideScreenshot *self,
   if (!self->vector)
     return g_object_ref (self->texture);
 
-  pixbuf = decode (self->origin, self->bytes, MAX (width, 1), MAX (height, 1), &error);
+  pixbuf = decode (self->origin, self->bytes, MAX (width, 1), MAX (height, 1), NULL, &error);
   if (pixbuf == NULL)
     {
       g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);

@@ -49,7 +49,19 @@ static void
 fill_paragraphs (GtkBox *box,
                  GStrv   paragraphs)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+  guint n_children = 0;
+
+  for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
+    n_children++;
+
+  /* In place after a switch of language, built again otherwise. */
+  if (n_children == g_strv_length (paragraphs))
+    {
+      for (guint i = 0; paragraphs[i] != NULL; i++, child = gtk_widget_get_next_sibling (child))
+        gtk_label_set_label (GTK_LABEL (child), paragraphs[i]);
+      return;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);

@@ -29,6 +29,7 @@ struct _GuideStepRow
 
   char           *step_id;
   char           *picture_alt;
+  char           *profiles_of;
 
   GtkLabel       *number_label;
   GtkLabel       *text_label;
@@ -60,7 +61,11 @@ profile_row_new (const GuideProfile *profile)
 
   if (profile->recommended)
     {
-      GtkWidget *tag = gtk_label_new (_("Usual choice"));
+      /* Translated like the template's strings, so that it follows a switch
+       * of language without building the list again. */
+      GtkWidget *tag = gtk_label_new (N_("Usual choice"));
+
+      guide_i18n_translate_widget (tag);
 
       gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (tag, "tag");
@@ -97,6 +102,7 @@ guide_step_row_finalize (GObject *object)
 
   g_free (self->step_id);
   g_free (self->picture_alt);
+  g_free (self->profiles_of);
 
   G_OBJECT_CLASS (guide_step_row_parent_class)->finalize (object);
 }
@@ -216,11 +222,18 @@ guide_step_row_set_step (GuideStepRow    *self,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->picture_button), FALSE);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list))) != NULL)
-    gtk_list_box_remove (self->profiles_list, child);
-  for (guint i = 0; i < step->profiles->len; i++)
-    gtk_list_box_append (self->profiles_list, profile_row_new (g_ptr_array_index (step->profiles, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->profiles_list), step->profiles->len > 0);
+  /* The profiles are the page's own words, the same in every language: only
+   * a different list is built again. */
+  if (g_strcmp0 (self->profiles_of, step->id) != 0)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list))) != NULL)
+        gtk_list_box_remove (self->profiles_list, child);
+      for (guint i = 0; i < step->profiles->len; i++)
+        gtk_list_box_append (self->profiles_list, profile_row_new (g_ptr_array_index (step->profiles, i)));
+      gtk_widget_set_visible (GTK_WIDGET (self->profiles_list), step->profiles->len > 0);
+      g_free (self->profiles_of);
+      self->profiles_of = g_strdup (step->id);
+    }
 
   guide_note_box_fill (self->notes_box, step->notes);
 }

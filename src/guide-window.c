@@ -335,20 +335,33 @@ update_language_lock (GuideWindow *self)
     }
 }
 
+/* The menu is translated when it is opened: building a menu's widgets costs
+ * more than all the rest of a switch of language. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  GuideWindow *self = GUIDE_WINDOW (user_data);
+  const char *language = guide_i18n_get_language ();
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "guide-language"), language) == 0)
+    return;
+
+  menu = guide_i18n_translate_menu (self->primary_menu);
+  gtk_menu_button_set_menu_model (button, menu);
+  g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
+}
+
 /* Shows everything in the application's current language, in place. */
 static void
 load_language (GuideWindow *self)
 {
-  g_autoptr(GMenuModel) menu = guide_i18n_translate_menu (self->primary_menu);
-  GtkWindow *help_overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
   GuideApplication *application = get_application (self);
 
   g_set_object (&self->book, guide_application_get_book (application));
 
   guide_i18n_translate_widget (GTK_WIDGET (self));
-  if (help_overlay != NULL)
-    guide_i18n_translate_widget (GTK_WIDGET (help_overlay));
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
 
   fill_contacts (self);
   update_language_lock (self);
@@ -748,6 +761,7 @@ setup (GuideWindow      *self,
        GuideApplication *application)
 {
   GSettings *settings = guide_application_get_settings (application);
+  GtkWidget *help_overlay;
   GPtrArray *stages;
   const char *step_id;
   int stage_index;
@@ -771,6 +785,14 @@ setup (GuideWindow      *self,
   self->stage_index = MAX (stage_index, 0);
   load_language (self);
   show_stage (self, self->stage_index, step_id, FALSE);
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+
+  /* The shortcuts window, which GtkApplication builds for every window, is
+   * translated when it is shown. */
+  help_overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+  if (help_overlay != NULL)
+    g_signal_connect (help_overlay, "map", G_CALLBACK (guide_i18n_translate_widget), NULL);
 
   /* Narrow, the window opens on the stage rather than on the list of stages. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");

@@ -231,6 +231,42 @@ test_switch_language (Fixture       *fixture,
   after = progress_contents ();
   g_assert_cmpstr (before, ==, after);
 
+  /* The menu, translated when opened, and the shortcuts window, when shown. */
+  {
+    g_autoptr(GPtrArray) menu_buttons = guide_test_find_all (fixture->window, GTK_TYPE_MENU_BUTTON);
+    GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+    g_autoptr(GPtrArray) shortcuts = NULL;
+    g_autofree char *first = NULL;
+    g_autoptr(GMenuModel) section = NULL;
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < menu_buttons->len; i++)
+      if (g_strcmp0 (gtk_menu_button_get_icon_name (g_ptr_array_index (menu_buttons, i)), "open-menu-symbolic") == 0)
+        {
+          gtk_menu_button_popup (g_ptr_array_index (menu_buttons, i));
+          guide_test_iterate ();
+          section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (g_ptr_array_index (menu_buttons, i)), 0, G_MENU_LINK_SECTION);
+          gtk_menu_button_popdown (g_ptr_array_index (menu_buttons, i));
+        }
+    g_assert_nonnull (section);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_cmpstr (first, ==, "Riprendi da dove avevo interrotto");
+
+    gtk_widget_activate_action (fixture->window, "win.show-help-overlay", NULL);
+    guide_test_wait_until_mapped (GTK_WIDGET (overlay));
+    shortcuts = guide_test_find_all (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
+    for (guint i = 0; i < shortcuts->len; i++)
+      {
+        g_autofree char *title = NULL;
+
+        g_object_get (g_ptr_array_index (shortcuts, i), "title", &title, NULL);
+        found |= g_strcmp0 (title, "Fase successiva") == 0;
+      }
+    g_assert_true (found);
+    gtk_window_close (overlay);
+    guide_test_iterate ();
+  }
+
   /* And back. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("fr"));
   guide_test_iterate ();
@@ -723,6 +759,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  /* Each test's own data folders have no MIME database, which GTK needs to
+   * load its own SVG icons (the shortcuts window's): it is read once, here,
+   * from the system's, before the folders are replaced. */
+  g_free (g_content_type_guess ("icon.svg", (const guchar *) "<svg", 4, NULL));
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
 
