@@ -366,19 +366,6 @@ guide_progress_get_default_file (void)
   return g_file_new_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "progress.json", NULL);
 }
 
-/**
- * guide_progress_get_file:
- *
- * Returns: (transfer none) (nullable): the file progress is kept in
- */
-GFile *
-guide_progress_get_file (GuideProgress *self)
-{
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
-
-  return self->file;
-}
-
 gboolean
 guide_progress_get_writable (GuideProgress *self)
 {

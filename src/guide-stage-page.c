@@ -242,7 +242,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
           gtk_list_box_append (self->step_list, row);
         }
 
-      gtk_adjustment_set_value (guide_stage_page_get_vadjustment (self), 0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
     }
 
   row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
@@ -326,20 +326,6 @@ guide_stage_page_select_step (GuideStagePage *self,
     }
 
   gtk_list_box_unselect_all (self->step_list);
-}
-
-/**
- * guide_stage_page_get_vadjustment:
- *
- * Returns: (transfer none): the vertical scrolling of the page
- */
-GtkAdjustment *
-guide_stage_page_get_vadjustment (GuideStagePage *self)
-{
-  g_return_val_if_fail (GUIDE_IS_STAGE_PAGE (self), NULL);
-
-  /* The page's child is its scrolled window; AdwBin owns it. */
-  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
 }
 
 /**

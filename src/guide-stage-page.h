@@ -32,7 +32,6 @@ const char   *guide_stage_page_get_selected_step (GuideStagePage *self);
 void          guide_stage_page_select_step      (GuideStagePage *self,
                                                  const char     *step_id,
                                                  gboolean        focus);
-GtkAdjustment *guide_stage_page_get_vadjustment (GuideStagePage *self);
 void          guide_stage_page_set_zoom         (GuideStagePage *self,
                                                  double          zoom);
 

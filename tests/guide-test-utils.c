@@ -12,10 +12,70 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+
+#include "guide-window.h"
 
 #include "guide-test-utils.h"
 
 #define TIMEOUT_SECONDS 10
+
+/**
+ * guide_test_init:
+ *
+ * Starts a test program of the interface: the process locale, each test's own
+ * XDG folders, and GTK.
+ */
+void
+guide_test_init (int    *argc,
+                 char ***argv)
+{
+  setlocale (LC_ALL, "");
+  /* Each test's own data folders have no MIME database, which GTK needs to
+   * load its own SVG icons (the shortcuts window's): it is read once, here,
+   * from the system's, before the folders are replaced. */
+  g_free (g_content_type_guess ("icon.svg", (const guchar *) "<svg", 4, NULL));
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+}
+
+/**
+ * guide_test_start_application:
+ * @settings: (nullable): the settings to use, or %NULL for the default ones
+ * @window: (out): where the main window goes
+ *
+ * Starts the application as a user would, and waits for its window.
+ *
+ * Returns: (transfer full): the application
+ */
+GuideApplication *
+guide_test_start_application (GSettings  *settings,
+                              GtkWidget **window)
+{
+  static guint n_started;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  GuideApplication *application;
+
+  /* Each start is a new process as far as the user is concerned; on the
+   * test's one D-Bus connection it needs a path of its own. */
+  id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_started);
+  application = g_object_new (GUIDE_TYPE_APPLICATION,
+                              "application-id", id,
+                              "flags", G_APPLICATION_NON_UNIQUE,
+                              "resource-base-path", RESOURCE_BASE,
+                              "settings", settings,
+                              NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (application));
+
+  *window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+  g_assert_true (GUIDE_IS_WINDOW (*window));
+  guide_test_wait_until_mapped (*window);
+
+  return application;
+}
 
 char *
 guide_test_progress_path (void)

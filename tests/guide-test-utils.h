@@ -14,10 +14,16 @@
 
 #include <gtk/gtk.h>
 
+#include "guide-application.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*GuideTestCondition) (gpointer data);
 
+void       guide_test_init                (int          *argc,
+                                           char       ***argv);
+GuideApplication *guide_test_start_application (GSettings  *settings,
+                                           GtkWidget   **window);
 char      *guide_test_progress_path       (void);
 void       guide_test_write_file          (const char   *path,
                                            const char   *contents);

@@ -16,7 +16,6 @@
 
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
-#include <locale.h>
 
 #include "guide-application.h"
 #include "guide-test-utils.h"
@@ -25,23 +24,10 @@
 static GtkWidget *
 start (GSettings *settings)
 {
-  static guint n_started;
-  g_autofree char *id = g_strdup_printf ("%s.Deploy%u", APPLICATION_ID, ++n_started);
   g_autoptr(GuideApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *window;
 
-  application = g_object_new (GUIDE_TYPE_APPLICATION,
-                              "application-id", id,
-                              "flags", G_APPLICATION_NON_UNIQUE,
-                              "settings", settings,
-                              NULL);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (application));
-
-  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
-  guide_test_wait_until_mapped (window);
+  application = guide_test_start_application (settings, &window);
   return window;
 }
 
@@ -164,9 +150,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
+  guide_test_init (&argc, &argv);
 
   g_test_add_func ("/guide/deploy/vendor-override", test_vendor_override);
   g_test_add_func ("/guide/deploy/keyfile-lock", test_keyfile_lock);

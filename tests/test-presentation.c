@@ -13,8 +13,6 @@
 /* Presentation mode in a real fullscreen window: the keys a clicker sends,
  * QR codes that a phone decodes (zbarimg), and nothing saved. */
 
-#include <locale.h>
-
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-presentation.h"
@@ -80,24 +78,11 @@ static void
 setup (Fixture       *fixture,
        gconstpointer  data)
 {
-  static guint n_started;
-  g_autofree char *id = g_strdup_printf ("%s.Presentation%u", APPLICATION_ID, ++n_started);
-  g_autoptr(GError) error = NULL;
-
   fixture->settings = g_settings_new (APPLICATION_ID);
   g_settings_set_string (fixture->settings, "language", "fr");
   g_signal_connect_swapped (fixture->settings, "changed", G_CALLBACK (settings_changed_cb), fixture);
 
-  fixture->application = g_object_new (GUIDE_TYPE_APPLICATION,
-                                       "application-id", id,
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", RESOURCE_BASE,
-                                       NULL);
-  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->application));
-  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
-  guide_test_wait_until_mapped (fixture->window);
+  fixture->application = guide_test_start_application (NULL, &fixture->window);
   fixture->n_settings_changes = 0;
 
   open_presentation (fixture);
@@ -482,9 +467,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
+  guide_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/guide/presentation/" path, Fixture, NULL, setup, func, teardown)
   ADD ("keys-walk", test_keys_walk);

@@ -13,8 +13,6 @@
 /* The real window, under Xvfb, with each test's own XDG folders: what the
  * user clicks, what lands on disk, and what the desktop is asked to open. */
 
-#include <locale.h>
-
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-illustration.h"
@@ -44,25 +42,7 @@ reset_settings (void)
 static void
 start (Fixture *fixture)
 {
-  static guint n_started;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  /* Each start is a new process as far as the user is concerned; on the
-   * test's one D-Bus connection it needs a path of its own. */
-  id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_started);
-  fixture->application = g_object_new (GUIDE_TYPE_APPLICATION,
-                                       "application-id", id,
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", RESOURCE_BASE,
-                                       NULL);
-  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->application));
-
-  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
-  g_assert_true (GUIDE_IS_WINDOW (fixture->window));
-  guide_test_wait_until_mapped (fixture->window);
+  fixture->application = guide_test_start_application (NULL, &fixture->window);
 }
 
 static void
@@ -758,13 +738,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* Each test's own data folders have no MIME database, which GTK needs to
-   * load its own SVG icons (the shortcuts window's): it is read once, here,
-   * from the system's, before the folders are replaced. */
-  g_free (g_content_type_guess ("icon.svg", (const guchar *) "<svg", 4, NULL));
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
+  guide_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/guide/window/" path, Fixture, NULL, setup, func, teardown)
   ADD ("toggle-saves", test_toggle_saves);
