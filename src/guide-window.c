@@ -256,7 +256,6 @@ add_site_contact (GuideWindow *self,
 
   gtk_label_set_label (GTK_LABEL (details), text->str);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
   gtk_box_append (GTK_BOX (box), details);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (self->contacts_box, box);
@@ -279,7 +278,6 @@ add_contact (GuideWindow        *self,
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
 
