@@ -77,20 +77,36 @@ fill_paragraphs (GtkBox *box,
     }
 }
 
-/* Brings the top of @row into view: a long step is read from its start. */
-static void
-scroll_to_row (GuideStagePage *self,
-               GtkWidget      *row)
+/* Brings the top of @row into view, a long step being read from its start,
+ * once the page has been laid out: right after a start or a change of stage
+ * it has not been yet, so this waits for the frame that does it. */
+static gboolean
+scroll_to_row_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
 {
-  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  GtkWidget *row = GTK_WIDGET (user_data);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (widget)));
   GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   graphene_rect_t bounds;
 
-  if (!gtk_widget_compute_bounds (row, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
-    return;
+  if (gtk_widget_get_parent (row) == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (gtk_widget_get_height (row) == 0 ||
+      !gtk_widget_compute_bounds (row, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
+    return G_SOURCE_CONTINUE;
 
   gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_row (GuideStagePage *self,
+               GtkWidget      *row)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_row_cb, g_object_ref (row), g_object_unref);
 }
 
 static void

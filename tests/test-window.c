@@ -276,6 +276,12 @@ test_restart_keeps_place (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 1)))));
 }
 
+static gboolean
+scrolled_down (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 0;
+}
+
 static void
 test_restart_scrolls_to_step (Fixture       *fixture,
                               gconstpointer  data)
@@ -299,8 +305,8 @@ test_restart_scrolls_to_step (Fixture       *fixture,
   /* The step's first line is on screen, far down the stage. */
   viewport = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  g_assert_true (guide_test_wait_for (scrolled_down, adjustment));
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds));
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment));
   g_assert_cmpfloat (bounds.origin.y + 40, <, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
 }
