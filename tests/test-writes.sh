@@ -1,0 +1,50 @@
+#!/bin/sh
+# test-writes.sh: runs the app, saving progress and showing every stage, and
+# checks with strace that it writes nothing outside the user's own folders
+# (HOME and the XDG folders). TAP output.
+# Usage: test-writes.sh CPMS-GUIDE-EXECUTABLE SCHEMA-DIR
+#
+# Copyright 2026 The CPMS Access Guide authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -u
+
+app=$1
+schemas=$2
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+echo "1..2"
+
+mkdir -p "$root/home" "$root/runtime"
+chmod 700 "$root/runtime"
+export HOME="$root/home" XDG_CONFIG_HOME="$root/home/.config" XDG_DATA_HOME="$root/home/.local/share" \
+  XDG_CACHE_HOME="$root/home/.cache" XDG_STATE_HOME="$root/home/.local/state" XDG_RUNTIME_DIR="$root/runtime" \
+  GSETTINGS_SCHEMA_DIR="$schemas" GSETTINGS_BACKEND=keyfile GDK_BACKEND=x11 GSK_RENDERER=cairo
+
+status=0
+for mode in save visit; do
+  CPMS_GUIDE_BENCHMARK=$mode strace -f -qq -o "$root/trace-$mode" \
+    -e trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat "$app" >/dev/null 2>&1 || status=$?
+done
+
+if [ "$status" -eq 0 ] && [ -s "$root/home/.local/share/cpms-guide/progress.json" ]; then
+  echo "ok 1 - the app ran and saved its progress in the user's data folder"
+else
+  echo "not ok 1 - the app ran and saved its progress in the user's data folder (status $status)"
+fi
+
+# Every path written, created, renamed or removed.
+written=$(cat "$root"/trace-* |
+  grep -E 'O_WRONLY|O_RDWR|O_CREAT|mkdir|rename|unlink' |
+  grep -v ' = -1 ' |
+  sed -n 's/^[0-9]* *[a-z0-9]*(\(AT_FDCWD, \)\{0,1\}"\([^"]*\)".*/\2/p' |
+  sort -u)
+outside=$(printf '%s\n' "$written" | grep -v -e "^$root/" -e '^/dev/' -e '^$' || true)
+
+if [ -z "$outside" ]; then
+  echo "ok 2 - nothing is written outside the user's own folders"
+else
+  echo "not ok 2 - nothing is written outside the user's own folders"
+  printf '%s\n' "$outside" | sed 's/^/# /'
+fi
