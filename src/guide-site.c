@@ -517,10 +517,10 @@ guide_site_check_pictures (GuideSite *self)
 {
   const char * const *folders = g_get_system_data_dirs ();
   g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GuideBook) builtin = guide_book_new_for_language ("fr");
+  g_autoptr(GuideBook) builtin = self->books[0] != NULL ? NULL : guide_book_new_for_language ("fr");
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *stages = guide_book_get_stages (self->books[0] != NULL ? self->books[0] : builtin);
+  GPtrArray *stages = guide_book_get_stages (builtin != NULL ? builtin : self->books[0]);
 
   for (guint i = 0; i < stages->len; i++)
     {

@@ -35,7 +35,6 @@ struct _GuideWindow
   GuideBook            *book;
   GuideProgress        *progress;
   guint                 stage_index;
-  gboolean              step_focused;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -209,6 +208,20 @@ copy_button_new (const char *label,
   return button;
 }
 
+static GtkWidget *
+write_button_new (const char *display,
+                  const char *uri)
+{
+  g_autofree char *accessible_label = g_strdup_printf (_("Write an e-mail to %s"), display);
+  GtkWidget *button = gtk_button_new_with_label (_("Write an E-mail"));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+
+  return button;
+}
+
 /* The hospital's own IT, next to the ReCONNET helpdesk, when the site file
  * names them. */
 static void
@@ -231,15 +244,10 @@ add_site_contact (GuideWindow *self,
   if (email != NULL)
     {
       g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
-      g_autofree char *write_label = g_strdup_printf (_("Write an e-mail to %s"), email);
       g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), email);
-      GtkWidget *write = gtk_button_new_with_label (_("Write an E-mail"));
 
       g_string_append (text, email);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (write), "s", mailto);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (write), "win.open-uri");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (write), GTK_ACCESSIBLE_PROPERTY_LABEL, write_label, -1);
-      gtk_box_append (GTK_BOX (buttons), write);
+      gtk_box_append (GTK_BOX (buttons), write_button_new (email, mailto));
       gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Address"), copy_label, mailto));
     }
 
@@ -266,13 +274,12 @@ add_contact (GuideWindow        *self,
              const GuideAddress *address)
 {
   g_autofree char *display = guide_uri_get_display (address->uri);
-  g_autofree char *write_label = g_strdup_printf (_("Write an e-mail to %s"), display);
   g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (address->name);
   GtkWidget *label = gtk_label_new (display);
-  GtkWidget *write = gtk_button_new_with_label (_("Write an E-mail"));
+  GtkWidget *write = write_button_new (display, address->uri);
   GtkWidget *copy = copy_button_new (_("Copy Address"), copy_label, address->uri);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -281,11 +288,7 @@ add_contact (GuideWindow        *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (write), "win.open-uri");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (write), "s", address->uri);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (write), GTK_ACCESSIBLE_PROPERTY_LABEL, write_label, -1);
   gtk_widget_add_css_class (write, "suggested-action");
-
 
   gtk_box_append (GTK_BOX (buttons), write);
   gtk_box_append (GTK_BOX (buttons), copy);
@@ -365,34 +368,6 @@ load_language (GuideWindow *self)
   update_language_lock (self);
   guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
   update_progress (self);
-}
-
-/* The saved step can only be scrolled to once the page has been laid out,
- * which happens after the window is mapped. */
-static gboolean
-focus_current_step_cb (gpointer user_data)
-{
-  GuideWindow *self = GUIDE_WINDOW (user_data);
-  const char *step_id = guide_stage_page_get_selected_step (self->stage_page);
-
-  if (step_id != NULL)
-    guide_stage_page_select_step (self->stage_page, step_id, TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-guide_window_map (GtkWidget *widget)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (guide_window_parent_class)->map (widget);
-
-  if (self->step_focused)
-    return;
-
-  self->step_focused = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_current_step_cb, g_object_ref (widget), g_object_unref);
 }
 
 /* Text size for every checklist window, from the “zoom” setting. */
@@ -491,12 +466,11 @@ step_toggled_cb (GuideWindow *self,
                  gboolean     done)
 {
   g_autoptr(GError) error = NULL;
-  GuideStage *stage = guide_book_get_stage (self->book, self->stage_index);
 
+  /* Selecting the step remembers it as the current one (step_selected_cb). */
   guide_stage_page_select_step (self->stage_page, step_id, FALSE);
 
-  if (!guide_progress_set_done (self->progress, step_id, done, &error) ||
-      !guide_progress_set_current (self->progress, stage->id, step_id, &error))
+  if (!guide_progress_set_done (self->progress, step_id, done, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Your progress could not be saved: %s"), error->message);
 
@@ -770,19 +744,22 @@ setup (GuideWindow      *self,
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->book = g_object_ref (guide_application_get_book (application));
   self->progress = g_object_ref (guide_application_get_progress (application));
 
-  stages = guide_book_get_stages (self->book);
+  stages = guide_book_get_stages (guide_application_get_book (application));
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
 
-  /* Back exactly where the user was: the stage, and the step in it. */
+  /* Back exactly where the user was: the stage, and the step in it, which
+   * the page scrolls to once it is laid out. */
   step_id = guide_progress_get_current_step (self->progress);
-  stage_index = guide_book_find_stage (self->book, guide_progress_get_current_stage (self->progress));
+  stage_index = guide_book_find_stage (guide_application_get_book (application),
+                                       guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
+  gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index));
   load_language (self);
-  show_stage (self, self->stage_index, step_id, FALSE);
+  guide_stage_page_select_step (self->stage_page, step_id, step_id != NULL);
+  update_navigation (self);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
@@ -822,7 +799,6 @@ guide_window_class_init (GuideWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = guide_window_dispose;
-  widget_class->map = guide_window_map;
   window_class->close_request = guide_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
