@@ -270,12 +270,6 @@ guide_illustration_init (GuideIllustration *self)
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (gtk_widget_queue_draw), NULL);
 }
 
-GtkWidget *
-guide_illustration_new (void)
-{
-  return g_object_new (GUIDE_TYPE_ILLUSTRATION, NULL);
-}
-
 /**
  * guide_illustration_get_screenshot:
  *

@@ -22,7 +22,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuideIllustration, guide_illustration, GUIDE, ILLUSTRATION, GtkWidget)
 
-GtkWidget       *guide_illustration_new            (void);
 GuideScreenshot *guide_illustration_get_screenshot (GuideIllustration *self);
 void             guide_illustration_set_screenshot (GuideIllustration *self,
                                                     GuideScreenshot   *screenshot);

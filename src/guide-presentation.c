@@ -41,7 +41,6 @@ struct _GuidePresentation
 {
   AdwWindow          parent_instance;
 
-  GuideApplication  *application;
   GuideBook         *book;
   GuideProgress     *progress;
   const char        *language;
@@ -63,6 +62,12 @@ struct _GuidePresentation
 };
 
 G_DEFINE_FINAL_TYPE (GuidePresentation, guide_presentation, ADW_TYPE_WINDOW)
+
+static GuideApplication *
+get_application (GuidePresentation *self)
+{
+  return GUIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
 
 static void
 build_slides (GuidePresentation *self)
@@ -155,8 +160,6 @@ show_notes (GuidePresentation *self,
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
 }
 
-static void done_toggled_cb (GuidePresentation *self);
-
 static void
 show_slide (GuidePresentation *self)
 {
@@ -234,12 +237,9 @@ show_slide (GuidePresentation *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->done_check), step != NULL);
+  /* The toggle this causes marks the step with what it already is: no change. */
   if (step != NULL)
-    {
-      g_signal_handlers_block_by_func (self->done_check, done_toggled_cb, self);
-      gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
-      g_signal_handlers_unblock_by_func (self->done_check, done_toggled_cb, self);
-    }
+    gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
 
   gtk_stack_set_visible_child_name (self->stack, "slide");
 }
@@ -346,7 +346,7 @@ language_action (GtkWidget  *widget,
 
   self->language = g_str_equal (self->language, "fr") ? "it" : "fr";
   guide_i18n_set_language (self->language);
-  g_set_object (&self->book, guide_application_get_book_for_language (self->application, self->language));
+  g_set_object (&self->book, guide_application_get_book_for_language (get_application (self), self->language));
   guide_i18n_translate_widget (widget);
   show_slide (self);
 }
@@ -400,12 +400,11 @@ guide_presentation_dispose (GObject *object)
                                                    GTK_STYLE_PROVIDER (self->provider));
 
   /* The app's own strings go back to the user's language. */
-  if (self->application != NULL)
-    guide_i18n_set_language (guide_application_get_language (self->application));
+  if (get_application (self) != NULL)
+    guide_i18n_set_language (guide_application_get_language (get_application (self)));
 
   g_clear_handle_id (&self->font_size_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_PRESENTATION);
-  g_clear_object (&self->application);
   g_clear_object (&self->book);
   g_clear_object (&self->progress);
   g_clear_object (&self->provider);
@@ -528,7 +527,6 @@ guide_presentation_new (GuideApplication *application)
   g_return_val_if_fail (GUIDE_IS_APPLICATION (application), NULL);
 
   self = g_object_new (GUIDE_TYPE_PRESENTATION, "application", application, NULL);
-  self->application = g_object_ref (application);
   self->language = guide_application_get_language (application);
   self->book = g_object_ref (guide_application_get_book (application));
 
