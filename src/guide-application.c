@@ -48,6 +48,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Whether the organisation set the language, in the settings or the site file. */
+static gboolean
+language_locked (GSettings *settings,
+                 GuideSite *site)
+{
+  return !g_settings_is_writable (settings, "language") || guide_site_get_language_locked (site);
+}
+
 /* The organisation's lock wins; then the user's own choice; then the
  * organisation's default, from the settings' defaults (a vendor override or
  * a dconf system database) or else from the site file; then the desktop's. */
@@ -80,8 +88,7 @@ update_language (GuideApplication *self)
   guide_i18n_set_language (language);
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
-  if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
@@ -90,8 +97,7 @@ static void
 update_language_writable (GuideApplication *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
-  gboolean locked = !g_settings_is_writable (self->settings, "language") ||
-                    guide_site_get_language_locked (self->site);
+  gboolean locked = language_locked (self->settings, self->site);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !locked);
 
@@ -283,7 +289,7 @@ set_language (const char *language)
       return 2;
     }
 
-  if (!g_settings_is_writable (settings, "language") || guide_site_get_language_locked (site))
+  if (language_locked (settings, site))
     {
       g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
       return 2;
