@@ -27,6 +27,7 @@ typedef enum
   SLIDE_TITLE,
   SLIDE_STAGE,
   SLIDE_STEP,
+  SLIDE_ORIGINAL_STEP,
   SLIDE_CONTACTS,
 } SlideKind;
 
@@ -53,6 +54,7 @@ struct _GuidePresentation
   GtkStack          *stack;
   GtkLabel          *where_label;
   GtkLabel          *title_label;
+  GtkLabel          *withdrawn_label;
   GtkLabel          *text_label;
   GtkLabel          *note_label;
   GtkCheckButton    *done_check;
@@ -88,6 +90,12 @@ build_slides (GuidePresentation *self)
       for (guint j = 0; j < stage->steps->len; j++)
         {
           slide = (Slide) { SLIDE_STEP, i, j };
+          g_array_append_val (self->slides, slide);
+        }
+
+      for (guint j = 0; j < stage->original_steps->len; j++)
+        {
+          slide = (Slide) { SLIDE_ORIGINAL_STEP, i, j };
           g_array_append_val (self->slides, slide);
         }
     }
@@ -172,9 +180,9 @@ show_slide (GuidePresentation *self)
   g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
 
-  if (slide->kind == SLIDE_STEP)
+  if (slide->kind == SLIDE_STEP || slide->kind == SLIDE_ORIGINAL_STEP)
     {
-      step = g_ptr_array_index (stage->steps, slide->step);
+      step = g_ptr_array_index (slide->kind == SLIDE_STEP ? stage->steps : stage->original_steps, slide->step);
       if (step->picture != NULL)
         screenshot = guide_screenshot_lookup (step->picture, self->language);
     }
@@ -218,6 +226,16 @@ show_slide (GuidePresentation *self)
       show_notes (self, step->notes, step->uri == NULL);
       break;
 
+    case SLIDE_ORIGINAL_STEP:
+      /* Translators: where the presentation is, e.g. "Stage 2 · Original guide, step 3 of 5". */
+      where = g_strdup_printf (_("Stage %u · Original guide, step %u of %u"),
+                               slide->stage + 1, slide->step + 1, stage->original_steps->len);
+      text = g_strdup (step->text);
+      gtk_label_set_label (self->title_label, stage->title);
+      gtk_label_set_label (self->withdrawn_label, stage->original_title);
+      show_notes (self, step->notes, TRUE);
+      break;
+
     case SLIDE_CONTACTS:
     default:
       where = g_strdup (guide_book_get_title (self->book));
@@ -236,9 +254,10 @@ show_slide (GuidePresentation *self)
   gtk_label_set_label (self->text_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->done_check), step != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), slide->kind == SLIDE_ORIGINAL_STEP);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_check), slide->kind == SLIDE_STEP);
   /* The toggle this causes marks the step with what it already is: no change. */
-  if (step != NULL)
+  if (slide->kind == SLIDE_STEP)
     gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
 
   gtk_stack_set_visible_child_name (self->stack, "slide");
@@ -436,6 +455,7 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, stack);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, where_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, withdrawn_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, text_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, note_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, done_check);

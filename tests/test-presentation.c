@@ -184,12 +184,56 @@ walk (Fixture    *fixture,
                                                         : g_strdup_printf ("Fase %u · Passaggio %u di %u", i + 1, j + 1, stage->steps->len));
           g_ptr_array_add (texts, step->text);
         }
+      for (guint j = 0; j < stage->original_steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->original_steps, j);
+
+          g_ptr_array_add (expected,
+                           g_strdup_printf (g_str_equal (language, "fr") ? "Étape %u · Guide d'origine, sous-étape %u sur %u"
+                                                                         : "Fase %u · Guida originale, passaggio %u di %u",
+                                            i + 1, j + 1, stage->original_steps->len));
+          g_ptr_array_add (texts, step->text);
+        }
     }
 
   for (guint i = 0; i < expected->len; i++)
     press_and_expect (fixture, "Right", g_ptr_array_index (expected, i), g_ptr_array_index (texts, i));
   for (guint i = expected->len - 1; i > 0; i--)
     press_and_expect (fixture, "Left", g_ptr_array_index (expected, i - 1), g_ptr_array_index (texts, i - 1));
+}
+
+/* The original guide's SMS steps are on slides of their own, marked as no
+ * longer offered, with nothing to tick. */
+static void
+test_withdrawn_slides (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GuideBook *fr = guide_application_get_book_for_language (fixture->application, "fr");
+  GuideStage *stage = guide_book_get_stage (fr, 1);
+  GtkWidget *withdrawn = GTK_WIDGET (label_with_class (fixture->presentation, "withdrawn"));
+  GtkWidget *check = guide_test_find_by_css_class (fixture->presentation, GTK_TYPE_CHECK_BUTTON, "presentation-done");
+  g_autofree char *last = g_strdup_printf ("Étape 2 · sous-étape %u sur %u", stage->steps->len, stage->steps->len);
+
+  press_and_expect (fixture, "2", "Étape 2 sur 4", stage->summary);
+  for (guint i = 0; i < stage->steps->len; i++)
+    guide_test_press_keys (fixture->presentation, "Right");
+  g_assert_true (guide_test_wait_for (showing, &(Expected) { fixture, last, NULL }));
+  g_assert_false (gtk_widget_get_visible (withdrawn));
+  g_assert_true (gtk_widget_get_visible (check));
+
+  for (guint i = 0; i < stage->original_steps->len; i++)
+    {
+      g_autofree char *where_text = g_strdup_printf ("Étape 2 · Guide d'origine, sous-étape %u sur %u",
+                                                     i + 1, stage->original_steps->len);
+
+      press_and_expect (fixture, "Right", where_text, ((GuideStep *) g_ptr_array_index (stage->original_steps, i))->text);
+      g_assert_true (gtk_widget_get_visible (withdrawn));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (withdrawn)), ==, stage->original_title);
+      g_assert_false (gtk_widget_get_visible (check));
+    }
+
+  press_and_expect (fixture, "Right", "Étape 3 sur 4", NULL);
+  g_assert_false (gtk_widget_get_visible (withdrawn));
 }
 
 static void
@@ -337,30 +381,10 @@ static void
 collect_addresses (GuideBook  *book,
                    GHashTable *addresses)
 {
-  GPtrArray *stages = guide_book_get_stages (book);
+  g_autoptr(GPtrArray) uris = guide_book_list_addresses (book);
 
-  for (guint i = 0; i < guide_book_get_addresses (book)->len; i++)
-    g_hash_table_add (addresses, ((GuideAddress *) g_ptr_array_index (guide_book_get_addresses (book), i))->uri);
-
-  for (guint i = 0; i < stages->len; i++)
-    {
-      GuideStage *stage = g_ptr_array_index (stages, i);
-
-      for (guint j = 0; j < stage->notes->len; j++)
-        if (((GuideNote *) g_ptr_array_index (stage->notes, j))->uri != NULL)
-          g_hash_table_add (addresses, ((GuideNote *) g_ptr_array_index (stage->notes, j))->uri);
-
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          GuideStep *step = g_ptr_array_index (stage->steps, j);
-
-          if (step->uri != NULL)
-            g_hash_table_add (addresses, step->uri);
-          for (guint k = 0; k < step->notes->len; k++)
-            if (((GuideNote *) g_ptr_array_index (step->notes, k))->uri != NULL)
-              g_hash_table_add (addresses, ((GuideNote *) g_ptr_array_index (step->notes, k))->uri);
-        }
-    }
+  for (guint i = 0; i < uris->len; i++)
+    g_hash_table_add (addresses, g_ptr_array_index (uris, i));
 }
 
 static void
@@ -471,6 +495,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/guide/presentation/" path, Fixture, NULL, setup, func, teardown)
   ADD ("keys-walk", test_keys_walk);
+  ADD ("withdrawn-slides", test_withdrawn_slides);
   ADD ("blank-and-fullscreen", test_blank_and_fullscreen);
   ADD ("qr-codes", test_qr_codes);
   ADD ("nothing-saved", test_nothing_saved);
