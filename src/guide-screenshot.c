@@ -400,3 +400,65 @@ guide_screenshot_render (GuideScreenshot *self,
 
   return texture_for_pixbuf (pixbuf);
 }
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const int *size = task_data;
+  GdkTexture *texture = guide_screenshot_render (source_object, size[0], size[1]);
+
+  if (texture != NULL)
+    g_task_return_pointer (task, texture, g_object_unref);
+  else
+    g_task_return_new_error (task, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                             "The picture could not be drawn");
+}
+
+/**
+ * guide_screenshot_render_async:
+ * @width: the width in device pixels
+ * @height: the height in device pixels
+ *
+ * Renders the picture as guide_screenshot_render() does, in a worker thread,
+ * so that drawing a large vector picture never holds up a frame.
+ */
+void
+guide_screenshot_render_async (GuideScreenshot     *self,
+                               int                  width,
+                               int                  height,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  int *size;
+
+  g_return_if_fail (GUIDE_IS_SCREENSHOT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guide_screenshot_render_async);
+  size = g_new (int, 2);
+  size[0] = width;
+  size[1] = height;
+  g_task_set_task_data (task, size, g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, render_thread);
+}
+
+/**
+ * guide_screenshot_render_finish:
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL with @error set
+ */
+GdkTexture *
+guide_screenshot_render_finish (GuideScreenshot  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
