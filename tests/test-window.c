@@ -254,6 +254,33 @@ test_switch_language (Fixture       *fixture,
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fait");
 }
 
+/* A click on a row selects it, and does not tick it: only its check, or
+ * Space on the row, does. */
+static void
+test_row_click_selects (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GuideStepRow *row;
+  GtkWidget *check;
+
+  /* The last stage: its one step is at the top of the page. */
+  select_stage (fixture, 3);
+  row = step_row (fixture, 0);
+  check = done_check (row);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  guide_test_wait_until_mapped (GTK_WIDGET (row));
+  guide_test_iterate ();
+
+  guide_test_click (GTK_WIDGET (row), gtk_widget_get_width (GTK_WIDGET (row)) - 6, 6);
+  g_assert_true (guide_test_wait_for ((GuideTestCondition) gtk_list_box_row_is_selected, row));
+  guide_test_iterate ();
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  guide_test_press_keys (fixture->window, "space");
+  g_assert_true (guide_test_wait_for ((GuideTestCondition) gtk_check_button_get_active, check));
+}
+
 static void
 test_restart_keeps_place (Fixture       *fixture,
                           gconstpointer  data)
@@ -880,6 +907,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/guide/window/" path, Fixture, NULL, setup, func, teardown)
   ADD ("toggle-saves", test_toggle_saves);
   ADD ("switch-language", test_switch_language);
+  ADD ("row-click-selects", test_row_click_selects);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
