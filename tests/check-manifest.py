@@ -15,6 +15,12 @@ import xml.etree.ElementTree as ET
 manifest_path, metainfo_path, desktop_path = sys.argv[1:4]
 checks = []
 
+# What the Flatpak build tests, in flatpak-builder's sandbox (no display, no
+# D-Bus session): the unit and data suites. run-manifest-tests.py runs it the
+# same way within the suite; its own log keeps it apart from the run it is in.
+TEST_COMMAND = ("meson test --no-rebuild --print-errorlogs --logbase flatpak-testlog"
+                " --suite unit --suite data")
+
 
 def check(description, condition):
     checks.append((description, bool(condition)))
@@ -51,6 +57,10 @@ check("the app is built from the local tree, with its tests",
       and app.get("buildsystem") == "meson"
       and app.get("run-tests") is True
       and app.get("sources") == [{"type": "dir", "path": ".."}])
+check(f"the build tests run exactly “{TEST_COMMAND}”, in the build folder",
+      app.get("builddir") is True
+      and app.get("test-rule") == ""
+      and app.get("test-commands") == [TEST_COMMAND])
 
 print(f"1..{len(checks)}")
 for number, (description, passed) in enumerate(checks, 1):
