@@ -361,7 +361,8 @@ guide_application_local_command_line (GApplication   *application,
   return TRUE;
 }
 
-/* A site's problems go to the system log, and the user is told once. */
+/* A site's problems go to the system log, and the user is told once; a site
+ * file that cannot be read at all has the window's banner instead. */
 static void
 load_site (GuideApplication *self)
 {
@@ -371,7 +372,7 @@ load_site (GuideApplication *self)
   problems = guide_site_get_problems (self->site);
   for (guint i = 0; i < problems->len; i++)
     g_warning ("%s", (char *) g_ptr_array_index (problems, i));
-  if (problems->len > 0)
+  if (problems->len > (guide_site_get_file_unreadable (self->site) ? 1 : 0))
     self->startup_message = g_strdup (_("Your organisation’s settings for this app have problems, so some of them are not used. The details are in the system log."));
 
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));

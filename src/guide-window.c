@@ -48,6 +48,7 @@ struct _GuideWindow
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
   GtkLabel             *waiting_label;
+  GtkRevealer          *site_revealer;
   GuideStagePage       *stage_page;
   GMenuModel           *primary_menu;
 };
@@ -732,6 +733,12 @@ setup (GuideWindow      *self,
 
   self->progress = g_object_ref (guide_application_get_progress (application));
 
+  /* Without its site file the app silently loses the organisation's
+   * language, contact and guide: the user is told, for as long as the
+   * window is open, whom to ask. */
+  gtk_revealer_set_reveal_child (self->site_revealer,
+                                 guide_site_get_file_unreadable (guide_application_get_site (application)));
+
   stages = guide_book_get_stages (guide_application_get_book (application));
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
@@ -800,6 +807,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, site_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_page);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
