@@ -157,6 +157,12 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The CPMS Access Guide authors", NULL };
+  const char *translators = _("translator-credits");
+
+  /* The translations are the project's own, credited as such in each
+   * catalogue; a language without one shows no placeholder. */
+  if (g_str_equal (translators, "translator-credits"))
+    translators = NULL;
 
   adw_show_about_window (gtk_application_get_active_window (application),
                          "application-name", _("CPMS Access Guide"),
@@ -167,7 +173,9 @@ about_activated (GSimpleAction *action,
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", "© 2026 The CPMS Access Guide authors",
-                         "translator-credits", _("translator-credits"),
+                         "translator-credits", translators,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_WEBSITE "/issues",
                          NULL);
 }
 

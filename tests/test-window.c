@@ -661,6 +661,34 @@ test_reset (Fixture       *fixture,
   g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
 }
 
+/* The About window links to the project, and credits each translation to
+ * the project itself rather than showing gettext's placeholder. */
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  activate_action (fixture, "app.about", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_assert_true (g_str_has_prefix (PACKAGE_WEBSITE, "https://"));
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, PACKAGE_WEBSITE "/issues");
+  g_assert_cmpstr (adw_about_window_get_translator_credits (about), ==, "Gli autori di CPMS Access Guide");
+
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 /* The pictures shown: every step has a slot for one, hidden when it has none. */
 static GPtrArray *
 visible_illustrations (GtkWidget *root)
@@ -892,6 +920,7 @@ main (int   argc,
   ADD ("upgrade-old-progress", test_upgrade_old_progress);
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
+  ADD ("about", test_about);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
