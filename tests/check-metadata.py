@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # check-metadata.py: what software centres and menus read from the built
 # desktop file and metainfo, beyond what their validators check (TAP output).
-# Usage: check-metadata.py DESKTOP-FILE METAINFO
+# Usage: check-metadata.py DESKTOP-FILE METAINFO COPYING
 #
 # Copyright 2026 The CPMS Access Guide authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +10,7 @@ import configparser
 import sys
 import xml.etree.ElementTree as ET
 
-desktop_path, metainfo_path = sys.argv[1:3]
+desktop_path, metainfo_path, copying_path = sys.argv[1:4]
 checks = []
 
 
@@ -35,6 +35,14 @@ urls = {url.get("type"): url.text for url in component.findall("url")}
 for kind in ("homepage", "bugtracker", "vcs-browser"):
     check(f"the metainfo has a {kind} address",
           urls.get(kind, "").startswith("https://"))
+
+# The licence declared is the one shipped, in full.
+with open(copying_path, encoding="utf-8") as f:
+    copying = " ".join(f.read().split())
+check("COPYING holds the GNU GPL version 3 the metainfo declares",
+      component.findtext("project_license") == "GPL-3.0-or-later"
+      and copying.startswith("GNU GENERAL PUBLIC LICENSE Version 3, 29 June 2007")
+      and copying.endswith("<https://www.gnu.org/licenses/why-not-lgpl.html>."))
 
 print(f"1..{len(checks)}")
 for number, (description, passed) in enumerate(checks, 1):
