@@ -1,7 +1,7 @@
 #!/bin/sh
 # test-install.sh: installs the build into a temporary DESTDIR and checks that
 # exactly the expected files land, in their standard places (TAP output).
-# Usage: test-install.sh BUILD-DIR PREFIX DATADIR BINDIR
+# Usage: test-install.sh BUILD-DIR PREFIX DATADIR BINDIR MANDIR
 #
 # Copyright 2026 The CPMS Access Guide authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@ build=$1
 prefix=$2
 datadir=$3
 bindir=$4
+mandir=$5
 destdir=$(mktemp -d)
 trap 'rm -rf "$destdir"' EXIT
 
@@ -25,23 +26,11 @@ else
 fi
 rm -f "$destdir.log"
 
-app=eu.ern_reconnet.CpmsGuide
 # The app reads the translations compiled into the executable, so that the
 # language can be switched live whatever the locale; the standard catalogues
-# are installed for software centres, which list the languages they find. The
-# schema cache is compiled by meson's post-install step, or by the package
-# manager's trigger when installing into a DESTDIR.
-expected=$(sort <<LIST
-$prefix/$bindir/cpms-guide
-$prefix/$datadir/applications/$app.desktop
-$prefix/$datadir/glib-2.0/schemas/$app.gschema.xml
-$prefix/$datadir/icons/hicolor/scalable/apps/$app.svg
-$prefix/$datadir/icons/hicolor/symbolic/apps/$app-symbolic.svg
-$prefix/$datadir/locale/fr/LC_MESSAGES/cpms-guide.mo
-$prefix/$datadir/locale/it/LC_MESSAGES/cpms-guide.mo
-$prefix/$datadir/metainfo/$app.metainfo.xml
-LIST
-)
+# are installed for software centres, which list the languages they find.
+expected=$(sed -e '/^#/d' -e "s|@bindir@|$prefix/$bindir|" -e "s|@datadir@|$prefix/$datadir|" \
+               -e "s|@mandir@|$prefix/$mandir|" "$(dirname "$0")/installed-files.txt" | sort)
 installed=$(cd "$destdir" && find . -type f -o -type l | sed 's|^\.||' | sort)
 
 if [ "$installed" = "$expected" ]; then
