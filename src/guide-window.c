@@ -414,6 +414,21 @@ language_locked_changed_cb (GuideWindow *self)
   update_language_lock (self);
 }
 
+/* A closed window can outlive its place in the application, while a link it
+ * opened is still being launched: from then on it follows nothing. */
+static void
+window_removed_cb (GuideWindow    *self,
+                   GtkWindow      *window,
+                   GtkApplication *application)
+{
+  if (window != GTK_WINDOW (self))
+    return;
+
+  g_signal_handlers_disconnect_by_data (application, self);
+  g_signal_handlers_disconnect_by_data (guide_application_get_settings (GUIDE_APPLICATION (application)), self);
+  g_signal_handlers_disconnect_by_data (self->progress, self);
+}
+
 static void
 progress_changed_cb (GuideWindow *self)
 {
@@ -770,6 +785,7 @@ setup (GuideWindow      *self,
   g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::language-locked", G_CALLBACK (language_locked_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "window-removed", G_CALLBACK (window_removed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

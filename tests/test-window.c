@@ -661,6 +661,27 @@ test_reset (Fixture       *fixture,
   g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
 }
 
+/* A window closed while a link it opened is still being launched stays
+ * alive for a while, out of the application, which goes on: switching
+ * language then must not reach it. */
+static void
+test_closed_window_follows_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *closed = g_object_ref (fixture->window);
+
+  gtk_window_destroy (GTK_WINDOW (closed));
+  guide_test_iterate ();
+  fixture->window = GTK_WIDGET (guide_window_new (fixture->application));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  g_settings_set_double (guide_application_get_settings (fixture->application), "zoom", 1.5);
+  guide_test_iterate ();
+
+  g_assert_finalize_object (closed);
+}
+
 /* The About window links to the project, and credits each translation to
  * the project itself rather than showing gettext's placeholder. */
 static void
@@ -921,6 +942,7 @@ main (int   argc,
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
   ADD ("about", test_about);
+  ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
