@@ -688,6 +688,55 @@ test_reset (Fixture       *fixture,
   g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
 }
 
+/* A window closed while a link it opened is still being launched stays
+ * alive for a while, out of the application, which goes on: switching
+ * language then must not reach it. */
+static void
+test_closed_window_follows_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *closed = g_object_ref (fixture->window);
+
+  gtk_window_destroy (GTK_WINDOW (closed));
+  guide_test_iterate ();
+  fixture->window = GTK_WIDGET (guide_window_new (fixture->application));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  g_settings_set_double (guide_application_get_settings (fixture->application), "zoom", 1.5);
+  guide_test_iterate ();
+
+  g_assert_finalize_object (closed);
+}
+
+/* The About window links to the project, and credits each translation to
+ * the project itself rather than showing gettext's placeholder. */
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  activate_action (fixture, "app.about", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_assert_true (g_str_has_prefix (PACKAGE_WEBSITE, "https://"));
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, PACKAGE_WEBSITE "/issues");
+  g_assert_cmpstr (adw_about_window_get_translator_credits (about), ==, "Gli autori di CPMS Access Guide");
+
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 /* The pictures shown: every step has a slot for one, hidden when it has none. */
 static GPtrArray *
 visible_illustrations (GtkWidget *root)
@@ -920,6 +969,8 @@ main (int   argc,
   ADD ("upgrade-old-progress", test_upgrade_old_progress);
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
+  ADD ("about", test_about);
+  ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
