@@ -299,3 +299,39 @@ guide_test_wait_for (GuideTestCondition condition,
 
   return !timed_out;
 }
+
+/**
+ * guide_test_read_expected:
+ * @folder: a folder of test data under tests/data/
+ *
+ * Reads @folder's expected.txt: one line per file of the folder, its name,
+ * a tab and the message the user is shown for it.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): file name to message
+ */
+GHashTable *
+guide_test_read_expected (const char *folder)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, "expected.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *tab = strchr (lines[i], '\t');
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+
+      g_assert_nonnull (tab);
+      g_hash_table_insert (expected, g_strndup (lines[i], tab - lines[i]), g_strdup (tab + 1));
+    }
+
+  return expected;
+}

@@ -46,4 +46,6 @@ GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
                                            GType         type,
                                            const char   *css_class);
 
+GHashTable *guide_test_read_expected       (const char   *folder);
+
 G_END_DECLS
