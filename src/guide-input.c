@@ -37,7 +37,7 @@ static gboolean
 too_large (gsize    max_size,
            GError **error)
 {
-  g_autofree char *limit = g_format_size (max_size);
+  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE,
                _("larger than %s, so it was not read"), limit);

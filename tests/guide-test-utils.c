@@ -305,7 +305,8 @@ guide_test_wait_for (GuideTestCondition condition,
  * @folder: a folder of test data under tests/data/
  *
  * Reads @folder's expected.txt: one line per file of the folder, its name,
- * a tab and the message the user is shown for it.
+ * a tab and the message the user is shown for it, with C escapes for the
+ * control characters some of them show.
  *
  * Returns: (transfer full) (element-type utf8 utf8): file name to message
  */
@@ -330,7 +331,7 @@ guide_test_read_expected (const char *folder)
         continue;
 
       g_assert_nonnull (tab);
-      g_hash_table_insert (expected, g_strndup (lines[i], tab - lines[i]), g_strdup (tab + 1));
+      g_hash_table_insert (expected, g_strndup (lines[i], tab - lines[i]), g_strcompress (tab + 1));
     }
 
   return expected;

@@ -13,6 +13,8 @@
 /* The command line, as rollout scripts use it: the real executable, run with
  * each test's own XDG folders. */
 
+#include <sys/stat.h>
+
 #include "guide-test-utils.h"
 
 typedef struct
@@ -217,6 +219,53 @@ test_check_site (void)
   g_assert_nonnull (strstr (broken.out, "4 problems found."));
 }
 
+
+/* What once crashed or blocked --check-site: a site guide nested 100,000
+ * deep, a contact address with a space, a site file that is a FIFO. */
+static void
+test_check_site_hostile (void)
+{
+  g_autofree char *site = g_build_filename (g_get_user_cache_dir (), "site.conf", NULL);
+  const char * const environment[] = { "CPMS_GUIDE_SITE_CONFIG", site, NULL };
+  g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "guide", NULL);
+  g_autofree char *fr = g_build_filename (folder, "fr.json", NULL);
+  g_autofree char *it = g_build_filename (folder, "it.json", NULL);
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *builtin_it = g_test_build_filename (G_TEST_DIST, "..", "data", "guide", "it.json", NULL);
+  g_autofree char *mailto_space = g_test_build_filename (G_TEST_DIST, "data", "bad-site-guide", "contact-mailto-space.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *line = NULL;
+  g_auto(Run) nested = { 0 };
+  g_auto(Run) space = { 0 };
+  g_auto(Run) fifo = { 0 };
+
+  guide_test_write_file (fr, deep);
+  g_assert_true (g_file_get_contents (builtin_it, &contents, NULL, NULL));
+  guide_test_write_file (it, contents);
+  run (&nested, NULL, "--check-site", NULL);
+  g_assert_cmpint (nested.status, ==, 1);
+  line = g_strdup_printf ("%s: lists and objects nested more than 32 deep, so it was not read\n", fr);
+  g_assert_nonnull (strstr (nested.out, line));
+  g_assert_nonnull (strstr (nested.out, "the built-in guide is used instead"));
+
+  g_clear_pointer (&contents, g_free);
+  g_clear_pointer (&line, g_free);
+  g_assert_true (g_file_get_contents (mailto_space, &contents, NULL, NULL));
+  guide_test_write_file (fr, contents);
+  run (&space, NULL, "--check-site", NULL);
+  g_assert_cmpint (space.status, ==, 1);
+  line = g_strdup_printf ("%s:34: guide.contacts.addresses[0].uri: “mailto:it desk@hospital.example” is not an e-mail address\n", fr);
+  g_assert_nonnull (strstr (space.out, line));
+
+  g_clear_pointer (&line, g_free);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0755), ==, 0);
+  g_assert_cmpint (mkfifo (site, 0644), ==, 0);
+  run (&fifo, environment, "--check-site", NULL);
+  g_assert_cmpint (fifo.status, ==, 1);
+  line = g_strdup_printf ("%s: not a regular file (a FIFO, a device or a folder), so it was not read\n", site);
+  g_assert_nonnull (strstr (fifo.out, line));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/guide/cli/language", test_language);
   g_test_add_func ("/guide/cli/language-locked", test_language_locked);
   g_test_add_func ("/guide/cli/check-site", test_check_site);
+  g_test_add_func ("/guide/cli/check-site-hostile", test_check_site_hostile);
 
   return g_test_run ();
 }
