@@ -82,8 +82,8 @@ guide_input_read_file (const char  *path,
   if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
     {
       close (fd);
-      g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_REGULAR,
-                   _("not a regular file (a FIFO, a device or a folder), so it was not read"));
+      g_set_error_literal (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_REGULAR,
+                           _("not a regular file (a FIFO, a device or a folder), so it was not read"));
       return FALSE;
     }
 
