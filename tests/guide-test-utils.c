@@ -336,3 +336,25 @@ guide_test_read_expected (const char *folder)
 
   return expected;
 }
+
+/**
+ * guide_test_find_toplevel:
+ * @type: a type of window
+ *
+ * Returns: (transfer none) (nullable): the first toplevel window of @type
+ */
+GtkWindow *
+guide_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        return window;
+    }
+
+  return NULL;
+}

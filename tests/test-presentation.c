@@ -38,17 +38,7 @@ settings_changed_cb (Fixture *fixture)
 static GtkWidget *
 find_presentation (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GUIDE_IS_PRESENTATION (window))
-        return window;
-    }
-
-  return NULL;
+  return GTK_WIDGET (guide_test_find_toplevel (GUIDE_TYPE_PRESENTATION));
 }
 
 static gboolean

@@ -523,20 +523,13 @@ static void
 test_reset (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWindow *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog;
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
   activate_action (fixture, "win.reset-progress", NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        dialog = window;
-    }
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reset");
   guide_test_iterate ();
@@ -545,26 +538,10 @@ test_reset (Fixture       *fixture,
   g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* A save that fails says so in a toast, and in full, in the interface's
@@ -601,7 +578,7 @@ test_save_error_details (Fixture       *fixture,
 
   gtk_widget_activate (details);
   g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = find_message_dialog ();
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Votre progression n’a pas pu être enregistrée");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
