@@ -678,7 +678,9 @@ guide_book_new_from_bytes (GBytes          *bytes,
   Reader reader = { origin, ids, lines, NULL, (flags & GUIDE_BOOK_FLAGS_SITE) != 0 };
   JsonNode *root;
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  /* Empty bytes may have no data at all, which json-glib refuses with a
+   * critical rather than an error. */
+  const char *data = g_bytes_get_size (bytes) > 0 ? g_bytes_get_data (bytes, &size) : (size = 0, "");
 
   /* The line of every value, for messages that say where a problem is. */
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), lines);
