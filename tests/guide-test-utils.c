@@ -273,9 +273,10 @@ guide_test_press_keys (GtkWidget  *window,
   g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
   g_autoptr(GError) error = NULL;
   g_autofree char *errors = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   int status;
 
-  g_assert_nonnull (g_find_program_in_path ("xdotool"));
+  g_assert_nonnull (xdotool);
   g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
   g_assert_no_error (error);
   if (status != 0)

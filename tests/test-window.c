@@ -524,6 +524,7 @@ test_reset (Fixture       *fixture,
             gconstpointer  data)
 {
   GtkWindow *dialog;
+  g_autofree char *contents = NULL;
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
@@ -535,7 +536,8 @@ test_reset (Fixture       *fixture,
   guide_test_iterate ();
 
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
-  g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
+  contents = progress_contents ();
+  g_assert_null (strstr (contents, "eu-login.open-register\" : "));
 }
 
 static gboolean
@@ -645,7 +647,9 @@ test_command_line_through_running_app (Fixture       *fixture,
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
-  g_assert_nonnull (strstr (progress_contents (), "eu-login.open-register"));
+  contents = progress_contents ();
+  g_assert_nonnull (strstr (contents, "eu-login.open-register"));
+  g_clear_pointer (&contents, g_free);
 
   g_assert_cmpint (run_while_running ("--reset-progress"), ==, 0);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
