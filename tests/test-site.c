@@ -92,7 +92,7 @@ test_environment (void)
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "elsewhere.conf", NULL);
   g_autoptr(GuideSite) site = NULL;
 
-  write_site_file ("[Site]\nLanguage=it\n");
+  g_free (write_site_file ("[Site]\nLanguage=it\n"));
   guide_test_write_file (path, "[Site]\nLanguage=fr\n");
   g_setenv ("CPMS_GUIDE_SITE_CONFIG", path, TRUE);
   site = guide_site_new ();
@@ -180,7 +180,7 @@ test_guide (void)
   g_autoptr(GuideSite) site = NULL;
   GuideStep *step;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
 
   g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
@@ -216,7 +216,7 @@ test_guide_broken (void)
   g_autofree char *builtin = NULL;
   g_autofree char *file_line = NULL;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
   problems = guide_site_get_problems (site);
 
@@ -240,7 +240,7 @@ test_guide_one_language (void)
   g_autofree char *fr = write_guide (folder, "fr", "0000", "0000");
   g_autoptr(GuideSite) site = NULL;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
 
   g_assert_null (guide_site_get_book (site, "fr"));
@@ -262,7 +262,7 @@ test_pictures (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *expected = NULL;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   guide_test_write_file (broken, "not a picture");
   gdk_pixbuf_fill (pixbuf, 0x336699ff);
   g_assert_true (gdk_pixbuf_save (pixbuf, good, "png", NULL, NULL));
