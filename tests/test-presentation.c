@@ -300,11 +300,12 @@ decode (GtkWidget *code)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpms-guide-qr.png", NULL);
   g_autofree char *command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
+  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   g_autoptr(GError) error = NULL;
   char *output = NULL;
   int status;
 
-  g_assert_nonnull (g_find_program_in_path ("zbarimg"));
+  g_assert_nonnull (zbarimg);
   g_assert_true (guide_test_wait_for (allocated, code));
   width = gtk_widget_get_width (code);
   height = gtk_widget_get_height (code);
