@@ -291,12 +291,6 @@ set_language (const char *language)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GuideSite) site = guide_site_new ();
 
-  if (!g_str_equal (language, "fr") && !g_str_equal (language, "it"))
-    {
-      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
-      return 2;
-    }
-
   if (language_locked (settings, site))
     {
       g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
@@ -308,14 +302,35 @@ set_language (const char *language)
   return -1;
 }
 
+/* Whether the app already runs in this session: what changes its progress
+ * or its language must then go through it, the only writer. */
+static gboolean
+primary_running (GApplication *application)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (application)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
 static int
 guide_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
-  const char *language;
-  int status;
+  const char *language = NULL;
+  gboolean reset;
 
   self->options_parsed = TRUE;
 
@@ -328,26 +343,75 @@ guide_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
 
   if (g_variant_dict_lookup (options, "language", "&s", &language) &&
-      (status = set_language (language)) >= 0)
-    return status;
+      !g_str_equal (language, "fr") && !g_str_equal (language, "it"))
+    {
+      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
+      return 2;
+    }
 
   if (g_variant_dict_contains (options, "check-site"))
     return check_site ();
 
-  if (g_variant_dict_contains (options, "reset-progress"))
-    return reset_progress (self);
-
-  if (!g_variant_dict_contains (options, "presentation"))
+  /* A running app would undo a change made behind its back with its next
+   * save: it is sent the command line instead (see command_line()). Another
+   * progress file than the app's own is not its business. */
+  reset = g_variant_dict_contains (options, "reset-progress");
+  if ((reset || language != NULL) && self->progress_path == NULL && primary_running (application))
     return -1;
 
-  /* Also when the app is already running: the action is sent to it. */
-  if (!g_application_register (application, NULL, &error))
+  if (language != NULL)
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      int status = set_language (language);
+
+      if (status >= 0)
+        return status;
     }
 
-  g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
+  if (reset)
+    return reset_progress (self);
+
+  return -1;
+}
+
+/* The command line of this process or, when the app already runs, of
+ * another one, which waits for the status returned here. */
+static int
+guide_application_command_line (GApplication            *application,
+                                GApplicationCommandLine *command_line)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  const char *language;
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (self->language_locked)
+        {
+          g_application_command_line_printerr (command_line, "%s",
+                                               _("cpms-guide: the language is set by your organisation and cannot be changed\n"));
+          return 2;
+        }
+
+      g_settings_set_string (self->settings, "language", language);
+    }
+
+  if (g_variant_dict_contains (options, "reset-progress"))
+    {
+      if (!guide_progress_reset (self->progress, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "presentation"))
+    g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
+  else
+    g_application_activate (application);
+
   return 0;
 }
 
@@ -544,6 +608,7 @@ guide_application_class_init (GuideApplicationClass *klass)
 
   application_class->local_command_line = guide_application_local_command_line;
   application_class->handle_local_options = guide_application_handle_local_options;
+  application_class->command_line = guide_application_command_line;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
 
@@ -625,7 +690,7 @@ guide_application_new (void)
 {
   return g_object_new (GUIDE_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 
 #include "guide-book.h"
+#include "guide-input.h"
 #include "guide-uri.h"
 
 #define FORMAT 1
@@ -147,6 +148,13 @@ address_rule (Reader *reader)
 }
 
 static gboolean
+acceptable_uri (Reader     *reader,
+                const char *uri)
+{
+  return reader->site ? guide_uri_is_site_acceptable (uri) : guide_uri_is_allowed (uri);
+}
+
+static gboolean
 read_text (Reader      *reader,
            JsonObject  *object,
            const char  *path,
@@ -210,6 +218,29 @@ read_array (Reader      *reader,
     return fail (reader, error, where, "must be a list");
 
   *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_flag (Reader      *reader,
+           JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           gboolean    *out,
+           GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  reader->node = node;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (reader, error, where, "must be true or false");
+
+  *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -304,7 +335,7 @@ read_link (Reader      *reader,
       return TRUE;
     }
 
-  if (reader->site ? !guide_uri_is_site_acceptable (*uri) : !guide_uri_is_allowed (*uri))
+  if (!acceptable_uri (reader, *uri))
     return fail (reader, error, where, "“%s” is not %s", *uri, address_rule (reader));
 
   return read_text (reader, object, path, "label", TRUE, label, error);
@@ -380,7 +411,8 @@ read_profiles (Reader      *reader,
           !read_text (reader, element, where, "meaning", FALSE, &profile->meaning, error))
         return NULL;
 
-      profile->recommended = json_object_get_boolean_member_with_default (element, "recommended", FALSE);
+      if (!read_flag (reader, element, where, "recommended", &profile->recommended, error))
+        return NULL;
     }
 
   return g_steal_pointer (&profiles);
@@ -597,8 +629,9 @@ read_book (GuideBook   *self,
           !read_text (reader, element, where, "uri", TRUE, &address->uri, error))
         return FALSE;
 
-      if (!g_str_has_prefix (address->uri, "mailto:"))
-        return fail (reader, error, uri_path, "“%s” is not an e-mail address", address->uri);
+      if (!g_str_has_prefix (address->uri, "mailto:") || !acceptable_uri (reader, address->uri))
+        return fail (reader, error, uri_path, "“%s” is not %s", address->uri,
+                     reader->site ? "an e-mail address" : address_rule (reader));
     }
 
   if (!read_array (reader, root, "guide", "stages", TRUE, &array, error))
@@ -697,13 +730,16 @@ guide_book_new_from_bytes (GBytes          *bytes,
   Reader reader = { origin, ids, lines, NULL, (flags & GUIDE_BOOK_FLAGS_SITE) != 0 };
   JsonNode *root;
   gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  /* Empty bytes may have no data at all, which json-glib refuses with a
+   * critical rather than an error. */
+  const char *data = g_bytes_get_size (bytes) > 0 ? g_bytes_get_data (bytes, &size) : (size = 0, "");
 
   /* The line of every value, for messages that say where a problem is. */
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), lines);
   g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), lines);
 
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  if (!guide_input_check_json (data, size, &parse_error) ||
+      !json_parser_load_from_data (parser, data, size, &parse_error))
     {
       g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
                    "%s: %s", origin, parse_error->message);

@@ -21,26 +21,36 @@
  * it cannot be understood: a broken file is moved aside, a file from a newer
  * version is left alone and nothing is saved. */
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "guide-i18n.h"
+#include "guide-input.h"
 #include "guide-progress.h"
 
 /* Version 2 came with the guide's current method for a stage whose original
  * method was withdrawn; see guide_progress_upgrade(). */
 #define VERSION 2
 
+/* A save takes milliseconds: a temporary file older than this was left by a
+ * process killed while saving. */
+#define STALE_TEMPORARY_SECONDS (5 * 60)
+
 struct _GuideProgress
 {
   GObject     parent_instance;
 
-  GFile      *file;
-  GHashTable *done;
-  char       *current_stage;
-  char       *current_step;
-  gint64      version_read;
-  gboolean    writable;
+  GFile        *file;
+  GFileMonitor *monitor;
+  char         *on_disk;
+  GHashTable   *done;
+  char         *current_stage;
+  char         *current_step;
+  gint64        version_read;
+  gboolean      writable;
 };
 
 G_DEFINE_FINAL_TYPE (GuideProgress, guide_progress, G_TYPE_OBJECT)
@@ -118,6 +128,39 @@ to_json (GuideProgress *self)
   return json_generator_to_data (generator, NULL);
 }
 
+/* Why a save failed, in the interface's language: GLib's own messages are
+ * in English whatever the language chosen in the app. */
+static void
+set_write_error (GError     **error,
+                 int          code,
+                 const char  *path)
+{
+  const char *format;
+
+  switch (code)
+    {
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+    case G_FILE_ERROR_ROFS:
+      format = _("“%s” cannot be written: the disk is read-only, or you may not change this folder.");
+      break;
+
+    case G_FILE_ERROR_NOSPC:
+      format = _("“%s” cannot be written: the disk is full.");
+      break;
+
+    case G_FILE_ERROR_EXIST:
+    case G_FILE_ERROR_NOTDIR:
+      format = _("“%s” cannot be written: something that is not a folder is in the way.");
+      break;
+
+    default:
+      format = _("“%s” cannot be written.");
+    }
+
+  g_set_error (error, G_FILE_ERROR, code, format, path);
+}
+
 static gboolean
 save (GuideProgress  *self,
       GError        **error)
@@ -125,6 +168,7 @@ save (GuideProgress  *self,
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (!self->writable)
     return TRUE;
@@ -133,45 +177,78 @@ save (GuideProgress  *self,
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      set_write_error (error, g_file_error_from_errno (errno), folder);
       return FALSE;
     }
 
   data = to_json (self);
 
-  return g_file_set_contents_full (path, data, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  if (!g_file_set_contents_full (path, data, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_debug ("%s", local_error->message);
+      set_write_error (error, local_error->code, path);
+      return FALSE;
+    }
+
+  /* What the file monitor will see next is this, not a change by another. */
+  g_free (self->on_disk);
+  self->on_disk = g_steal_pointer (&data);
+  return TRUE;
 }
 
-/* Reads what was saved; FALSE when the file does not hold progress of a
- * version this one understands. */
-static gboolean
-parse (GuideProgress *self,
-       const char    *data,
-       gsize          length,
-       gboolean      *newer)
+static const char *
+get_string_member (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * guide_progress_load_from_data:
+ * @data: the contents of a progress file, from anywhere
+ * @length: their length
+ * @newer: (out): whether @data was saved by a newer version
+ *
+ * Reads progress from @data without touching the file. Nothing in @data
+ * can make this fail other than by returning %FALSE.
+ *
+ * Returns: %TRUE if @data holds progress of a version this one understands
+ */
+gboolean
+guide_progress_load_from_data (GuideProgress *self,
+                               const char    *data,
+                               gsize          length,
+                               gboolean      *newer)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) done = NULL;
+  JsonNode *root_node;
   JsonObject *root;
   JsonNode *version;
+  JsonNode *done_node;
   JsonObject *done_object;
   g_autoptr(GList) members = NULL;
-  const char *stage, *step;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
   *newer = FALSE;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!guide_input_check_json (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      (root_node = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root_node))
     return FALSE;
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (root_node);
   version = json_object_get_member (root, "version");
-  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64)
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
     return FALSE;
 
   if (json_node_get_int (version) > VERSION)
@@ -180,39 +257,139 @@ parse (GuideProgress *self,
       return FALSE;
     }
 
-  if (json_node_get_int (version) < 1 ||
-      !json_object_has_member (root, "done") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "done")))
+  done_node = json_object_get_member (root, "done");
+  if (json_node_get_int (version) < 1 || done_node == NULL || !JSON_NODE_HOLDS_OBJECT (done_node))
     return FALSE;
 
   done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
-  done_object = json_object_get_object_member (root, "done");
+  done_object = json_node_get_object (done_node);
   members = json_object_get_members (done_object);
   for (const GList *l = members; l != NULL; l = l->next)
     {
-      JsonNode *node = json_object_get_member (done_object, l->data);
+      const char *text = get_string_member (done_object, l->data);
       GDateTime *time;
 
-      if (json_node_get_value_type (node) != G_TYPE_STRING)
-        return FALSE;
-
-      time = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
-      if (time == NULL)
+      if (text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
         return FALSE;
 
       g_hash_table_insert (done, g_strdup (l->data), time);
     }
 
-  stage = json_object_get_string_member_with_default (root, "current-stage", NULL);
-  step = json_object_get_string_member_with_default (root, "current-step", NULL);
-
   g_clear_pointer (&self->done, g_hash_table_unref);
   self->done = g_steal_pointer (&done);
   self->version_read = json_node_get_int (version);
-  set_string (&self->current_stage, stage);
-  set_string (&self->current_step, step);
+  /* Where the user was is a convenience: a wrong type is only forgotten. */
+  set_string (&self->current_stage, get_string_member (root, "current-stage"));
+  set_string (&self->current_step, get_string_member (root, "current-step"));
 
   return TRUE;
+}
+
+/* Keeps a broken file next to where it was, under a name no other file
+ * has: link() fails rather than replace, where rename() would not. */
+static char *
+move_aside (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *aside = n == 1 ? g_strdup_printf ("%s.broken-%s", path, stamp)
+                                      : g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+
+      if (link (path, aside) == 0)
+        return g_unlink (path) == 0 ? g_steal_pointer (&aside) : NULL;
+
+      if (errno != EEXIST)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+/* Whether @name is one of the temporary files g_file_set_contents_full()
+ * writes for @base: “progress.json.” and six letters or digits. */
+static gboolean
+is_temporary (const char *name,
+              const char *base)
+{
+  gsize base_length = strlen (base);
+
+  if (strncmp (name, base, base_length) != 0 || name[base_length] != '.' ||
+      strlen (name) != base_length + 7)
+    return FALSE;
+
+  for (const char *p = name + base_length + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A process killed while saving leaves its temporary file behind. Only
+ * ours, and only old ones: a young one may be another save under way. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *temporary = NULL;
+      GStatBuf info;
+
+      if (!is_temporary (name, base))
+        continue;
+
+      temporary = g_build_filename (folder, name, NULL);
+      if (g_lstat (temporary, &info) == 0 && S_ISREG (info.st_mode) &&
+          now - info.st_mtime > STALE_TEMPORARY_SECONDS)
+        g_unlink (temporary);
+    }
+}
+
+/* Another process, such as “cpms-guide --reset-progress” run while a
+ * window is open, may change the file: what it wrote is read, rather than
+ * undone by the next save here. */
+static void
+file_changed_cb (GuideProgress     *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  gboolean newer;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+
+  path = g_file_get_path (self->file);
+  if (!guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, NULL) ||
+      g_strcmp0 (data, self->on_disk) == 0 ||
+      !guide_progress_load_from_data (self, data, length, &newer))
+    return;
+
+  g_free (self->on_disk);
+  self->on_disk = g_steal_pointer (&data);
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+}
+
+static void
+watch (GuideProgress *self)
+{
+  if (self->monitor != NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -231,6 +408,7 @@ guide_progress_dispose (GObject *object)
 {
   GuideProgress *self = (GuideProgress *)object;
 
+  g_clear_object (&self->monitor);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (guide_progress_parent_class)->dispose (object);
@@ -242,6 +420,7 @@ guide_progress_finalize (GObject *object)
   GuideProgress *self = (GuideProgress *)object;
 
   g_clear_pointer (&self->done, g_hash_table_unref);
+  g_free (self->on_disk);
   g_free (self->current_stage);
   g_free (self->current_step);
 
@@ -397,8 +576,7 @@ guide_progress_load (GuideProgress  *self,
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   g_autofree char *aside = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
+  g_autoptr(GError) read_error = NULL;
   gsize length;
   gboolean newer = FALSE;
 
@@ -408,12 +586,22 @@ guide_progress_load (GuideProgress  *self,
     return TRUE;
 
   path = g_file_get_path (self->file);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
+  remove_stale_temporaries (path);
+  watch (self);
 
-  if (g_file_get_contents (path, &data, &length, NULL) &&
-      parse (self, data, length, &newer))
+  if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
+    {
+      if (guide_progress_load_from_data (self, data, length, &newer))
+        {
+          g_free (self->on_disk);
+          self->on_disk = g_steal_pointer (&data);
+          return TRUE;
+        }
+    }
+  else if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     return TRUE;
+  else
+    g_debug ("%s", read_error->message);
 
   if (newer)
     {
@@ -423,11 +611,8 @@ guide_progress_load (GuideProgress  *self,
       return FALSE;
     }
 
-  now = g_date_time_new_now_local ();
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  aside = g_strdup_printf ("%s.broken-%s", path, stamp);
-
-  if (g_rename (path, aside) != 0)
+  aside = move_aside (path);
+  if (aside == NULL)
     {
       set_writable (self, FALSE);
       g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,

@@ -36,6 +36,10 @@ GFile         *guide_progress_get_default_file   (void);
 gboolean       guide_progress_get_writable       (GuideProgress  *self);
 gboolean       guide_progress_load               (GuideProgress  *self,
                                                   GError        **error);
+gboolean       guide_progress_load_from_data     (GuideProgress  *self,
+                                                  const char     *data,
+                                                  gsize           length,
+                                                  gboolean       *newer);
 gboolean       guide_progress_is_done            (GuideProgress  *self,
                                                   const char     *step_id);
 GDateTime     *guide_progress_get_done_time      (GuideProgress  *self,

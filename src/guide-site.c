@@ -35,6 +35,7 @@
  * Nothing here is fatal: what is wrong is listed, in plain words with the
  * file and line, and the built-in behaviour is kept for it. */
 
+#include "guide-input.h"
 #include "guide-screenshot.h"
 #include "guide-site.h"
 #include "guide-uri.h"
@@ -80,36 +81,63 @@ add_problem (GuideSite  *self,
   va_end (args);
 }
 
-/* The line of @key in @group of the site file, for messages; 0 if unknown. */
+/* The line of every group and key of the site file, read once: looking
+ * each one up in the file again made checking a long file quadratic. Keys
+ * are “group” for a group's header and “group\nkey” for a key. */
+static GHashTable *
+index_lines (const char *contents)
+{
+  GHashTable *lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *group = NULL;
+  const char *start = contents;
+
+  for (guint number = 1; start != NULL; number++)
+    {
+      const char *end = strchr (start, '\n');
+      g_autofree char *line = g_strstrip (end != NULL ? g_strndup (start, end - start) : g_strdup (start));
+      gsize length = strlen (line);
+      char *name = NULL;
+
+      start = end != NULL ? end + 1 : NULL;
+
+      if (line[0] == '[' && length > 1 && line[length - 1] == ']')
+        {
+          g_free (group);
+          group = g_strndup (line + 1, length - 2);
+          name = g_strdup (group);
+        }
+      else if (group != NULL && line[0] != '#' && strchr (line, '=') != NULL)
+        {
+          g_autofree char *key = g_strndup (line, strchr (line, '=') - line);
+
+          name = g_strconcat (group, "\n", g_strstrip (key), NULL);
+        }
+
+      if (name != NULL && !g_hash_table_contains (lines, name))
+        g_hash_table_insert (lines, name, GUINT_TO_POINTER (number));
+      else
+        g_free (name);
+    }
+
+  return lines;
+}
+
+/* The line of @key in @group (or of @group's header when @key is %NULL),
+ * for messages; 0 if unknown. */
 static int
-find_line (const char *contents,
+find_line (GHashTable *lines,
            const char *group,
            const char *key)
 {
-  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-  g_autofree char *header = g_strdup_printf ("[%s]", group);
-  gboolean in_group = FALSE;
+  g_autofree char *name = key != NULL ? g_strconcat (group, "\n", key, NULL) : g_strdup (group);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
-
-      if (line[0] == '[')
-        in_group = g_str_equal (line, header);
-      else if (in_group && key != NULL && g_str_has_prefix (line, key) &&
-               (line[strlen (key)] == '=' || line[strlen (key)] == ' '))
-        return i + 1;
-      else if (in_group && key == NULL)
-        return i;
-    }
-
-  return 0;
+  return GPOINTER_TO_INT (g_hash_table_lookup (lines, name));
 }
 
 static char *
 read_key (GuideSite  *self,
           GKeyFile   *keyfile,
-          const char *contents,
+          GHashTable *lines,
           const char *group,
           const char *key)
 {
@@ -121,7 +149,7 @@ read_key (GuideSite  *self,
 
   if (error != NULL && !g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
       !g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
-    add_problem (self, "%s:%d: %s: %s", self->file, find_line (contents, group, key), key, error->message);
+    add_problem (self, "%s:%d: %s: %s", self->file, find_line (lines, group, key), key, error->message);
 
   return value;
 }
@@ -136,16 +164,20 @@ load_file (GuideSite *self)
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) lines = NULL;
   g_auto(GStrv) groups = NULL;
   g_autofree char *lock = NULL;
+  gsize length;
 
-  if (!g_file_get_contents (self->file, &contents, NULL, &error) ||
-      !g_key_file_load_from_data (keyfile, contents, -1, G_KEY_FILE_NONE, &error))
+  if (!guide_input_read_file (self->file, GUIDE_INPUT_MAX_SITE, &contents, &length, &error) ||
+      !g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &error))
     {
       add_problem (self, "%s: %s", self->file, error->message);
       self->file_unreadable = TRUE;
       return;
     }
+
+  lines = index_lines (contents);
 
   /* A misspelt key would be silently ignored: say so instead. */
   groups = g_key_file_get_groups (keyfile, NULL);
@@ -161,51 +193,51 @@ load_file (GuideSite *self)
       if (known_group < 0)
         {
           add_problem (self, "%s:%d: [%s]: unknown group (known: [%s], [%s])", self->file,
-                       find_line (contents, groups[i], NULL), groups[i], SITE_GROUP, CONTACT_GROUP);
+                       find_line (lines, groups[i], NULL), groups[i], SITE_GROUP, CONTACT_GROUP);
           continue;
         }
 
       for (guint k = 0; keys[k] != NULL; k++)
         if (!g_strv_contains (&known[known_group][1], keys[k]))
           add_problem (self, "%s:%d: %s: unknown key in [%s]", self->file,
-                       find_line (contents, groups[i], keys[k]), keys[k], groups[i]);
+                       find_line (lines, groups[i], keys[k]), keys[k], groups[i]);
     }
 
-  self->language = read_key (self, keyfile, contents, SITE_GROUP, "Language");
+  self->language = read_key (self, keyfile, lines, SITE_GROUP, "Language");
   if (self->language != NULL && !g_str_equal (self->language, "fr") && !g_str_equal (self->language, "it"))
     {
       add_problem (self, "%s:%d: Language: “%s” is not fr or it", self->file,
-                   find_line (contents, SITE_GROUP, "Language"), self->language);
+                   find_line (lines, SITE_GROUP, "Language"), self->language);
       g_clear_pointer (&self->language, g_free);
     }
 
-  lock = read_key (self, keyfile, contents, SITE_GROUP, "LockLanguage");
+  lock = read_key (self, keyfile, lines, SITE_GROUP, "LockLanguage");
   if (lock != NULL)
     {
       g_clear_error (&error);
       self->language_locked = g_key_file_get_boolean (keyfile, SITE_GROUP, "LockLanguage", &error);
       if (error != NULL)
         add_problem (self, "%s:%d: LockLanguage: “%s” is not true or false", self->file,
-                     find_line (contents, SITE_GROUP, "LockLanguage"), lock);
+                     find_line (lines, SITE_GROUP, "LockLanguage"), lock);
       else if (self->language_locked && self->language == NULL)
         {
           add_problem (self, "%s:%d: LockLanguage: there is no Language to lock", self->file,
-                       find_line (contents, SITE_GROUP, "LockLanguage"));
+                       find_line (lines, SITE_GROUP, "LockLanguage"));
           self->language_locked = FALSE;
         }
     }
 
-  self->folder = read_key (self, keyfile, contents, SITE_GROUP, "Folder");
+  self->folder = read_key (self, keyfile, lines, SITE_GROUP, "Folder");
   if (self->folder != NULL && !g_file_test (self->folder, G_FILE_TEST_IS_DIR))
     {
       add_problem (self, "%s:%d: Folder: “%s” is not a folder", self->file,
-                   find_line (contents, SITE_GROUP, "Folder"), self->folder);
+                   find_line (lines, SITE_GROUP, "Folder"), self->folder);
       g_clear_pointer (&self->folder, g_free);
     }
 
-  self->contact_name = read_key (self, keyfile, contents, CONTACT_GROUP, "Name");
-  self->contact_email = read_key (self, keyfile, contents, CONTACT_GROUP, "Email");
-  self->contact_phone = read_key (self, keyfile, contents, CONTACT_GROUP, "Phone");
+  self->contact_name = read_key (self, keyfile, lines, CONTACT_GROUP, "Name");
+  self->contact_email = read_key (self, keyfile, lines, CONTACT_GROUP, "Email");
+  self->contact_phone = read_key (self, keyfile, lines, CONTACT_GROUP, "Phone");
 
   if (self->contact_email != NULL)
     {
@@ -214,7 +246,7 @@ load_file (GuideSite *self)
       if (!guide_uri_is_site_acceptable (mailto))
         {
           add_problem (self, "%s:%d: Email: “%s” is not an e-mail address", self->file,
-                       find_line (contents, CONTACT_GROUP, "Email"), self->contact_email);
+                       find_line (lines, CONTACT_GROUP, "Email"), self->contact_email);
           g_clear_pointer (&self->contact_email, g_free);
         }
     }
@@ -223,13 +255,13 @@ load_file (GuideSite *self)
       strspn (self->contact_phone, "+0123456789 ().-/") != strlen (self->contact_phone))
     {
       add_problem (self, "%s:%d: Phone: “%s” is not a phone number", self->file,
-                   find_line (contents, CONTACT_GROUP, "Phone"), self->contact_phone);
+                   find_line (lines, CONTACT_GROUP, "Phone"), self->contact_phone);
       g_clear_pointer (&self->contact_phone, g_free);
     }
 
   if ((self->contact_email != NULL || self->contact_phone != NULL) && self->contact_name == NULL)
     add_problem (self, "%s:%d: [Contact]: Name is missing", self->file,
-                 find_line (contents, CONTACT_GROUP, NULL));
+                 find_line (lines, CONTACT_GROUP, NULL));
 }
 
 /* Flatpak refuses to expose anything under /etc by its own path, but
@@ -307,7 +339,7 @@ load_guides (GuideSite *self)
       gsize length;
 
       g_clear_error (&error);
-      if (!g_file_get_contents (path, &contents, &length, &error))
+      if (!guide_input_read_file (path, GUIDE_INPUT_MAX_GUIDE, &contents, &length, &error))
         {
           add_problem (self, "%s: %s; a site's guide needs both fr.json and it.json", path, error->message);
           continue;

@@ -30,6 +30,82 @@ static const char * const allowed[] = {
 /* Addresses a site's own guide or contact adds, at start-up. */
 static GHashTable *site_allowed;
 
+/* Printable, and nothing that would end an address written in text, start
+ * another one, or be read differently by the browser or mail client. */
+static gboolean
+is_clean (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p <= ' ' || *p == 0x7f || strchr ("\"<>\\^`{|}", *p) != NULL)
+      return FALSE;
+
+  return g_utf8_validate (text, -1, NULL);
+}
+
+/* One address, as a person writes it: no list, no display name. */
+static gboolean
+is_one_mailbox (const char *address)
+{
+  const char *at = strchr (address, '@');
+  const char *domain;
+
+  if (at == NULL || at == address || strchr (at + 1, '@') != NULL ||
+      strpbrk (address, ",;:()[]") != NULL || !is_clean (address))
+    return FALSE;
+
+  domain = at + 1;
+  if (*domain == '\0' || *domain == '.' || g_str_has_suffix (domain, ".") ||
+      strstr (domain, "..") != NULL || strchr (domain, '.') == NULL)
+    return FALSE;
+
+  for (const char *p = domain; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && !((guchar) *p & 0x80))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * guide_uri_is_site_acceptable:
+ * @uri: an address from a site's guide or configuration
+ *
+ * The one check of an address from outside: the guide reader, the site file
+ * and the launcher all rely on it.
+ *
+ * Returns: whether a site may name @uri: a web address over https with a
+ *   host and no user name, or exactly one e-mail address
+ */
+gboolean
+guide_uri_is_site_acceptable (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  if (uri == NULL || !is_clean (uri) ||
+      (parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (parsed);
+  if (g_str_equal (scheme, "https"))
+    return g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0' &&
+           is_clean (g_uri_get_host (parsed)) && g_uri_get_userinfo (parsed) == NULL &&
+           g_str_has_prefix (uri, "https://");
+
+  if (g_str_equal (scheme, "mailto"))
+    return g_uri_get_host (parsed) == NULL && g_uri_get_query (parsed) == NULL &&
+           g_uri_get_fragment (parsed) == NULL && g_str_has_prefix (uri, "mailto:") &&
+           is_one_mailbox (g_uri_get_path (parsed));
+
+  return FALSE;
+}
+
+/**
+ * guide_uri_is_allowed:
+ * @uri: (nullable): an address the application is asked to open
+ *
+ * Returns: whether @uri is one of the official addresses, or one a site
+ *   named that passed guide_uri_is_site_acceptable()
+ */
 gboolean
 guide_uri_is_allowed (const char *uri)
 {
@@ -40,23 +116,8 @@ guide_uri_is_allowed (const char *uri)
     if (g_str_equal (uri, allowed[i]))
       return TRUE;
 
-  return site_allowed != NULL && g_hash_table_contains (site_allowed, uri);
-}
-
-/**
- * guide_uri_is_site_acceptable:
- * @uri: an address from a site's guide or configuration
- *
- * Returns: whether a site may name @uri: a web address over https, or an
- *   e-mail address
- */
-gboolean
-guide_uri_is_site_acceptable (const char *uri)
-{
-  return uri != NULL &&
-         ((g_str_has_prefix (uri, "https://") && uri[strlen ("https://")] != '\0') ||
-          (g_str_has_prefix (uri, "mailto:") && strchr (uri, '@') != NULL)) &&
-         strpbrk (uri, " \t\n\"<>") == NULL;
+  return site_allowed != NULL && g_hash_table_contains (site_allowed, uri) &&
+         guide_uri_is_site_acceptable (uri);
 }
 
 /**

@@ -462,6 +462,23 @@ show_stages_cb (GuideWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A toast is one line, cut off when longer: it says what happened, and its
+ * button shows the reason in full, in the interface's language. */
+static void
+report_save_error (GuideWindow  *self,
+                   const GError *error)
+{
+  AdwToast *toast = adw_toast_new (_("Your progress could not be saved"));
+
+  g_warning ("Your progress could not be saved: %s", error->message);
+
+  adw_toast_set_button_label (toast, _("Details"));
+  adw_toast_set_action_name (toast, "win.show-save-error");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (error->message));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 step_toggled_cb (GuideWindow *self,
                  const char  *step_id,
@@ -473,12 +490,7 @@ step_toggled_cb (GuideWindow *self,
   guide_stage_page_select_step (self->stage_page, step_id, FALSE);
 
   if (!guide_progress_set_done (self->progress, step_id, done, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Your progress could not be saved: %s"), error->message);
-
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
-    }
+    report_save_error (self, error);
 }
 
 static void
@@ -643,12 +655,7 @@ reset_response_cb (GuideWindow *self,
     return;
 
   if (!guide_progress_reset (self->progress, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Your progress could not be saved: %s"), error->message);
-
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
-    }
+    report_save_error (self, error);
 
   show_stage (self, 0, NULL, FALSE);
 }
@@ -698,6 +705,19 @@ zoom_reset_action (GtkWidget  *widget,
   GSettings *settings = guide_application_get_settings (get_application (GUIDE_WINDOW (widget)));
 
   g_settings_reset (settings, "zoom");
+}
+
+static void
+show_save_error_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", g_variant_get_string (parameter, NULL),
+                                           _("What you tick stays ticked while the app is open, and is saved with your next change once the disk can be written to again."));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Your Progress Could Not Be Saved"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -839,6 +859,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);

@@ -273,9 +273,10 @@ guide_test_press_keys (GtkWidget  *window,
   g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
   g_autoptr(GError) error = NULL;
   g_autofree char *errors = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   int status;
 
-  g_assert_nonnull (g_find_program_in_path ("xdotool"));
+  g_assert_nonnull (xdotool);
   g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
   g_assert_no_error (error);
   if (status != 0)
@@ -320,4 +321,63 @@ guide_test_wait_for (GuideTestCondition condition,
     g_source_remove (source);
 
   return !timed_out;
+}
+
+/**
+ * guide_test_read_expected:
+ * @folder: a folder of test data under tests/data/
+ *
+ * Reads @folder's expected.txt: one line per file of the folder, its name,
+ * a tab and the message the user is shown for it, with C escapes for the
+ * control characters some of them show.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): file name to message
+ */
+GHashTable *
+guide_test_read_expected (const char *folder)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, "expected.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *tab = strchr (lines[i], '\t');
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+
+      g_assert_nonnull (tab);
+      g_hash_table_insert (expected, g_strndup (lines[i], tab - lines[i]), g_strcompress (tab + 1));
+    }
+
+  return expected;
+}
+
+/**
+ * guide_test_find_toplevel:
+ * @type: a type of window
+ *
+ * Returns: (transfer none) (nullable): the first toplevel window of @type
+ */
+GtkWindow *
+guide_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        return window;
+    }
+
+  return NULL;
 }

@@ -49,4 +49,7 @@ GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
                                            GType         type,
                                            const char   *css_class);
 
+GtkWindow  *guide_test_find_toplevel       (GType         type);
+GHashTable *guide_test_read_expected       (const char   *folder);
+
 G_END_DECLS

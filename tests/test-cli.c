@@ -13,6 +13,8 @@
 /* The command line, as rollout scripts use it: the real executable, run with
  * each test's own XDG folders. */
 
+#include <sys/stat.h>
+
 #include "guide-test-utils.h"
 
 typedef struct
@@ -217,6 +219,52 @@ test_check_site (void)
   g_assert_nonnull (strstr (broken.out, "4 problems found."));
 }
 
+
+/* Runs --check-site, which must report @expected (with %s for @file). */
+static void
+assert_check_site_says (const char * const *environment,
+                        const char         *expected,
+                        const char         *file)
+{
+  g_autofree char *line = g_strdup_printf (expected, file);
+  g_auto(Run) result = { 0 };
+
+  run (&result, environment, "--check-site", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, line));
+}
+
+/* What once crashed or blocked --check-site: a site guide nested 100,000
+ * deep, a contact address with a space, a site file that is a FIFO. */
+static void
+test_check_site_hostile (void)
+{
+  g_autofree char *site = g_build_filename (g_get_user_cache_dir (), "site.conf", NULL);
+  const char * const environment[] = { "CPMS_GUIDE_SITE_CONFIG", site, NULL };
+  g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "guide", NULL);
+  g_autofree char *fr = g_build_filename (folder, "fr.json", NULL);
+  g_autofree char *it = g_build_filename (folder, "it.json", NULL);
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *builtin_it = g_test_build_filename (G_TEST_DIST, "..", "data", "guide", "it.json", NULL);
+  g_autofree char *mailto_space = g_test_build_filename (G_TEST_DIST, "data", "bad-site-guide", "contact-mailto-space.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *space = NULL;
+
+  guide_test_write_file (fr, deep);
+  g_assert_true (g_file_get_contents (builtin_it, &contents, NULL, NULL));
+  guide_test_write_file (it, contents);
+  assert_check_site_says (NULL, "%s: lists and objects nested more than 32 deep, so it was not read\n", fr);
+  assert_check_site_says (NULL, "%s: the built-in guide is used instead\n", folder);
+
+  g_assert_true (g_file_get_contents (mailto_space, &space, NULL, NULL));
+  guide_test_write_file (fr, space);
+  assert_check_site_says (NULL, "%s:34: guide.contacts.addresses[0].uri: “mailto:it desk@hospital.example” is not an e-mail address\n", fr);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0755), ==, 0);
+  g_assert_cmpint (mkfifo (site, 0644), ==, 0);
+  assert_check_site_says (environment, "%s: not a regular file (a FIFO, a device or a folder), so it was not read\n", site);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/guide/cli/language", test_language);
   g_test_add_func ("/guide/cli/language-locked", test_language_locked);
   g_test_add_func ("/guide/cli/check-site", test_check_site);
+  g_test_add_func ("/guide/cli/check-site-hostile", test_check_site_hostile);
 
   return g_test_run ();
 }

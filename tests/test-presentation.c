@@ -38,17 +38,7 @@ settings_changed_cb (Fixture *fixture)
 static GtkWidget *
 find_presentation (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GUIDE_IS_PRESENTATION (window))
-        return window;
-    }
-
-  return NULL;
+  return GTK_WIDGET (guide_test_find_toplevel (GUIDE_TYPE_PRESENTATION));
 }
 
 static gboolean
@@ -354,11 +344,12 @@ decode (GtkWidget *code)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpms-guide-qr.png", NULL);
   g_autofree char *command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
+  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   g_autoptr(GError) error = NULL;
   char *output = NULL;
   int status;
 
-  g_assert_nonnull (g_find_program_in_path ("zbarimg"));
+  g_assert_nonnull (zbarimg);
   g_assert_true (guide_test_wait_for (allocated, code));
   width = gtk_widget_get_width (code);
   height = gtk_widget_get_height (code);

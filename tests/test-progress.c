@@ -15,7 +15,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utime.h>
 
+#include "guide-i18n.h"
+#include "guide-input.h"
 #include "guide-progress.h"
 #include "guide-test-utils.h"
 
@@ -394,6 +398,250 @@ test_unwritable_folder (void)
   g_assert_true (guide_progress_is_done (progress, "eu-login.open-register"));
 }
 
+
+/* What json-glib would parse recursively until the stack overflows. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+
+  assert_kept_aside (deep);
+}
+
+static void
+test_empty_file (void)
+{
+  assert_kept_aside ("");
+}
+
+/* Where the user was is forgotten when it has the wrong type, without a
+ * critical from json-glib; what was done is kept. */
+static void
+test_wrong_current_types (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GError) error = NULL;
+
+  guide_test_write_file (path, "{ \"version\": 1, \"current-stage\": [ 1 ], \"current-step\": 42,"
+                               " \"done\": { \"eu-login.open-register\": \"2026-01-02T03:04:05Z\" } }");
+  g_assert_true (guide_progress_load (progress, &error));
+  g_assert_no_error (error);
+  g_assert_null (guide_progress_get_current_stage (progress));
+  g_assert_null (guide_progress_get_current_step (progress));
+  g_assert_true (guide_progress_is_done (progress, "eu-login.open-register"));
+}
+
+/* A FIFO would block the first read forever: it is refused and kept
+ * aside, like any file that cannot be read. */
+static void
+test_fifo (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  g_assert_false (guide_progress_load (progress, &error));
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN);
+  g_assert_nonnull (strstr (error->message, "progress.json.broken-"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (guide_progress_set_done (progress, "eu-login.open-register", TRUE, NULL));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *large = g_strnfill (GUIDE_INPUT_MAX_PROGRESS + 1, ' ');
+
+  assert_kept_aside (large);
+}
+
+/* Two broken files in the same second are both kept. */
+static void
+test_aside_never_replaced (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GuideProgress) progress = new_progress ();
+      g_autofree char *broken = g_strdup_printf ("broken %u", i);
+
+      guide_test_write_file (path, broken);
+      g_assert_false (guide_progress_load (progress, NULL));
+    }
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *aside = g_build_filename (folder, name, NULL);
+
+      g_ptr_array_add (kept, read_file (aside));
+    }
+  g_assert_cmpuint (kept->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *broken = g_strdup_printf ("broken %u", i);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (kept, broken, g_str_equal, NULL));
+    }
+}
+
+static void
+make_old (const char *path)
+{
+  struct utimbuf times = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* Temporary files left by a save killed midway: only old ones of our own. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *stale = g_build_filename (folder, "progress.json.Ab3xYz", NULL);
+  g_autofree char *young = g_build_filename (folder, "progress.json.Qw7rTy", NULL);
+  g_autofree char *other = g_build_filename (folder, "progress.json.notes", NULL);
+  g_autofree char *stranger = g_build_filename (folder, "settings.json.Ab3xYz", NULL);
+  g_autoptr(GuideProgress) progress = new_progress ();
+
+  guide_test_write_file (stale, "{");
+  guide_test_write_file (young, "{");
+  guide_test_write_file (other, "mine");
+  guide_test_write_file (stranger, "{");
+  make_old (stale);
+  make_old (other);
+  make_old (stranger);
+
+  g_assert_true (guide_progress_load (progress, NULL));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (stranger, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+is_done_cb (gpointer data)
+{
+  return guide_progress_is_done (data, "cpms-access.submit");
+}
+
+/* A change by another process is read, not undone by the next save. */
+static void
+test_changed_by_another (void)
+{
+  g_autoptr(GuideProgress) window = new_progress ();
+  g_autoptr(GuideProgress) other = new_progress ();
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  guint n_changed = 0;
+
+  g_assert_true (guide_progress_set_done (window, "eu-login.open-register", TRUE, NULL));
+  g_assert_true (guide_progress_load (window, NULL));
+  g_signal_connect_swapped (window, "changed", G_CALLBACK (g_atomic_int_inc), &n_changed);
+
+  g_assert_true (guide_progress_load (other, NULL));
+  g_assert_true (guide_progress_reset (other, NULL));
+  g_assert_true (guide_progress_set_done (other, "cpms-access.submit", TRUE, NULL));
+
+  g_assert_true (guide_test_wait_for (is_done_cb, window));
+  g_assert_cmpuint (n_changed, >, 0);
+  g_assert_false (guide_progress_is_done (window, "eu-login.open-register"));
+
+  g_assert_true (guide_progress_set_done (window, "eu-login.create-account", TRUE, NULL));
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "cpms-access.submit"));
+  g_assert_nonnull (strstr (contents, "eu-login.create-account"));
+  g_assert_null (strstr (contents, "eu-login.open-register"));
+}
+
+/* The reason a save failed is in the interface's language. It switches
+ * this program to French, so it runs last. */
+static void
+test_save_error_translated (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GError) error = NULL;
+
+  guide_test_write_file (folder, "not a folder");
+  guide_i18n_set_language ("fr");
+  g_assert_false (guide_progress_set_done (progress, "eu-login.open-register", TRUE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "ne peut pas être écrit"));
+  g_assert_nonnull (strstr (error->message, folder));
+}
+
+/* Every file of tests/data/bad-progress/: kept aside, untouched, and the
+ * user shown the message listed for it. */
+static void
+test_bad_files (void)
+{
+  g_autoptr(GHashTable) expected = guide_test_read_expected ("bad-progress");
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  GHashTableIter iter;
+  const char *name, *message;
+
+  g_assert_cmpuint (g_hash_table_size (expected), >=, 30);
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &message))
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-progress", name, NULL);
+      g_autoptr(GuideProgress) progress = new_progress ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *kept = NULL;
+      g_autofree char *shown = NULL;
+      gsize length;
+      g_autoptr(GDir) dir = NULL;
+      const char *entry;
+
+      g_test_message ("%s", name);
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+      g_assert_false (guide_progress_load (progress, &error));
+      g_assert_nonnull (error);
+
+      dir = g_dir_open (folder, 0, NULL);
+      while ((entry = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_prefix (entry, "progress.json.broken-"))
+          kept = g_build_filename (folder, entry, NULL);
+
+      if (kept != NULL)
+        {
+          g_autofree char *aside = NULL;
+          gsize aside_length;
+          g_auto(GStrv) parts = g_strsplit (message, "{aside}", 2);
+
+          g_assert_true (g_file_get_contents (kept, &aside, &aside_length, NULL));
+          g_assert_cmpmem (aside, aside_length, contents, length);
+          shown = g_strjoin (kept, parts[0], parts[1], NULL);
+          g_unlink (kept);
+        }
+      else
+        shown = g_strdup (message);
+
+      g_assert_cmpstr (error->message, ==, shown);
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +661,16 @@ main (int   argc,
   g_test_add_func ("/guide/progress/upgrade-unfinished-stage", test_upgrade_unfinished_stage);
   g_test_add_func ("/guide/progress/memory-only", test_memory_only);
   g_test_add_func ("/guide/progress/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/guide/progress/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/guide/progress/empty-file", test_empty_file);
+  g_test_add_func ("/guide/progress/wrong-current-types", test_wrong_current_types);
+  g_test_add_func ("/guide/progress/fifo", test_fifo);
+  g_test_add_func ("/guide/progress/too-large", test_too_large);
+  g_test_add_func ("/guide/progress/aside-never-replaced", test_aside_never_replaced);
+  g_test_add_func ("/guide/progress/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/guide/progress/changed-by-another", test_changed_by_another);
+  g_test_add_func ("/guide/progress/bad-files", test_bad_files);
+  g_test_add_func ("/guide/progress/save-error-translated", test_save_error_translated);
 
   return g_test_run ();
 }

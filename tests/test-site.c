@@ -16,6 +16,10 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "guide-input.h"
 #include "guide-site.h"
 #include "guide-test-utils.h"
 
@@ -90,7 +94,7 @@ test_environment (void)
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "elsewhere.conf", NULL);
   g_autoptr(GuideSite) site = NULL;
 
-  write_site_file ("[Site]\nLanguage=it\n");
+  g_free (write_site_file ("[Site]\nLanguage=it\n"));
   guide_test_write_file (path, "[Site]\nLanguage=fr\n");
   g_setenv ("CPMS_GUIDE_SITE_CONFIG", path, TRUE);
   site = guide_site_new ();
@@ -303,7 +307,7 @@ test_guide (void)
   g_autoptr(GuideSite) site = NULL;
   GuideStep *step;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
 
   g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
@@ -339,7 +343,7 @@ test_guide_broken (void)
   g_autofree char *builtin = NULL;
   g_autofree char *file_line = NULL;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
   problems = guide_site_get_problems (site);
 
@@ -363,7 +367,7 @@ test_guide_one_language (void)
   g_autofree char *fr = write_guide (folder, "fr", "0000", "0000");
   g_autoptr(GuideSite) site = NULL;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
 
   g_assert_null (guide_site_get_book (site, "fr"));
@@ -385,7 +389,7 @@ test_pictures (void)
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *expected = NULL;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   guide_test_write_file (broken, "not a picture");
   gdk_pixbuf_fill (pixbuf, 0x336699ff);
   g_assert_true (gdk_pixbuf_save (pixbuf, good, "png", NULL, NULL));
@@ -399,6 +403,179 @@ test_pictures (void)
   assert_problem (problems, expected);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), broken) ||
                  g_str_has_prefix (g_ptr_array_index (problems, 1), broken));
+}
+
+
+static char *
+first_problem (void)
+{
+  g_autoptr(GuideSite) site = guide_site_new ();
+  GPtrArray *problems = guide_site_get_problems (site);
+
+  g_assert_cmpuint (problems->len, >, 0);
+  return g_strdup (g_ptr_array_index (problems, 0));
+}
+
+static char *
+expected_message (const char *message,
+                  const char *file)
+{
+  g_auto(GStrv) parts = g_strsplit (message, "{file}", 2);
+
+  return g_strjoin (file, parts[0], parts[1], NULL);
+}
+
+/* Every file of tests/data/bad-site/: the problem listed for it, and no
+ * warning or critical from GLib on the way. */
+static void
+test_bad_files (void)
+{
+  g_autoptr(GHashTable) expected = guide_test_read_expected ("bad-site");
+  g_autofree char *path = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+  GHashTableIter iter;
+  const char *name, *message;
+
+  g_assert_cmpuint (g_hash_table_size (expected), >=, 20);
+  g_free (write_site_file (""));
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &message))
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-site", name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *problem = NULL;
+      g_autofree char *wanted = expected_message (message, path);
+      gsize length;
+
+      g_test_message ("%s", name);
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+      problem = first_problem ();
+      g_assert_cmpstr (problem, ==, wanted);
+    }
+}
+
+/* Every guide of tests/data/bad-site-guide/, as a site's French guide: the
+ * problem listed for it, and the built-in guide used. */
+static void
+test_bad_guides (void)
+{
+  g_autoptr(GHashTable) expected = guide_test_read_expected ("bad-site-guide");
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = g_build_filename (folder, "guide", "fr.json", NULL);
+  g_autofree char *it = g_build_filename (folder, "guide", "it.json", NULL);
+  g_autofree char *builtin_it = g_test_build_filename (G_TEST_DIST, "..", "data", "guide", "it.json", NULL);
+  g_autofree char *it_contents = NULL;
+  GHashTableIter iter;
+  const char *name, *message;
+
+  g_free (write_site_file (contents));
+  g_assert_true (g_file_get_contents (builtin_it, &it_contents, NULL, NULL));
+  guide_test_write_file (it, it_contents);
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &message))
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-site-guide", name, NULL);
+      g_autofree char *guide = NULL;
+      g_autofree char *wanted = expected_message (message, fr);
+      g_autoptr(GuideSite) site = NULL;
+      gsize length;
+
+      g_test_message ("%s", name);
+      g_assert_true (g_file_get_contents (source, &guide, &length, NULL));
+      g_assert_true (g_file_set_contents (fr, guide, length, NULL));
+      site = guide_site_new ();
+      g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
+      g_assert_null (guide_site_get_book (site, "fr"));
+      g_assert_null (guide_site_get_book (site, "it"));
+    }
+}
+
+/* A FIFO, as the site file or a site guide, would block start-up forever. */
+static void
+test_fifo (void)
+{
+  g_autofree char *path = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+  g_autofree char *folder = site_folder ();
+  g_autofree char *guides = g_build_filename (folder, "guide", NULL);
+  g_autofree char *fr = g_build_filename (guides, "fr.json", NULL);
+  g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *config = g_path_get_dirname (path);
+  g_autofree char *wanted = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GuideSite) site = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (config, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0644), ==, 0);
+  wanted = g_strdup_printf ("%s: not a regular file (a FIFO, a device or a folder), so it was not read", path);
+  problem = first_problem ();
+  g_assert_cmpstr (problem, ==, wanted);
+
+  g_unlink (path);
+  g_free (write_site_file (site_contents));
+  g_assert_cmpint (g_mkdir_with_parents (guides, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fr, 0644), ==, 0);
+  site = guide_site_new ();
+  g_clear_pointer (&wanted, g_free);
+  wanted = g_strdup_printf ("%s: not a regular file (a FIFO, a device or a folder), so it was not read;"
+                            " a site's guide needs both fr.json and it.json", fr);
+  g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
+}
+
+static void
+test_guide_too_large (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *fr = g_build_filename (folder, "guide", "fr.json", NULL);
+  g_autofree char *large = g_strnfill (GUIDE_INPUT_MAX_GUIDE + 1, ' ');
+  g_autofree char *wanted = g_strdup_printf ("%s: larger than 4.0\u00a0MiB, so it was not read;"
+                                             " a site's guide needs both fr.json and it.json", fr);
+  g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autoptr(GuideSite) site = NULL;
+
+  g_free (write_site_file (site_contents));
+  guide_test_write_file (fr, large);
+  site = guide_site_new ();
+  g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
+}
+
+/* Checking a site file once took time in the square of its size (20,000
+ * unknown groups took 40 s, looking each one's line up in the whole file
+ * again). Now it is a small multiple of what GLib takes to parse the file,
+ * which is linear: a comparison that holds however fast the machine, or
+ * slow the sanitizers. Each is the shortest of three runs, the least
+ * disturbed by other processes. */
+static void
+test_check_is_linear (void)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  gint64 parse = G_MAXINT64;
+  gint64 check = G_MAXINT64;
+
+  for (guint i = 0; i < 8000; i++)
+    g_string_append_printf (contents, "[g%u]\n", i);
+  g_assert_cmpuint (contents->len, <, GUIDE_INPUT_MAX_SITE);
+  g_free (write_site_file (contents->str));
+
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GuideSite) site = NULL;
+
+      g_assert_true (g_key_file_load_from_data (keyfile, contents->str, contents->len, G_KEY_FILE_NONE, NULL));
+      parse = MIN (parse, g_get_monotonic_time () - start + 1);
+
+      start = g_get_monotonic_time ();
+      site = guide_site_new ();
+      g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 8000);
+      check = MIN (check, g_get_monotonic_time () - start + 1);
+    }
+
+  g_test_message ("8,000 groups: parsed in %" G_GINT64_FORMAT " µs, checked in %" G_GINT64_FORMAT " µs", parse, check);
+  g_assert_cmpint (check, <, 50 * parse);
 }
 
 int
@@ -420,6 +597,11 @@ main (int   argc,
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);
   g_test_add_func ("/guide/site/guide-one-language", test_guide_one_language);
   g_test_add_func ("/guide/site/pictures", test_pictures);
+  g_test_add_func ("/guide/site/bad-files", test_bad_files);
+  g_test_add_func ("/guide/site/bad-guides", test_bad_guides);
+  g_test_add_func ("/guide/site/fifo", test_fifo);
+  g_test_add_func ("/guide/site/guide-too-large", test_guide_too_large);
+  g_test_add_func ("/guide/site/check-is-linear", test_check_is_linear);
 
   return g_test_run ();
 }

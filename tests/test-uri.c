@@ -47,6 +47,56 @@ test_find_disallowed (void)
   g_free (bad);
 }
 
+
+/* The one check of addresses a site names, which the guide reader, the
+ * site file and the launcher share. */
+static void
+test_site_acceptable (void)
+{
+  static const char * const good[] = {
+    "https://intranet.hospital.example/cpms",
+    "https://intranet.hospital.example:8443/cpms?lang=fr#top",
+    "mailto:it@hospital.example",
+    "mailto:it.desk+cpms@hôpital.example",
+  };
+  static const char * const bad[] = {
+    "mailto:it desk@hospital.example",
+    "mailto:it%20desk@hospital.example",
+    "mailto:it@hospital.example,desk@hospital.example",
+    "mailto:it@hospital.example;desk@hospital.example",
+    "mailto:it@hospital.example?cc=all@hospital.example",
+    "mailto:IT <it@hospital.example>",
+    "mailto:it@",
+    "mailto:@hospital.example",
+    "mailto:it@hospital",
+    "mailto:it@hospital..example",
+    "mailto:it@@hospital.example",
+    "mailto:it\n@hospital.example",
+    "mailto://it@hospital.example",
+    "https://",
+    "https:///cpms",
+    "https://user@intranet.hospital.example/",
+    "https://intranet.hospital.example/a page",
+    "https://intranet.hospital.example/\x07",
+    "https://intranet.hospital.example/%zz",
+    "https:intranet.hospital.example",
+    "http://intranet.hospital.example/",
+    "javascript:alert(1)",
+    "file:///etc/passwd",
+    "",
+    NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (guide_uri_is_site_acceptable (good[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (guide_uri_is_site_acceptable (bad[i]));
+    }
+}
+
 static void
 test_display (void)
 {
@@ -65,6 +115,7 @@ main (int   argc,
   g_test_add_func ("/guide/uri/allowed", test_allowed);
   g_test_add_func ("/guide/uri/find-disallowed", test_find_disallowed);
   g_test_add_func ("/guide/uri/display", test_display);
+  g_test_add_func ("/guide/uri/site-acceptable", test_site_acceptable);
 
   return g_test_run ();
 }

@@ -676,26 +676,146 @@ static void
 test_reset (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWindow *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog;
+  g_autofree char *contents = NULL;
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
   activate_action (fixture, "win.reset-progress", NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        dialog = window;
-    }
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reset");
   guide_test_iterate ();
 
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
-  g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
+  contents = progress_contents ();
+  g_assert_null (strstr (contents, "eu-login.open-register\" : "));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A save that fails says so in a toast, and in full, in the interface's
+ * language, behind its Details button. */
+static void
+test_save_error_details (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
+  GtkWidget *toast;
+  GtkWidget *details = NULL;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  /* Something that is not a folder where the folder should be: a failure
+   * the test can cause even as root, unlike a read-only folder. */
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  guide_test_write_file (folder, "not a folder");
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  g_test_assert_expected_messages ();
+
+  toast = guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée");
+  g_assert_nonnull (toast);
+  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
+      details = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (details);
+
+  gtk_widget_activate (details);
+  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Votre progression n’a pas pu être enregistrée");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), folder));
+  gtk_window_destroy (dialog);
+}
+
+static void
+process_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs the real executable, while this process, the running app, answers. */
+static int
+run_while_running (const char *option)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CPMS_GUIDE_BINARY"), option, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, process_done_cb, &done);
+  g_assert_true (guide_test_wait_for (is_true, &done));
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The running app is the only writer: --reset-progress and --language given
+ * while it runs go through it, and its next save keeps the reset. */
+static void
+test_command_line_through_running_app (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  stop (fixture);
+  fixture->application = guide_application_new ();
+  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (fixture->application)));
+  g_application_activate (G_APPLICATION (fixture->application));
+  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
+  guide_test_wait_until_mapped (fixture->window);
+
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  contents = progress_contents ();
+  g_assert_nonnull (strstr (contents, "eu-login.open-register"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run_while_running ("--reset-progress"), ==, 0);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
+
+  gtk_widget_activate (done_check (step_row (fixture, 1)));
+  guide_test_iterate ();
+  contents = progress_contents ();
+  g_assert_null (strstr (contents, "eu-login.open-register"));
+  g_assert_nonnull (strstr (contents, "eu-login.create-account"));
+
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "fr");
+  g_assert_cmpint (run_while_running ("--language=it"), ==, 0);
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "it");
 }
 
 /* A window closed while a link it opened is still being launched stays
@@ -981,6 +1101,8 @@ main (int   argc,
   ADD ("reset", test_reset);
   ADD ("about", test_about);
   ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
+  ADD ("save-error-details", test_save_error_details);
+  ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
