@@ -95,7 +95,7 @@ guide_note_box_set_note (GuideNoteBox    *self,
   gtk_label_set_label (self->title_label,
                        note->title != NULL ? note->title : update ? _("Update") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
-  gtk_label_set_label (self->text_label, note->text);
+  guide_uri_label_set_text (self->text_label, note->text);
 
   if (note->uri != NULL)
     {

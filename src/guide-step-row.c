@@ -184,7 +184,7 @@ guide_step_row_set_step (GuideStepRow    *self,
   g_free (self->step_id);
   self->step_id = g_strdup (step->id);
 
-  gtk_label_set_label (self->text_label, step->text);
+  guide_uri_label_set_text (self->text_label, step->text);
 
   if (step->uri != NULL)
     {
