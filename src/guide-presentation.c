@@ -355,6 +355,8 @@ show_slide (GuidePresentation *self)
   counter = g_strdup_printf (_("%u / %u"), self->index + 1, self->slides->len);
   gtk_label_set_label (self->counter_label, counter);
   gtk_widget_set_visible (GTK_WIDGET (self->counter_label), !self->hints_hidden);
+  /* In its corner also when it is alone on its row. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !gtk_widget_get_visible (GTK_WIDGET (self->hint_label)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->done_check), step != NULL);
   /* The toggle this causes marks the step with what it already is: no change. */

@@ -40,17 +40,15 @@ guide_test_init (int    *argc,
 }
 
 /**
- * guide_test_start_application:
+ * guide_test_register_application:
  * @settings: (nullable): the settings to use, or %NULL for the default ones
- * @window: (out): where the main window goes
  *
- * Starts the application as a user would, and waits for its window.
+ * Starts the application as a process does, before it shows any window.
  *
  * Returns: (transfer full): the application
  */
 GuideApplication *
-guide_test_start_application (GSettings  *settings,
-                              GtkWidget **window)
+guide_test_register_application (GSettings *settings)
 {
   static guint n_started;
   g_autofree char *id = NULL;
@@ -68,6 +66,25 @@ guide_test_start_application (GSettings  *settings,
                               NULL);
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
+
+  return application;
+}
+
+/**
+ * guide_test_start_application:
+ * @settings: (nullable): the settings to use, or %NULL for the default ones
+ * @window: (out): where the main window goes
+ *
+ * Starts the application as a user would, and waits for its window.
+ *
+ * Returns: (transfer full): the application
+ */
+GuideApplication *
+guide_test_start_application (GSettings  *settings,
+                              GtkWidget **window)
+{
+  GuideApplication *application = guide_test_register_application (settings);
+
   g_application_activate (G_APPLICATION (application));
 
   *window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
@@ -298,4 +315,79 @@ guide_test_wait_for (GuideTestCondition condition,
     g_source_remove (source);
 
   return !timed_out;
+}
+
+static gboolean
+is_address_word (const char *word,
+                 gsize       length)
+{
+  return g_strstr_len (word, length, "://") != NULL || memchr (word, '@', length) != NULL;
+}
+
+/**
+ * guide_test_assert_address_breaks:
+ * @label: a label that wraps
+ *
+ * Lays out @label's text, with its attributes and wrap mode, at every width
+ * from very narrow to wide, and fails when a line starts inside an address
+ * anywhere but after a "/", a "." or an "@".
+ */
+void
+guide_test_assert_address_breaks (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  const char *text = pango_layout_get_text (layout);
+
+  g_assert_true (gtk_label_get_wrap (label));
+
+  for (int width = 30; width <= 900; width += 10)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          int start = ((PangoLayoutLine *) l->data)->start_index;
+          int word = start, word_end = start;
+
+          if (start == 0 || g_ascii_isspace (text[start - 1]) || g_ascii_isspace (text[start]))
+            continue;
+
+          while (word > 0 && !g_ascii_isspace (text[word - 1]))
+            word--;
+          while (text[word_end] != '\0' && !g_ascii_isspace (text[word_end]))
+            word_end++;
+
+          if (is_address_word (text + word, word_end - word) && strchr ("/.@", text[start - 1]) == NULL)
+            g_error ("“%.*s” cut after “%.*s” at %d pixels", word_end - word, text + word,
+                     start - word, text + word, width);
+        }
+    }
+}
+
+/**
+ * guide_test_assert_all_address_breaks:
+ * @root: a widget
+ *
+ * Returns: how many labels under @root show an address, each of which
+ *   passed guide_test_assert_address_breaks()
+ */
+guint
+guide_test_assert_all_address_breaks (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (root, GTK_TYPE_LABEL);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_label (label);
+
+      if (!gtk_label_get_wrap (label) || !is_address_word (text, strlen (text)))
+        continue;
+
+      guide_test_assert_address_breaks (label);
+      n_checked++;
+    }
+
+  return n_checked;
 }
