@@ -530,6 +530,25 @@ enter_monitor_cb (GuidePresentation *self,
   set_monitor (self, monitor);
 }
 
+/* The window takes the whole screen, and each slide is laid out to fit it
+ * (fit_slide()). A minimum computed from the content would be the height of
+ * its text wrapped at its narrowest, thousands of pixels, which GtkWindow
+ * would give the window, past the bottom of the screen. */
+static void
+guide_presentation_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (guide_presentation_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline, natural_baseline);
+  *minimum = 0;
+}
+
 static void
 guide_presentation_realize (GtkWidget *widget)
 {
@@ -582,6 +601,7 @@ guide_presentation_class_init (GuidePresentationClass *klass)
 
   object_class->dispose = guide_presentation_dispose;
   object_class->finalize = guide_presentation_finalize;
+  widget_class->measure = guide_presentation_measure;
   widget_class->realize = guide_presentation_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-presentation.ui");

@@ -422,6 +422,21 @@ test_launch_failure_offers_copy (Fixture       *fixture,
   g_assert_nonnull (guide_test_find_label (fixture->window, "Copier"));
 }
 
+/* Addresses in the contacts popover, the steps' texts and the notes are cut
+ * only after "/", "." or "@", never at "ao-". */
+static void
+test_address_breaks (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* The first stage's step texts, and the contacts text with its two
+   * addresses. */
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 4);
+
+  /* A note that writes out the helpdesk's address. */
+  select_stage (fixture, 2);
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 5);
+}
+
 static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
@@ -755,6 +770,7 @@ main (int   argc,
   ADD ("refuses-other-addresses", test_refuses_other_addresses);
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
   ADD ("navigation", test_navigation);
+  ADD ("address-breaks", test_address_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
   ADD ("broken-progress-told", test_broken_progress_told);
