@@ -425,7 +425,8 @@ guide_application_startup (GApplication *application)
   update_language_writable (self);
 
   self->progress = guide_progress_new (file);
-  if (!guide_progress_load (self->progress, &error))
+  if (!guide_progress_load (self->progress, &error) ||
+      !guide_progress_upgrade (self->progress, guide_application_get_book (self), &error))
     {
       g_warning ("%s", error->message);
       g_free (self->startup_message);

@@ -57,6 +57,7 @@ note_free (GuideNote *note)
   g_free (note->kind);
   g_free (note->title);
   g_free (note->text);
+  g_free (note->source);
   g_free (note->uri);
   g_free (note->label);
   g_free (note);
@@ -67,6 +68,7 @@ profile_free (GuideProfile *profile)
 {
   g_free (profile->name);
   g_free (profile->description);
+  g_free (profile->meaning);
   g_free (profile);
 }
 
@@ -92,6 +94,9 @@ stage_free (GuideStage *stage)
   g_free (stage->summary);
   g_clear_pointer (&stage->notes, g_ptr_array_unref);
   g_clear_pointer (&stage->steps, g_ptr_array_unref);
+  g_free (stage->original_title);
+  g_free (stage->original_text);
+  g_clear_pointer (&stage->original_steps, g_ptr_array_unref);
   g_free (stage);
 }
 
@@ -331,6 +336,7 @@ read_notes (Reader      *reader,
           !read_text (reader, element, where, "kind", TRUE, &note->kind, error) ||
           !read_text (reader, element, where, "title", FALSE, &note->title, error) ||
           !read_text (reader, element, where, "text", TRUE, &note->text, error) ||
+          !read_text (reader, element, where, "source", FALSE, &note->source, error) ||
           !read_link (reader, element, where, &note->uri, &note->label, error))
         return NULL;
 
@@ -370,7 +376,8 @@ read_profiles (Reader      *reader,
 
       if (!(element = element_object (reader, array, i, where, error)) ||
           !read_text (reader, element, where, "name", TRUE, &profile->name, error) ||
-          !read_text (reader, element, where, "description", TRUE, &profile->description, error))
+          !read_text (reader, element, where, "description", TRUE, &profile->description, error) ||
+          !read_text (reader, element, where, "meaning", FALSE, &profile->meaning, error))
         return NULL;
 
       profile->recommended = json_object_get_boolean_member_with_default (element, "recommended", FALSE);
@@ -424,6 +431,71 @@ read_step (Reader      *reader,
   return g_steal_pointer (&step);
 }
 
+/* A stage's list of steps, in @member of @object: never empty. */
+static GPtrArray *
+read_steps (Reader      *reader,
+            JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            const char  *stage_id,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+  JsonArray *array;
+
+  if (!read_array (reader, object, path, member, TRUE, &array, error))
+    return NULL;
+
+  if (json_array_get_length (array) == 0)
+    {
+      fail (reader, error, where, "is empty");
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", where, i);
+      JsonObject *element = element_object (reader, array, i, element_path, error);
+      GuideStep *step;
+
+      if (element == NULL || !(step = read_step (reader, element, element_path, stage_id, error)))
+        return NULL;
+
+      g_ptr_array_add (steps, step);
+    }
+
+  return g_steal_pointer (&steps);
+}
+
+/* The original guide's steps for a method that is no longer offered. */
+static gboolean
+read_original (Reader      *reader,
+               JsonObject  *object,
+               const char  *path,
+               GuideStage  *stage,
+               GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.original", path);
+  JsonNode *node = json_object_get_member (object, "original");
+  JsonObject *original;
+
+  if (node == NULL)
+    {
+      stage->original_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+      return TRUE;
+    }
+
+  reader->node = node;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (reader, error, where, "must be an object");
+
+  original = json_node_get_object (node);
+  return read_text (reader, original, where, "title", TRUE, &stage->original_title, error) &&
+         read_text (reader, original, where, "text", TRUE, &stage->original_text, error) &&
+         (stage->original_steps = read_steps (reader, original, where, "steps", stage->id, error)) != NULL;
+}
+
 static GuideStage *
 read_stage (Reader      *reader,
             JsonObject  *object,
@@ -431,13 +503,11 @@ read_stage (Reader      *reader,
             GError     **error)
 {
   g_autoptr(GuideStage) stage = g_new0 (GuideStage, 1);
-  JsonArray *steps;
 
   if (!read_id (reader, object, path, NULL, &stage->id, error) ||
       !read_text (reader, object, path, "title", TRUE, &stage->title, error) ||
       !read_text (reader, object, path, "summary", TRUE, &stage->summary, error) ||
-      !(stage->notes = read_notes (reader, object, path, TRUE, error)) ||
-      !read_array (reader, object, path, "steps", TRUE, &steps, error))
+      !(stage->notes = read_notes (reader, object, path, TRUE, error)))
     return NULL;
 
   if (strchr (stage->id, '.') != NULL)
@@ -448,27 +518,9 @@ read_stage (Reader      *reader,
       return NULL;
     }
 
-  if (json_array_get_length (steps) == 0)
-    {
-      g_autofree char *where = g_strdup_printf ("%s.steps", path);
-
-      fail (reader, error, where, "is empty");
-      return NULL;
-    }
-
-  stage->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-
-  for (guint i = 0; i < json_array_get_length (steps); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("%s.steps[%u]", path, i);
-      JsonObject *element = element_object (reader, steps, i, where, error);
-      GuideStep *step;
-
-      if (element == NULL || !(step = read_step (reader, element, where, stage->id, error)))
-        return NULL;
-
-      g_ptr_array_add (stage->steps, step);
-    }
+  if (!(stage->steps = read_steps (reader, object, path, "steps", stage->id, error)) ||
+      !read_original (reader, object, path, stage, error))
+    return NULL;
 
   return g_steal_pointer (&stage);
 }
@@ -866,6 +918,19 @@ add_note_addresses (GPtrArray *addresses,
     add_address (addresses, ((GuideNote *) g_ptr_array_index (notes, i))->uri);
 }
 
+static void
+add_step_addresses (GPtrArray *addresses,
+                    GPtrArray *steps)
+{
+  for (guint i = 0; i < steps->len; i++)
+    {
+      GuideStep *step = g_ptr_array_index (steps, i);
+
+      add_address (addresses, step->uri);
+      add_note_addresses (addresses, step->notes);
+    }
+}
+
 /**
  * guide_book_list_addresses:
  *
@@ -886,13 +951,8 @@ guide_book_list_addresses (GuideBook *self)
       GuideStage *stage = g_ptr_array_index (self->stages, i);
 
       add_note_addresses (addresses, stage->notes);
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          GuideStep *step = g_ptr_array_index (stage->steps, j);
-
-          add_address (addresses, step->uri);
-          add_note_addresses (addresses, step->notes);
-        }
+      add_step_addresses (addresses, stage->steps);
+      add_step_addresses (addresses, stage->original_steps);
     }
   for (guint i = 0; i < self->addresses->len; i++)
     add_address (addresses, ((GuideAddress *) g_ptr_array_index (self->addresses, i))->uri);
@@ -914,13 +974,36 @@ same_notes (GPtrArray *a,
   return TRUE;
 }
 
+/* The first step of @a, a list as long as @b, that differs from the step at
+ * the same place in @b; %NULL when none does. */
+static const GuideStep *
+first_different_step (GPtrArray        *a,
+                      GPtrArray        *b,
+                      const GuideStep **other)
+{
+  for (guint i = 0; i < a->len; i++)
+    {
+      const GuideStep *sa = g_ptr_array_index (a, i);
+      const GuideStep *sb = g_ptr_array_index (b, i);
+
+      if (!g_str_equal (sa->id, sb->id) || !same_notes (sa->notes, sb->notes))
+        {
+          *other = sb;
+          return sa;
+        }
+    }
+
+  return NULL;
+}
+
 /**
  * guide_book_check_parity:
  * @other: the same guide in another language
  * @error: a location for a #GError
  *
- * Checks that @self and @other have the same stages, steps and notes, with
- * the same IDs in the same order, so that progress means the same in both.
+ * Checks that @self and @other have the same stages, steps (the original
+ * guide's ones too) and notes, with the same IDs in the same order, so that
+ * progress means the same in both.
  *
  * Returns: %TRUE if they do
  */
@@ -939,22 +1022,19 @@ guide_book_check_parity (GuideBook  *self,
     {
       GuideStage *a = g_ptr_array_index (self->stages, i);
       GuideStage *b = g_ptr_array_index (other->stages, i);
+      const GuideStep *step, *other_step;
 
-      if (!g_str_equal (a->id, b->id) || a->steps->len != b->steps->len || !same_notes (a->notes, b->notes))
+      if (!g_str_equal (a->id, b->id) || !same_notes (a->notes, b->notes) ||
+          a->steps->len != b->steps->len || a->original_steps->len != b->original_steps->len)
         goto mismatch;
 
-      for (guint j = 0; j < a->steps->len; j++)
+      if ((step = first_different_step (a->steps, b->steps, &other_step)) != NULL ||
+          (step = first_different_step (a->original_steps, b->original_steps, &other_step)) != NULL)
         {
-          GuideStep *sa = g_ptr_array_index (a->steps, j);
-          GuideStep *sb = g_ptr_array_index (b->steps, j);
-
-          if (!g_str_equal (sa->id, sb->id) || !same_notes (sa->notes, sb->notes))
-            {
-              g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
-                           "The %s and %s guides differ at step “%s” / “%s”",
-                           self->language, other->language, sa->id, sb->id);
-              return FALSE;
-            }
+          g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
+                       "The %s and %s guides differ at step “%s” / “%s”",
+                       self->language, other->language, step->id, other_step->id);
+          return FALSE;
         }
     }
 

@@ -35,6 +35,7 @@ typedef struct
   char *kind;
   char *title;
   char *text;
+  char *source;
   char *uri;
   char *label;
 } GuideNote;
@@ -43,6 +44,7 @@ typedef struct
 {
   char     *name;
   char     *description;
+  char     *meaning;
   gboolean  recommended;
 } GuideProfile;
 
@@ -65,6 +67,11 @@ typedef struct
   char      *summary;
   GPtrArray *notes;
   GPtrArray *steps;
+  /* The original guide's steps for a method that is no longer offered:
+   * shown for reference, never checked, never counted. */
+  char      *original_title;
+  char      *original_text;
+  GPtrArray *original_steps;
 } GuideStage;
 
 typedef struct

@@ -12,7 +12,10 @@
 
 /* Shows a GuideScreenshot, fitted to its allocation or at a zoom factor. A
  * vector picture is rendered for exactly the device pixels it covers, never
- * scaled up from a smaller bitmap, so it stays sharp at any size. */
+ * scaled up from a smaller bitmap, so it stays sharp at any size. It is
+ * rendered in a worker thread, so that no frame waits for it, and only once
+ * it comes near the visible part of a scrolled page: a long stage does not
+ * pay for the pictures nobody has scrolled to. */
 
 #include <math.h>
 
@@ -30,6 +33,10 @@ struct _GuideIllustration
   double           zoom;
   gboolean         can_shrink;
   GdkTexture      *texture;
+  GCancellable    *rendering;
+  int              rendering_size[2];
+  gboolean         waiting;
+  GtkAdjustment   *adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (GuideIllustration, guide_illustration, GTK_TYPE_WIDGET)
@@ -107,6 +114,86 @@ guide_illustration_measure (GtkWidget      *widget,
     }
 }
 
+/* Whether the widget is on screen, or within half a page of it, in the
+ * scrolled page it may be in. */
+static gboolean
+in_view (GuideIllustration *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  int height;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), viewport, &bounds))
+    return TRUE;
+
+  height = gtk_widget_get_height (viewport);
+  return bounds.origin.y + bounds.size.height >= -height / 2 && bounds.origin.y <= height * 3 / 2;
+}
+
+static void
+scrolled_cb (GuideIllustration *self)
+{
+  if (self->waiting)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Draws again, if the picture is waiting, when the page it is in scrolls. */
+static void
+watch_scrolling (GuideIllustration *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  GtkAdjustment *adjustment = viewport != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport)) : NULL;
+
+  if (adjustment == NULL || adjustment == self->adjustment)
+    return;
+
+  if (self->adjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->adjustment, scrolled_cb, self);
+  g_set_weak_pointer (&self->adjustment, adjustment);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+rendered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GuideIllustration) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = guide_screenshot_render_finish (GUIDE_SCREENSHOT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      source != (GObject *) self->screenshot)
+    return;
+
+  g_clear_object (&self->rendering);
+  g_set_object (&self->texture, texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+stop_rendering (GuideIllustration *self)
+{
+  g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
+}
+
+static void
+render (GuideIllustration *self,
+        int                width,
+        int                height)
+{
+  if (self->rendering != NULL && self->rendering_size[0] == width && self->rendering_size[1] == height)
+    return;
+
+  stop_rendering (self);
+  self->rendering = g_cancellable_new ();
+  self->rendering_size[0] = width;
+  self->rendering_size[1] = height;
+  guide_screenshot_render_async (self->screenshot, width, height, self->rendering,
+                                 rendered_cb, g_object_ref (self));
+}
+
 static void
 guide_illustration_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -116,6 +203,7 @@ guide_illustration_snapshot (GtkWidget   *widget,
   graphene_rect_t bounds;
   int pixel_width, pixel_height;
 
+  self->waiting = FALSE;
   if (self->screenshot == NULL)
     return;
 
@@ -126,16 +214,22 @@ guide_illustration_snapshot (GtkWidget   *widget,
   pixel_width = MIN (ceil (bounds.size.width * scale_factor), MAX_RENDER_SIZE);
   pixel_height = MIN (ceil (bounds.size.height * scale_factor), MAX_RENDER_SIZE);
 
-  if (guide_screenshot_is_vector (self->screenshot) &&
-      (self->texture == NULL ||
-       gdk_texture_get_width (self->texture) != pixel_width ||
-       gdk_texture_get_height (self->texture) != pixel_height))
+  if (!guide_screenshot_is_vector (self->screenshot))
     {
-      g_clear_object (&self->texture);
-      self->texture = guide_screenshot_render (self->screenshot, pixel_width, pixel_height);
+      if (self->texture == NULL)
+        self->texture = guide_screenshot_render (self->screenshot, 0, 0);
     }
-  else if (self->texture == NULL)
-    self->texture = guide_screenshot_render (self->screenshot, 0, 0);
+  else if (self->texture == NULL ||
+           gdk_texture_get_width (self->texture) != pixel_width ||
+           gdk_texture_get_height (self->texture) != pixel_height)
+    {
+      /* Until then, what was drawn before, scaled. */
+      self->waiting = !in_view (self);
+      if (self->waiting)
+        watch_scrolling (self);
+      else
+        render (self, pixel_width, pixel_height);
+    }
 
   if (self->texture != NULL)
     gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
@@ -146,8 +240,12 @@ guide_illustration_dispose (GObject *object)
 {
   GuideIllustration *self = (GuideIllustration *)object;
 
+  stop_rendering (self);
   g_clear_object (&self->screenshot);
   g_clear_object (&self->texture);
+  if (self->adjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->adjustment, scrolled_cb, self);
+  g_clear_weak_pointer (&self->adjustment);
 
   G_OBJECT_CLASS (guide_illustration_parent_class)->dispose (object);
 }
@@ -293,6 +391,7 @@ guide_illustration_set_screenshot (GuideIllustration *self,
   if (!g_set_object (&self->screenshot, screenshot))
     return;
 
+  stop_rendering (self);
   g_clear_object (&self->texture);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREENSHOT]);

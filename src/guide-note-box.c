@@ -24,6 +24,7 @@ struct _GuideNoteBox
   GtkImage  *icon;
   GtkLabel  *title_label;
   GtkLabel  *text_label;
+  GtkLabel  *source_label;
   GtkButton *button;
 };
 
@@ -49,6 +50,7 @@ guide_note_box_class_init (GuideNoteBoxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, icon);
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, title_label);
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, text_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, source_label);
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button);
 
   gtk_widget_class_set_css_name (widget_class, "note");
@@ -96,6 +98,8 @@ guide_note_box_set_note (GuideNoteBox    *self,
                        note->title != NULL ? note->title : update ? _("Update") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
   guide_uri_label_set_text (self->text_label, note->text);
+  guide_uri_label_set_text (self->source_label, note->source != NULL ? note->source : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
 
   if (note->uri != NULL)
     {

@@ -34,6 +34,7 @@ typedef enum
   SLIDE_TITLE,
   SLIDE_STAGE,
   SLIDE_STEP,
+  SLIDE_ORIGINAL_STEP,
   SLIDE_CONTACTS,
 } SlideKind;
 
@@ -81,6 +82,9 @@ struct _GuidePresentation
   GtkCssProvider    *provider;
   int                screen_width;
   int                screen_height;
+  int                content_width;
+  int                content_height;
+  guint              fit_source;
   int                font_size;
   guint              smaller_type;
   gboolean           hints_hidden;
@@ -88,6 +92,7 @@ struct _GuidePresentation
   GtkStack          *stack;
   GtkLabel          *where_label;
   GtkLabel          *title_label;
+  GtkLabel          *withdrawn_label;
   GtkLabel          *text_label;
   GtkLabel          *note_label;
   GtkCheckButton    *done_check;
@@ -124,6 +129,12 @@ build_slides (GuidePresentation *self)
       for (guint j = 0; j < stage->steps->len; j++)
         {
           slide = (Slide) { SLIDE_STEP, i, j };
+          g_array_append_val (self->slides, slide);
+        }
+
+      for (guint j = 0; j < stage->original_steps->len; j++)
+        {
+          slide = (Slide) { SLIDE_ORIGINAL_STEP, i, j };
           g_array_append_val (self->slides, slide);
         }
     }
@@ -238,11 +249,11 @@ slide_fits (GuidePresentation *self)
   int width, height;
 
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
-  if (width > self->screen_width)
+  if (width > self->content_width)
     return FALSE;
 
-  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, self->screen_width, &height, NULL, NULL, NULL);
-  return height <= self->screen_height;
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, self->content_width, &height, NULL, NULL, NULL);
+  return height <= self->content_height;
 }
 
 /* The first layout of the slide that fits the screen, or the smallest. Ways
@@ -287,9 +298,9 @@ show_slide (GuidePresentation *self)
   g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
 
-  if (slide->kind == SLIDE_STEP)
+  if (slide->kind == SLIDE_STEP || slide->kind == SLIDE_ORIGINAL_STEP)
     {
-      step = g_ptr_array_index (stage->steps, slide->step);
+      step = g_ptr_array_index (slide->kind == SLIDE_STEP ? stage->steps : stage->original_steps, slide->step);
       if (step->picture != NULL)
         screenshot = guide_screenshot_lookup (step->picture, self->language);
     }
@@ -333,6 +344,16 @@ show_slide (GuidePresentation *self)
       show_notes (self, step->notes, step->uri == NULL);
       break;
 
+    case SLIDE_ORIGINAL_STEP:
+      /* Translators: where the presentation is, e.g. "Stage 2 · Original guide, step 3 of 5". */
+      where = g_strdup_printf (_("Stage %u · Original guide, step %u of %u"),
+                               slide->stage + 1, slide->step + 1, stage->original_steps->len);
+      text = g_strdup (step->text);
+      gtk_label_set_label (self->title_label, stage->title);
+      gtk_label_set_label (self->withdrawn_label, stage->original_title);
+      show_notes (self, step->notes, TRUE);
+      break;
+
     case SLIDE_CONTACTS:
     default:
       where = g_strdup (guide_book_get_title (self->book));
@@ -358,9 +379,10 @@ show_slide (GuidePresentation *self)
   /* In its corner also when it is alone on its row. */
   gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !gtk_widget_get_visible (GTK_WIDGET (self->hint_label)));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->done_check), step != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), slide->kind == SLIDE_ORIGINAL_STEP);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_check), slide->kind == SLIDE_STEP);
   /* The toggle this causes marks the step with what it already is: no change. */
-  if (step != NULL)
+  if (slide->kind == SLIDE_STEP)
     gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
 
   fit_slide (self);
@@ -514,8 +536,8 @@ set_monitor (GuidePresentation *self,
   if (geometry.width == self->screen_width && geometry.height == self->screen_height)
     return;
 
-  self->screen_width = geometry.width;
-  self->screen_height = geometry.height;
+  self->screen_width = self->content_width = geometry.width;
+  self->screen_height = self->content_height = geometry.height;
   self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
   load_type_sizes (self);
 
@@ -528,6 +550,44 @@ enter_monitor_cb (GuidePresentation *self,
                   GdkMonitor        *monitor)
 {
   set_monitor (self, monitor);
+}
+
+static gboolean
+fit_slide_cb (gpointer user_data)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (user_data);
+
+  self->fit_source = 0;
+  fit_slide (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The slides are first fitted to the whole screen; the window may have a
+ * little less (a frame, without a compositor), known once it has a size.
+ * That size comes from the screen, never from the slide, so this happens
+ * once. */
+static void
+guide_presentation_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+  int content_width, content_height;
+
+  GTK_WIDGET_CLASS (guide_presentation_parent_class)->size_allocate (widget, width, height, baseline);
+
+  content_width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  content_height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  if (content_width > 0 && content_height > 0 &&
+      (content_width != self->content_width || content_height != self->content_height))
+    {
+      self->content_width = content_width;
+      self->content_height = content_height;
+      if (self->fit_source == 0)
+        self->fit_source = g_idle_add (fit_slide_cb, self);
+    }
 }
 
 /* The window takes the whole screen, and each slide is laid out to fit it
@@ -575,6 +635,7 @@ guide_presentation_dispose (GObject *object)
   if (get_application (self) != NULL)
     guide_i18n_set_language (guide_application_get_language (get_application (self)));
 
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_PRESENTATION);
   g_clear_object (&self->book);
   g_clear_object (&self->progress);
@@ -602,12 +663,14 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   object_class->dispose = guide_presentation_dispose;
   object_class->finalize = guide_presentation_finalize;
   widget_class->measure = guide_presentation_measure;
+  widget_class->size_allocate = guide_presentation_size_allocate;
   widget_class->realize = guide_presentation_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, stack);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, where_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, withdrawn_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, text_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, note_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, done_check);

@@ -12,7 +12,7 @@
 
 /* One user's progress through the guide, kept in a small JSON file:
  *
- *   { "version": 1,
+ *   { "version": 2,
  *     "current-stage": "two-factor", "current-step": "two-factor.sign-in",
  *     "done": { "eu-login.open-register": "2026-11-25T10:11:12Z", … } }
  *
@@ -27,7 +27,9 @@
 #include "guide-i18n.h"
 #include "guide-progress.h"
 
-#define VERSION 1
+/* Version 2 came with the guide's current method for a stage whose original
+ * method was withdrawn; see guide_progress_upgrade(). */
+#define VERSION 2
 
 struct _GuideProgress
 {
@@ -37,6 +39,7 @@ struct _GuideProgress
   GHashTable *done;
   char       *current_stage;
   char       *current_step;
+  gint64      version_read;
   gboolean    writable;
 };
 
@@ -205,6 +208,7 @@ parse (GuideProgress *self,
 
   g_clear_pointer (&self->done, g_hash_table_unref);
   self->done = g_steal_pointer (&done);
+  self->version_read = json_node_get_int (version);
   set_string (&self->current_stage, stage);
   set_string (&self->current_step, step);
 
@@ -549,5 +553,119 @@ guide_progress_reset (GuideProgress  *self,
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
 
+  return save (self, error);
+}
+
+static guint
+count_steps_done (GuideProgress *self,
+                  GPtrArray     *steps)
+{
+  guint n_done = 0;
+
+  for (guint i = 0; i < steps->len; i++)
+    n_done += g_hash_table_contains (self->done, ((GuideStep *) g_ptr_array_index (steps, i))->id);
+
+  return n_done;
+}
+
+/**
+ * guide_progress_count_done:
+ * @book: the guide
+ * @stage: (nullable): one of the stages of @book, or %NULL for all of them
+ *
+ * Returns: how many steps of @stage, or of the whole guide, are done; the
+ *   original guide's steps for a withdrawn method never count
+ */
+guint
+guide_progress_count_done (GuideProgress    *self,
+                           GuideBook        *book,
+                           const GuideStage *stage)
+{
+  GPtrArray *stages;
+  guint n_done = 0;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), 0);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), 0);
+
+  if (stage != NULL)
+    return count_steps_done (self, stage->steps);
+
+  stages = guide_book_get_stages (book);
+  for (guint i = 0; i < stages->len; i++)
+    n_done += count_steps_done (self, ((GuideStage *) g_ptr_array_index (stages, i))->steps);
+
+  return n_done;
+}
+
+/* When the last of @steps was marked done, or %NULL unless all of them are. */
+static GDateTime *
+last_done (GuideProgress *self,
+           GPtrArray     *steps)
+{
+  GDateTime *last = NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      GDateTime *time = g_hash_table_lookup (self->done, ((GuideStep *) g_ptr_array_index (steps, i))->id);
+
+      if (time == NULL)
+        return NULL;
+      if (last == NULL || g_date_time_compare (time, last) > 0)
+        last = time;
+    }
+
+  return last;
+}
+
+/**
+ * guide_progress_upgrade:
+ * @book: the guide
+ * @error: a location for a #GError
+ *
+ * Brings progress saved by version 1 of the file up to date with @book. A
+ * stage whose steps of the original guide were all marked done was finished
+ * then: it stays finished, its current steps being marked done at the time
+ * of the last original one. The marks of the original steps are kept, and
+ * count for nothing. This is done once: the file is saved as version 2.
+ *
+ * Returns: %TRUE unless saving failed
+ */
+gboolean
+guide_progress_upgrade (GuideProgress  *self,
+                        GuideBook      *book,
+                        GError        **error)
+{
+  GPtrArray *stages;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), FALSE);
+
+  if (self->version_read == 0 || self->version_read >= VERSION)
+    return TRUE;
+
+  self->version_read = VERSION;
+  stages = guide_book_get_stages (book);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+      GDateTime *last = last_done (self, stage->original_steps);
+
+      for (guint j = 0; last != NULL && j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          if (!g_hash_table_contains (self->done, step->id))
+            {
+              g_hash_table_insert (self->done, g_strdup (step->id), g_date_time_ref (last));
+              changed = TRUE;
+            }
+        }
+    }
+
+  if (!changed)
+    return TRUE;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
   return save (self, error);
 }

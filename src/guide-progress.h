@@ -14,6 +14,8 @@
 
 #include <gio/gio.h>
 
+#include "guide-book.h"
+
 G_BEGIN_DECLS
 
 #define GUIDE_PROGRESS_ERROR (guide_progress_error_quark ())
@@ -49,6 +51,12 @@ gboolean       guide_progress_set_current        (GuideProgress  *self,
                                                   const char     *step_id,
                                                   GError        **error);
 gboolean       guide_progress_reset              (GuideProgress  *self,
+                                                  GError        **error);
+guint          guide_progress_count_done         (GuideProgress    *self,
+                                                  GuideBook        *book,
+                                                  const GuideStage *stage);
+gboolean       guide_progress_upgrade            (GuideProgress  *self,
+                                                  GuideBook      *book,
                                                   GError        **error);
 
 G_END_DECLS

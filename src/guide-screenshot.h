@@ -32,5 +32,14 @@ int              guide_screenshot_get_height  (GuideScreenshot *self);
 GdkTexture      *guide_screenshot_render      (GuideScreenshot *self,
                                                int              width,
                                                int              height);
+void             guide_screenshot_render_async  (GuideScreenshot     *self,
+                                                 int                  width,
+                                                 int                  height,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
+                                                 GAsyncResult     *result,
+                                                 GError          **error);
 
 G_END_DECLS

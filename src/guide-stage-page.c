@@ -33,6 +33,10 @@ struct _GuideStagePage
   GtkLabel          *count_label;
   GtkBox            *notes_box;
   GtkListBox        *step_list;
+  GtkExpander       *original_expander;
+  GtkLabel          *original_title_label;
+  GtkLabel          *original_text_label;
+  GtkListBox        *original_list;
 };
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
@@ -72,6 +76,7 @@ fill_paragraphs (GtkBox *box,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (box, label);
     }
@@ -136,6 +141,39 @@ step_selected_cb (GuideStagePage *self,
                  row != NULL ? guide_step_row_get_step_id (GUIDE_STEP_ROW (row)) : NULL);
 }
 
+/* Rows for @steps, in @list: checkable ones, or the original guide's
+ * withdrawn ones. */
+static void
+fill_steps (GuideStagePage *self,
+            GtkListBox     *list,
+            GPtrArray      *steps,
+            gboolean        withdrawn)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, row);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      row = guide_step_row_new (i + 1, withdrawn);
+      if (!withdrawn)
+        g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (list, row);
+    }
+}
+
+/* Shows @steps, in place, in the rows of @list. */
+static void
+set_steps (GtkListBox *list,
+           GPtrArray  *steps)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  for (guint i = 0; i < steps->len; i++, row = gtk_widget_get_next_sibling (row))
+    guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i));
+}
+
 static void
 guide_stage_page_dispose (GObject *object)
 {
@@ -198,6 +236,10 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, notes_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, step_list);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_expander);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_title_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_text_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_list);
   gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
@@ -224,7 +266,6 @@ guide_stage_page_show_stage (GuideStagePage *self,
                              guint           index)
 {
   GuideStage *stage;
-  GtkWidget *row;
   gboolean same;
 
   g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
@@ -248,22 +289,20 @@ guide_stage_page_show_stage (GuideStagePage *self,
 
   if (!same)
     {
-      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list))) != NULL)
-        gtk_list_box_remove (self->step_list, row);
-
-      for (guint i = 0; i < stage->steps->len; i++)
-        {
-          row = guide_step_row_new (i + 1);
-          g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
-          gtk_list_box_append (self->step_list, row);
-        }
-
+      fill_steps (self, self->step_list, stage->steps, FALSE);
+      fill_steps (self, self->original_list, stage->original_steps, TRUE);
+      gtk_expander_set_expanded (self->original_expander, FALSE);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
     }
 
-  row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
-  for (guint i = 0; i < stage->steps->len; i++, row = gtk_widget_get_next_sibling (row))
-    guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (stage->steps, i));
+  set_steps (self->step_list, stage->steps);
+  set_steps (self->original_list, stage->original_steps);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_expander), stage->original_steps->len > 0);
+  if (stage->original_steps->len > 0)
+    {
+      gtk_label_set_label (self->original_title_label, stage->original_title);
+      gtk_label_set_label (self->original_text_label, stage->original_text);
+    }
 }
 
 /**

@@ -37,6 +37,7 @@ struct _GuideStepRow
   GuideIllustration *illustration;
   GtkListBox     *profiles_list;
   GtkCheckButton *done_check;
+  GtkLabel       *withdrawn_label;
   GtkButton      *open_button;
   GtkBox         *notes_box;
 };
@@ -50,14 +51,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A profile as the page names it, what it means in the interface's language,
+ * and the page's own description, in English. */
+static void
+set_profile (AdwActionRow       *row,
+             const GuideProfile *profile)
+{
+  g_autofree char *page = g_strdup_printf (_("On the page: “%s”"), profile->description);
+  g_autofree char *subtitle = profile->meaning != NULL ? g_strdup_printf ("%s\n%s", profile->meaning, page)
+                                                       : g_strdup (page);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), profile->name);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
 static GtkWidget *
 profile_row_new (const GuideProfile *profile)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), profile->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), profile->description);
+  set_profile (ADW_ACTION_ROW (row), profile);
 
   if (profile->recommended)
     {
@@ -136,6 +150,7 @@ guide_step_row_class_init (GuideStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, illustration);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, done_check);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, withdrawn_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, notes_box);
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
@@ -155,13 +170,25 @@ guide_step_row_init (GuideStepRow *self)
                                   -1);
 }
 
+/**
+ * guide_step_row_new:
+ * @number: the step's number in its list
+ * @withdrawn: whether the step is one of the original guide's for a method
+ *   that is no longer offered: marked as such, and without a check
+ */
 GtkWidget *
-guide_step_row_new (guint number)
+guide_step_row_new (guint    number,
+                    gboolean withdrawn)
 {
   GuideStepRow *self = g_object_new (GUIDE_TYPE_STEP_ROW, NULL);
   g_autofree char *text = g_strdup_printf ("%u", number);
 
   gtk_label_set_label (self->number_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_check), !withdrawn);
+  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), withdrawn);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), !withdrawn);
+  if (withdrawn)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "withdrawn");
 
   return GTK_WIDGET (self);
 }
@@ -222,9 +249,16 @@ guide_step_row_set_step (GuideStepRow    *self,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->picture_button), FALSE);
 
-  /* The profiles are the page's own words, the same in every language: only
-   * a different list is built again. */
-  if (g_strcmp0 (self->profiles_of, step->id) != 0)
+  /* A different list is built again; the same one, in another language, is
+   * updated in place. */
+  if (g_strcmp0 (self->profiles_of, step->id) == 0 &&
+      gtk_list_box_get_row_at_index (self->profiles_list, step->profiles->len) == NULL)
+    {
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list));
+      for (guint i = 0; i < step->profiles->len; i++, child = gtk_widget_get_next_sibling (child))
+        set_profile (ADW_ACTION_ROW (child), g_ptr_array_index (step->profiles, i));
+    }
+  else
     {
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list))) != NULL)
         gtk_list_box_remove (self->profiles_list, child);

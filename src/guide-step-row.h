@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuideStepRow, guide_step_row, GUIDE, STEP_ROW, GtkListBoxRow)
 
-GtkWidget   *guide_step_row_new          (guint            number);
+GtkWidget   *guide_step_row_new          (guint            number,
+                                          gboolean         withdrawn);
 void         guide_step_row_set_step     (GuideStepRow    *self,
                                           const GuideStep *step);
 const char  *guide_step_row_get_step_id  (GuideStepRow    *self);

@@ -13,11 +13,13 @@
 #include "guide-uri.h"
 
 /* The only addresses the application ever opens: the official pages the guide
- * walks through, the Commission's notice on SMS second factors, and the two
- * helpdesk mailboxes. A guide that names any other address is refused. */
+ * walks through (EU Login's page for linking the EU Login Mobile App among
+ * them), the Commission's notice on SMS second factors, and the two helpdesk
+ * mailboxes. A guide that names any other address is refused. */
 static const char * const allowed[] = {
   "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
   "https://webgate.ec.europa.eu/cas",
+  "https://webgate.ec.europa.eu/cas/mobile",
   "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
   "https://cpms.ern-net.eu/login/",
   "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en",

@@ -68,22 +68,9 @@ get_application (GuideWindow *self)
 
 static gboolean
 stage_complete (GuideWindow *self,
-                GuideStage  *stage,
-                guint       *n_done)
+                GuideStage  *stage)
 {
-  guint done = 0;
-
-  for (guint i = 0; i < stage->steps->len; i++)
-    {
-      GuideStep *step = g_ptr_array_index (stage->steps, i);
-
-      done += guide_progress_is_done (self->progress, step->id);
-    }
-
-  if (n_done != NULL)
-    *n_done = done;
-
-  return done == stage->steps->len;
+  return guide_progress_count_done (self->progress, self->book, stage) == stage->steps->len;
 }
 
 static void
@@ -98,7 +85,7 @@ update_waiting (GuideWindow *self)
   g_autofree char *text = NULL;
   gint64 days;
 
-  if (submitted == NULL || stage_complete (self, g_ptr_array_index (stages, stages->len - 1), NULL))
+  if (submitted == NULL || stage_complete (self, g_ptr_array_index (stages, stages->len - 1)))
     {
       gtk_revealer_set_reveal_child (self->waiting_revealer, FALSE);
       return;
@@ -148,9 +135,8 @@ update_progress (GuideWindow *self)
   for (guint i = 0; i < stages->len; i++, row = gtk_widget_get_next_sibling (row))
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
-      guint stage_done;
+      guint stage_done = guide_progress_count_done (self->progress, self->book, stage);
 
-      stage_complete (self, stage, &stage_done);
       guide_stage_row_update (GUIDE_STAGE_ROW (row), stage->title, stage_done, stage->steps->len);
       n_done += stage_done;
     }

@@ -293,8 +293,21 @@ guide_test_press_keys (GtkWidget  *window,
   int status;
 
   g_assert_nonnull (g_find_program_in_path ("xdotool"));
-  g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
-  g_assert_no_error (error);
+
+  /* GTK calls a window mapped as soon as it asks the X server to show it;
+   * until the server has, focusing it fails with BadMatch, before any key
+   * is sent, so that trying again is safe. */
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_clear_pointer (&errors, g_free);
+      g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
+      g_assert_no_error (error);
+      if (status == 0 || errors == NULL || strstr (errors, "BadMatch") == NULL)
+        break;
+      guide_test_iterate ();
+      g_usleep (100 * 1000);
+    }
+
   if (status != 0)
     g_printerr ("%s: %s\n", command, errors);
   g_assert_cmpint (status, ==, 0);

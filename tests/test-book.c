@@ -100,10 +100,83 @@ test_parity (void)
               GuideProfile *pa = g_ptr_array_index (sa->profiles, k), *pb = g_ptr_array_index (sb->profiles, k);
 
               g_assert_cmpstr (pa->name, ==, pb->name);
+              g_assert_cmpstr (pa->description, ==, pb->description);
               g_assert_cmpint (pa->recommended, ==, pb->recommended);
+              g_assert_nonnull (pa->meaning);
+              g_assert_nonnull (pb->meaning);
+              g_assert_cmpstr (pa->meaning, !=, pb->meaning);
             }
         }
+
+      g_assert_cmpint (a->original_title != NULL, ==, b->original_title != NULL);
+      g_assert_cmpuint (a->original_steps->len, ==, b->original_steps->len);
+      for (guint j = 0; j < a->original_steps->len; j++)
+        {
+          GuideStep *sa = g_ptr_array_index (a->original_steps, j), *sb = g_ptr_array_index (b->original_steps, j);
+
+          g_assert_cmpstr (sa->id, ==, sb->id);
+          g_assert_cmpstr (sa->text, !=, sb->text);
+          assert_same_notes (sa->notes, sb->notes);
+        }
     }
+}
+
+/* Stage 2 follows EU Login as it works today, the EU Login Mobile App; the
+ * original guide's SMS method is kept apart, as it was written. */
+static void
+test_two_factor (gconstpointer data)
+{
+  g_autoptr(GuideBook) book = load (data);
+  gboolean italian = g_str_equal (data, "it");
+  static const char * const steps[] = {
+    "two-factor.install-app", "two-factor.open-devices", "two-factor.add-device",
+    "two-factor.scan-qr", "two-factor.sign-in-method",
+  };
+  static const char * const original[] = {
+    "two-factor.sign-in", "two-factor.my-account", "two-factor.manage-phones",
+    "two-factor.add-number", "two-factor.confirm-sms",
+  };
+  GuideStage *stage = guide_book_get_stage (book, guide_book_find_stage (book, "two-factor"));
+  GuideNote *update = g_ptr_array_index (stage->notes, 0);
+  GuideStep *step;
+
+  g_assert_null (strstr (stage->title, "SMS"));
+  g_assert_null (strstr (stage->summary, "SMS"));
+  g_assert_nonnull (strstr (stage->summary, "EU Login Mobile App"));
+  g_assert_nonnull (update->source);
+
+  g_assert_cmpuint (stage->steps->len, ==, G_N_ELEMENTS (steps));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      step = g_ptr_array_index (stage->steps, i);
+      g_assert_cmpstr (step->id, ==, steps[i]);
+      g_assert_null (strstr (step->text, "SMS"));
+    }
+
+  step = guide_book_find_step (book, "two-factor.open-devices", NULL, NULL);
+  g_assert_cmpstr (step->uri, ==, "https://webgate.ec.europa.eu/cas/mobile");
+  g_assert_true (guide_uri_is_allowed (step->uri));
+  g_assert_cmpstr (step->picture, ==, "eu-login-my-account.svg");
+  g_assert_nonnull (strstr (step->text, "Manage my mobile devices"));
+  g_assert_nonnull (strstr (guide_book_find_step (book, "two-factor.add-device", NULL, NULL)->text, "Add a mobile device"));
+
+  /* Not checkable: not a step of the guide's progress. */
+  g_assert_cmpuint (stage->original_steps->len, ==, G_N_ELEMENTS (original));
+  g_assert_nonnull (stage->original_title);
+  for (guint i = 0; i < G_N_ELEMENTS (original); i++)
+    {
+      step = g_ptr_array_index (stage->original_steps, i);
+      g_assert_cmpstr (step->id, ==, original[i]);
+      g_assert_null (guide_book_find_step (book, original[i], NULL, NULL));
+    }
+
+  /* Each seed's own words: the French names the phone numbers page, the
+   * Italian the mobile devices page, and says that it is the current one. */
+  step = g_ptr_array_index (stage->original_steps, 2);
+  g_assert_nonnull (strstr (step->text, italian ? "Manage my mobile devices" : "Manage my mobile phone numbers"));
+  g_assert_nonnull (strstr (((GuideStep *) g_ptr_array_index (stage->original_steps, 4))->text, "SMS"));
+
+  g_assert_cmpuint (guide_book_get_n_steps (book), ==, 2 + 5 + 10 + 1);
 }
 
 /* What the design fixes: the four stages and the steps the seeds describe. */
@@ -176,7 +249,7 @@ test_pictures_present (gconstpointer data)
         }
     }
 
-  g_assert_cmpuint (n_pictures, ==, 9);
+  g_assert_cmpuint (n_pictures, ==, 11);
 }
 
 /* Loads fr.json with one member replaced, and checks the message. */
@@ -244,6 +317,14 @@ test_refuses (void)
                   "fr.json:1: guide.stages[0].steps[0].picture: must be an object");
   assert_refused ("format", json_node_init_int (json_node_alloc (), 2),
                   "fr.json: format: must be 1");
+  assert_refused ("stages/1/original/steps", json_node_init_array (json_node_alloc (), json_array_new ()),
+                  "fr.json:1: guide.stages[1].original.steps: is empty");
+  assert_refused ("stages/1/original/title", NULL,
+                  "fr.json:1: guide.stages[1].original.title: missing");
+  assert_refused ("stages/1/original/steps/0/id", json_node_init_string (json_node_alloc (), "two-factor.install-app"),
+                  "fr.json:1: guide.stages[1].original.steps[0].id: “two-factor.install-app” is used twice");
+  assert_refused ("stages/1/original", json_node_init_string (json_node_alloc (), "SMS"),
+                  "fr.json:1: guide.stages[1].original: must be an object");
 }
 
 static void
@@ -320,31 +401,45 @@ test_addresses (void)
   g_autoptr(GuideBook) book = load ("fr");
   g_autoptr(GPtrArray) addresses = guide_book_list_addresses (book);
 
-  /* The seven official addresses, each once. */
+  /* The seven official addresses that have a button, each once: EU Login's
+   * own sign-in page is only written out, in the original guide's steps. */
   g_assert_cmpuint (addresses->len, ==, 7);
+  g_assert_true (g_ptr_array_find_with_equal_func (addresses, "https://webgate.ec.europa.eu/cas/mobile", g_str_equal, NULL));
   for (guint i = 0; i < addresses->len; i++)
     g_assert_true (guide_uri_is_allowed (g_ptr_array_index (addresses, i)));
 }
 
+/* The Italian guide with the step @id renamed @other (as long) is refused
+ * beside the French one, with a message that names the step. */
 static void
-test_parity_refused (void)
+assert_parity_refused (const char *id,
+                       const char *other)
 {
   g_autoptr(GuideBook) fr = load ("fr");
   g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/guide/it.json", 0, NULL);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
   g_autoptr(GBytes) changed = NULL;
   g_autoptr(GuideBook) it = NULL;
   g_autoptr(GError) error = NULL;
-  char *id = strstr (text, "\"cpms-access.guest-access\"");
 
-  memcpy (id, "\"cpms-access.own-provider\"", strlen ("\"cpms-access.own-provider\""));
+  g_assert_cmpuint (strlen (id), ==, strlen (other));
+  memcpy (strstr (text, quoted) + 1, other, strlen (other));
   changed = g_bytes_new (text, strlen (text));
   it = guide_book_new_from_bytes (changed, "it.json", GUIDE_BOOK_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   g_assert_true (guide_book_check_parity (fr, fr, NULL));
   g_assert_false (guide_book_check_parity (fr, it, &error));
-  g_assert_nonnull (strstr (error->message, "cpms-access.guest-access"));
+  g_assert_nonnull (strstr (error->message, id));
+}
+
+static void
+test_parity_refused (void)
+{
+  assert_parity_refused ("cpms-access.guest-access", "cpms-access.own-provider");
+  /* The original guide's steps are keyed like the others. */
+  assert_parity_refused ("two-factor.add-number", "two-factor.add-phones");
 }
 
 static void
@@ -364,6 +459,8 @@ main (int   argc,
   g_test_add_func ("/guide/book/parity", test_parity);
   g_test_add_data_func ("/guide/book/content/fr", "fr", test_content);
   g_test_add_data_func ("/guide/book/content/it", "it", test_content);
+  g_test_add_data_func ("/guide/book/two-factor/fr", "fr", test_two_factor);
+  g_test_add_data_func ("/guide/book/two-factor/it", "it", test_two_factor);
   g_test_add_data_func ("/guide/book/pictures-present/fr", "fr", test_pictures_present);
   g_test_add_data_func ("/guide/book/pictures-present/it", "it", test_pictures_present);
   g_test_add_func ("/guide/book/refuses", test_refuses);

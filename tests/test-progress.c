@@ -89,7 +89,7 @@ test_round_trip (void)
   contents = read_file (path);
   g_assert_true (json_parser_load_from_data (parser, contents, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (root, "current-stage"), ==, "eu-login");
   g_assert_cmpstr (json_object_get_string_member (root, "current-step"), ==, "eu-login.create-account");
   g_assert_true (json_object_has_member (json_object_get_object_member (root, "done"), "eu-login.open-register"));
@@ -165,6 +165,104 @@ test_unknown_ids_kept (void)
   g_assert_nonnull (strstr (contents, "\"some-future.step\" : \"2026-01-02T03:04:05Z\""));
   g_assert_nonnull (strstr (contents, "eu-login.open-register"));
   g_assert_nonnull (strstr (contents, "eu-login.create-account"));
+}
+
+/* A file as version 1 wrote it, with the original guide's five SMS steps of
+ * stage 2 marked done (all of them, or the first @n_sms). */
+static void
+write_version_1 (guint n_sms)
+{
+  static const char * const sms[] = {
+    "two-factor.sign-in", "two-factor.my-account", "two-factor.manage-phones",
+    "two-factor.add-number", "two-factor.confirm-sms",
+  };
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GString) text = g_string_new ("{\n  \"version\" : 1,\n"
+                                          "  \"current-stage\" : \"two-factor\",\n"
+                                          "  \"current-step\" : \"two-factor.manage-phones\",\n"
+                                          "  \"done\" : {\n"
+                                          "    \"eu-login.create-account\" : \"2026-10-01T08:00:00Z\",\n"
+                                          "    \"eu-login.open-register\" : \"2026-10-01T07:59:00Z\"");
+
+  for (guint i = 0; i < n_sms; i++)
+    g_string_append_printf (text, ",\n    \"%s\" : \"2026-10-0%uT09:00:00Z\"", sms[i], i + 2);
+  g_string_append (text, "\n  }\n}");
+  guide_test_write_file (path, text->str);
+}
+
+/* A stage finished with the original guide's method stays finished: its
+ * current steps take the time of the last original one, which are all kept
+ * in the file and count for nothing. This happens once. */
+static void
+test_upgrade_finished_stage (void)
+{
+  g_autoptr(GuideBook) book = guide_book_new_for_language ("fr");
+  GuideStage *stage = guide_book_get_stage (book, 1);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDateTime) last = g_date_time_new_from_iso8601 ("2026-10-06T09:00:00Z", NULL);
+
+  write_version_1 (5);
+  progress = new_progress ();
+  g_assert_true (guide_progress_load (progress, &error));
+  g_assert_true (guide_progress_upgrade (progress, book, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < stage->steps->len; i++)
+    {
+      GuideStep *step = g_ptr_array_index (stage->steps, i);
+
+      g_assert_true (guide_progress_is_done (progress, step->id));
+      g_assert_true (g_date_time_equal (guide_progress_get_done_time (progress, step->id), last));
+    }
+  g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 2 + stage->steps->len);
+
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "\"version\" : 2"));
+  g_assert_nonnull (strstr (contents, "\"two-factor.confirm-sms\" : \"2026-10-06T09:00:00Z\""));
+  g_assert_nonnull (strstr (contents, "\"two-factor.sign-in\" : \"2026-10-02T09:00:00Z\""));
+  g_assert_nonnull (strstr (contents, "\"two-factor.scan-qr\" : \"2026-10-06T09:00:00Z\""));
+  g_assert_cmpstr (guide_progress_get_current_step (progress), ==, "two-factor.manage-phones");
+
+  /* Once: a step unticked afterwards stays unticked. */
+  g_assert_true (guide_progress_set_done (progress, "two-factor.scan-qr", FALSE, &error));
+  g_clear_object (&progress);
+  progress = new_progress ();
+  g_assert_true (guide_progress_load (progress, &error));
+  g_assert_true (guide_progress_upgrade (progress, book, &error));
+  g_assert_false (guide_progress_is_done (progress, "two-factor.scan-qr"));
+  g_assert_true (guide_progress_is_done (progress, "two-factor.add-device"));
+}
+
+/* Part of the original method done is not the stage done: nothing moves,
+ * nothing is lost, and the original steps are not counted. */
+static void
+test_upgrade_unfinished_stage (void)
+{
+  g_autoptr(GuideBook) book = guide_book_new_for_language ("it");
+  GuideStage *stage = guide_book_get_stage (book, 1);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  write_version_1 (3);
+  progress = new_progress ();
+  g_assert_true (guide_progress_load (progress, &error));
+  g_assert_true (guide_progress_upgrade (progress, book, &error));
+
+  for (guint i = 0; i < stage->steps->len; i++)
+    g_assert_false (guide_progress_is_done (progress, ((GuideStep *) g_ptr_array_index (stage->steps, i))->id));
+  g_assert_true (guide_progress_is_done (progress, "two-factor.manage-phones"));
+  g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 2);
+
+  g_assert_true (guide_progress_set_done (progress, "two-factor.install-app", TRUE, &error));
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "\"two-factor.manage-phones\" : \"2026-10-04T09:00:00Z\""));
+  g_assert_nonnull (strstr (contents, "two-factor.install-app"));
+  g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 3);
 }
 
 static void
@@ -311,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/guide/progress/bad-time", test_broken_time);
   g_test_add_func ("/guide/progress/newer-version", test_newer_version);
   g_test_add_func ("/guide/progress/reset", test_reset);
+  g_test_add_func ("/guide/progress/upgrade-finished-stage", test_upgrade_finished_stage);
+  g_test_add_func ("/guide/progress/upgrade-unfinished-stage", test_upgrade_unfinished_stage);
   g_test_add_func ("/guide/progress/memory-only", test_memory_only);
   g_test_add_func ("/guide/progress/unwritable-folder", test_unwritable_folder);
 

@@ -61,7 +61,7 @@ test_builtin (void)
   g_autoptr(GPtrArray) steps = picture_steps (book);
   static const int sizes[][2] = { { 480, 300 }, { 1920, 1200 } };
 
-  g_assert_cmpuint (steps->len, ==, 9);
+  g_assert_cmpuint (steps->len, ==, 11);
 
   for (guint i = 0; i < steps->len; i++)
     {

@@ -17,6 +17,8 @@
  * enough, and, when asked for, a screenshot of the whole screen decodes to
  * exactly the slide's addresses, as a phone in the room would read them. */
 
+#include <glib/gstdio.h>
+
 #include "guide-application.h"
 #include "guide-presentation.h"
 #include "guide-qr-code.h"
@@ -90,8 +92,8 @@ stepped_down (GtkWidget *presentation)
   return FALSE;
 }
 
-/* Fails when @widget is not entirely inside the window, or is given less
- * height than its content needs at its width. */
+/* Fails when @widget is not entirely on the screen, or, for a label, when
+ * its text is taller than the label. */
 static void
 assert_on_screen (Run       *run,
                   GtkWidget *widget,
@@ -99,7 +101,7 @@ assert_on_screen (Run       *run,
 {
   graphene_rect_t bounds;
   double x, y;
-  int minimum;
+  int height = 0;
 
   /* In the surface's coordinates: without a compositor, GTK draws a thin
    * frame of its own inside the surface. */
@@ -114,10 +116,13 @@ assert_on_screen (Run       *run,
              G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.origin.y,
              bounds.size.width, bounds.size.height, run->width, run->height);
 
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget), &minimum, NULL, NULL, NULL);
-  if (gtk_widget_get_height (widget) < minimum)
-    g_error ("%s: a %s is cut: %d pixels high for %d", slide, G_OBJECT_TYPE_NAME (widget),
-             gtk_widget_get_height (widget), minimum);
+  /* What a label draws is its layout at the width it was given. */
+  if (GTK_IS_LABEL (widget))
+    pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (widget)), NULL, &height);
+  if (gtk_widget_get_height (widget) < height)
+    g_error ("%s: a %s (%s) is cut: %d pixels high for %d", slide, G_OBJECT_TYPE_NAME (widget),
+             GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : "",
+             gtk_widget_get_height (widget), height);
 }
 
 static GPtrArray *
@@ -145,9 +150,9 @@ static char *
 decode_screen (Run        *run,
                const char *slide)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpms-guide-slide.png", NULL);
-  g_autofree char *shot = g_strdup_printf ("import -window root %s", path);
-  g_autofree char *scan = g_strdup_printf ("zbarimg --quiet --raw %s", path);
+  g_autofree char *path = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *scan = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
@@ -155,11 +160,18 @@ decode_screen (Run        *run,
   char *output = NULL;
   int status;
 
+  /* A file of its own: other test runs may share this computer. */
+  g_close (g_file_open_tmp ("cpms-guide-slide-XXXXXX.png", &path, &error), &error);
+  g_assert_no_error (error);
+  shot = g_strdup_printf ("import -window root %s", path);
+  scan = g_strdup_printf ("zbarimg --quiet --raw %s", path);
+
   g_spawn_command_line_sync (shot, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   /* zbarimg says on standard error that it found no D-Bus system bus. */
   g_spawn_command_line_sync (scan, &output, &errors, &status, &error);
+  g_unlink (path);
   g_assert_no_error (error);
 
   lines = g_strsplit (g_strchomp (output), "\n", -1);

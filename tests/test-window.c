@@ -270,7 +270,7 @@ test_restart_keeps_place (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==,
                    guide_book_get_stage (guide_application_get_book (fixture->application), 1)->title);
   row = step_row (fixture, 2);
-  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.manage-phones");
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.add-device");
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 1)))));
@@ -348,6 +348,8 @@ test_open_buttons (Fixture       *fixture,
       g_autoptr(GPtrArray) buttons = NULL;
 
       select_stage (fixture, i);
+      if (i == 1)
+        gtk_expander_set_expanded (GTK_EXPANDER (guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original")), TRUE);
 
       buttons = visible_open_buttons (fixture);
       for (guint j = 0; j < buttons->len; j++)
@@ -378,6 +380,7 @@ test_open_buttons (Fixture       *fixture,
   g_assert_true (g_ptr_array_find_with_equal_func (expected, "mailto:ern.reconnet@ao-pisa.toscana.it", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://webgate.ec.europa.eu/cas/mobile", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, ((GuideStep *) g_ptr_array_index (guide_book_get_stage (book, 0)->steps, 0))->uri, g_str_equal, NULL));
 
   launched = guide_test_wait_for_launches (log, expected->len);
@@ -467,7 +470,7 @@ test_continue (Fixture       *fixture,
                          "{ \"version\": 1, \"current-stage\": \"cpms-login\", \"done\": {"
                          " \"eu-login.open-register\": \"2026-01-02T03:04:05Z\","
                          " \"eu-login.create-account\": \"2026-01-02T03:04:05Z\","
-                         " \"two-factor.sign-in\": \"2026-01-02T03:04:05Z\" } }");
+                         " \"two-factor.install-app\": \"2026-01-02T03:04:05Z\" } }");
   start (fixture);
   book = guide_application_get_book (fixture->application);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 3)->title);
@@ -475,7 +478,7 @@ test_continue (Fixture       *fixture,
   activate_action (fixture, "win.continue", NULL);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 1)->title);
   row = step_row (fixture, 1);
-  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.my-account");
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.open-devices");
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
   g_assert_nonnull (guide_test_find_label (fixture->window, "3 étapes sur 18 terminées"));
@@ -512,6 +515,119 @@ test_waiting_for_approval (Fixture       *fixture,
   start (fixture);
   revealer = gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting"), GTK_TYPE_REVEALER);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+static const char *
+overall_progress (Fixture *fixture)
+{
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (guide_test_find_all (fixture->window, ADW_TYPE_WINDOW_TITLE)->pdata[0]));
+}
+
+/* Stage 2's original SMS steps are there to read, in a collapsed section,
+ * marked as withdrawn; they cannot be ticked and never count, even when a
+ * progress file says they were done. */
+static void
+test_sms_steps_withdrawn (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  GuideBook *book;
+  GuideStage *stage;
+  GtkWidget *expander;
+  g_autoptr(GPtrArray) original = NULL;
+
+  stop (fixture);
+  guide_test_write_file (path,
+                         "{ \"version\": 2, \"done\": {"
+                         " \"two-factor.sign-in\": \"2026-10-02T09:00:00Z\","
+                         " \"two-factor.my-account\": \"2026-10-02T09:00:00Z\","
+                         " \"two-factor.manage-phones\": \"2026-10-02T09:00:00Z\","
+                         " \"two-factor.add-number\": \"2026-10-02T09:00:00Z\","
+                         " \"two-factor.confirm-sms\": \"2026-10-02T09:00:00Z\" } }");
+  start (fixture);
+  book = guide_application_get_book (fixture->application);
+  stage = guide_book_get_stage (book, 1);
+
+  select_stage (fixture, 1);
+  g_assert_cmpstr (overall_progress (fixture), ==, "0 étape sur 18 terminée");
+  g_assert_nonnull (guide_test_find_label (fixture->window, "0 étape sur 5 terminée"));
+
+  expander = guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original");
+  g_assert_true (gtk_widget_get_visible (expander));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_nonnull (guide_test_find_label (expander, stage->original_title));
+  g_assert_null (guide_test_find_label (fixture->window, ((GuideStep *) g_ptr_array_index (stage->original_steps, 0))->text));
+
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  guide_test_iterate ();
+  original = guide_test_find_all (expander, GUIDE_TYPE_STEP_ROW);
+  g_assert_cmpuint (original->len, ==, 5);
+  for (guint i = 0; i < original->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (original, i);
+      g_autoptr(GPtrArray) checks = guide_test_find_all (row, GTK_TYPE_CHECK_BUTTON);
+
+      g_assert_cmpstr (guide_step_row_get_step_id (GUIDE_STEP_ROW (row)), ==,
+                       ((GuideStep *) g_ptr_array_index (stage->original_steps, i))->id);
+      g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      g_assert_false (gtk_widget_get_visible (g_ptr_array_index (checks, 0)));
+      g_assert_true (gtk_widget_get_visible (guide_test_find_by_css_class (row, GTK_TYPE_LABEL, "withdrawn")));
+      g_assert_nonnull (guide_test_find_label (row, "N'est plus proposé"));
+    }
+  g_assert_nonnull (guide_test_find_label (fixture->window, ((GuideStep *) g_ptr_array_index (stage->original_steps, 0))->text));
+
+  /* The current method's five steps are what finishes the stage. */
+  for (guint i = 0; i < stage->steps->len; i++)
+    {
+      GuideStepRow *row = step_row (fixture, i);
+
+      g_assert_cmpstr (guide_step_row_get_step_id (row), ==, ((GuideStep *) g_ptr_array_index (stage->steps, i))->id);
+      gtk_widget_activate (done_check (row));
+      guide_test_iterate ();
+    }
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 18 terminées");
+  g_assert_nonnull (guide_test_find_label (fixture->window, "5 étapes sur 5 terminées"));
+
+  /* In Italian, the same, in place. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
+  guide_test_iterate ();
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_nonnull (guide_test_find_label (expander, guide_book_get_stage (guide_application_get_book (fixture->application), 1)->original_title));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "Non più disponibile"));
+}
+
+/* A progress file written by version 1, with stage 2 finished the SMS way:
+ * the window opens with stage 2 finished, and the file keeps the SMS steps. */
+static void
+test_upgrade_old_progress (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  GuideStage *stage;
+
+  stop (fixture);
+  guide_test_write_file (path,
+                         "{\n  \"version\" : 1,\n  \"current-stage\" : \"two-factor\",\n"
+                         "  \"current-step\" : \"two-factor.confirm-sms\",\n  \"done\" : {\n"
+                         "    \"two-factor.add-number\" : \"2026-10-02T09:03:00Z\",\n"
+                         "    \"two-factor.confirm-sms\" : \"2026-10-02T09:04:00Z\",\n"
+                         "    \"two-factor.manage-phones\" : \"2026-10-02T09:02:00Z\",\n"
+                         "    \"two-factor.my-account\" : \"2026-10-02T09:01:00Z\",\n"
+                         "    \"two-factor.sign-in\" : \"2026-10-02T09:00:00Z\"\n  }\n}\n");
+  start (fixture);
+  stage = guide_book_get_stage (guide_application_get_book (fixture->application), 1);
+
+  /* Back on stage 2, its current steps done. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, stage->title);
+  for (guint i = 0; i < stage->steps->len; i++)
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, i)))));
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 18 terminées");
+
+  contents = progress_contents ();
+  g_assert_nonnull (strstr (contents, "\"version\" : 2"));
+  g_assert_nonnull (strstr (contents, "\"two-factor.sign-in\" : \"2026-10-02T09:00:00Z\""));
+  g_assert_nonnull (strstr (contents, "\"two-factor.install-app\" : \"2026-10-02T09:04:00Z\""));
 }
 
 static void
@@ -575,15 +691,22 @@ visible_illustrations (GtkWidget *root)
 }
 
 static gboolean
-all_drawn (gpointer data)
+drawn (gpointer data)
 {
-  GPtrArray *illustrations = data;
+  return guide_illustration_get_texture (data) != NULL;
+}
 
-  for (guint i = 0; i < illustrations->len; i++)
-    if (guide_illustration_get_texture (g_ptr_array_index (illustrations, i)) == NULL)
-      return FALSE;
+/* Scrolls the page so that @widget's top is at the top of the view. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  graphene_rect_t bounds;
 
-  return TRUE;
+  g_assert_true (gtk_widget_compute_bounds (widget, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  guide_test_iterate ();
 }
 
 static void
@@ -597,7 +720,15 @@ test_pictures (Fixture       *fixture,
 
   select_stage (fixture, 2);
   illustrations = visible_illustrations (fixture->window);
-  g_assert_true (guide_test_wait_for (all_drawn, illustrations));
+
+  /* The first one is drawn; the last, pages below, not until it is seen. */
+  g_assert_true (guide_test_wait_for (drawn, g_ptr_array_index (illustrations, 0)));
+  g_assert_null (guide_illustration_get_texture (g_ptr_array_index (illustrations, illustrations->len - 1)));
+  for (guint i = 0; i < illustrations->len; i++)
+    {
+      scroll_to (g_ptr_array_index (illustrations, i));
+      g_assert_true (guide_test_wait_for (drawn, g_ptr_array_index (illustrations, i)));
+    }
 
   for (guint i = 0; i < stage->steps->len; i++)
     {
@@ -688,7 +819,7 @@ test_picture_viewer_keyboard (Fixture       *fixture,
   viewer = find_viewer ();
   in_viewer = guide_test_find_all (viewer, GUIDE_TYPE_ILLUSTRATION);
   illustration = g_ptr_array_index (in_viewer, 0);
-  g_assert_true (guide_test_wait_for (all_drawn, in_viewer));
+  g_assert_true (guide_test_wait_for (drawn, illustration));
   g_assert_cmpfloat (guide_illustration_get_zoom (illustration), ==, 0);
 
   /* + zooms in, 0 fits again, Esc closes. */
@@ -773,6 +904,8 @@ main (int   argc,
   ADD ("address-breaks", test_address_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
+  ADD ("sms-steps-withdrawn", test_sms_steps_withdrawn);
+  ADD ("upgrade-old-progress", test_upgrade_old_progress);
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
   ADD ("zoom", test_zoom);
