@@ -262,6 +262,15 @@ presentation_shown (gpointer data)
 }
 
 static gboolean
+fills_screen (gpointer data)
+{
+  Run *run = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (run->presentation));
+
+  return gdk_surface_get_width (surface) == run->width && gdk_surface_get_height (surface) == run->height;
+}
+
+static gboolean
 on_last_slide (Run *run)
 {
   g_auto(GStrv) counter = g_strsplit (label_text (run, "counter"), " / ", 2);
@@ -290,6 +299,8 @@ test_every_slide (void)
   application = guide_test_register_application (NULL);
   g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
   g_assert_true (guide_test_wait_for (presentation_shown, &run));
+  /* The window manager makes it fullscreen, then gives it the screen's size. */
+  g_assert_true (guide_test_wait_for (fills_screen, &run));
   handler = g_signal_connect (gtk_widget_get_frame_clock (run.presentation), "after-paint",
                               G_CALLBACK (after_paint_cb), &run);
 
