@@ -459,18 +459,12 @@ counter (Fixture *fixture)
   return gtk_label_get_label (label_with_class (fixture->presentation, "counter"));
 }
 
-typedef struct
-{
-  Fixture    *fixture;
-  const char *text;
-} Count;
-
 static gboolean
 counting (gpointer data)
 {
-  Count *count = data;
+  Expected *expected = data;
 
-  return g_strcmp0 (counter (count->fixture), count->text) == 0;
+  return g_strcmp0 (counter (expected->fixture), expected->text) == 0;
 }
 
 static void
@@ -478,10 +472,10 @@ press_and_count (Fixture    *fixture,
                  const char *keys,
                  const char *text)
 {
-  Count count = { fixture, text };
+  Expected expected = { fixture, NULL, text };
 
   guide_test_press_keys (fixture->presentation, keys);
-  if (!guide_test_wait_for (counting, &count))
+  if (!guide_test_wait_for (counting, &expected))
     g_error ("After “%s”: the counter says “%s”, expected “%s”", keys, counter (fixture), text);
 }
 
