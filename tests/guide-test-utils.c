@@ -371,8 +371,10 @@ guide_test_assert_address_breaks (GtkLabel *label)
             word_end++;
 
           if (is_address_word (text + word, word_end - word) && strchr ("/.@", text[start - 1]) == NULL)
-            g_error ("“%.*s” cut after “%.*s” at %d pixels", word_end - word, text + word,
-                     start - word, text + word, width);
+            g_error ("“%.*s” cut after “%.*s” at %d pixels, in a label of a %s with%s attributes: “%s”",
+                     word_end - word, text + word, start - word, text + word, width,
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (GTK_WIDGET (label))),
+                     gtk_label_get_attributes (label) != NULL ? "" : "out", text);
         }
     }
 }
