@@ -202,18 +202,20 @@ show_notes (GuidePresentation *self,
 }
 
 /* The side of a QR code, in pixels: a phone scans it from the back of the
- * room at a quarter of the screen's height (300 pixels are enough on the
- * tallest screens), and a third when no picture is beside it. */
+ * room at a quarter of the screen's height, a third when no picture is
+ * beside it; a slide short of room can go down to a quarter, or to 300
+ * pixels on the tallest screens, which are still enough. */
 static int
 code_side (GuidePresentation *self,
            gboolean           small)
 {
   int smallest = MIN (self->screen_height / 4, 300);
+  gboolean picture = gtk_widget_get_visible (GTK_WIDGET (self->illustration));
 
-  if (small || gtk_widget_get_visible (GTK_WIDGET (self->illustration)))
+  if (small)
     return smallest;
 
-  return MAX (smallest, self->screen_height / 3);
+  return MAX (smallest, self->screen_height / (picture ? 4 : 3));
 }
 
 static void
