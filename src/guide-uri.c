@@ -267,3 +267,45 @@ guide_uri_get_display (const char *uri)
 
   return g_strdup (uri);
 }
+
+static gboolean
+address_tooltip_cb (GtkWidget  *widget,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip,
+                    gpointer    user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  guide_uri_label_set_text (GTK_LABEL (label), g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip"));
+  gtk_tooltip_set_custom (tooltip, label);
+
+  return TRUE;
+}
+
+/**
+ * guide_uri_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): the tooltip, which may write out addresses, or %NULL
+ *   for none
+ *
+ * Gives @widget a tooltip whose addresses are cut only where
+ * guide_uri_label_set_text() cuts them: GTK's own tooltip label would cut
+ * them at their hyphens.
+ */
+void
+guide_uri_set_tooltip (GtkWidget  *widget,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip") == NULL && text != NULL)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (address_tooltip_cb), NULL);
+
+  g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+}

@@ -24,5 +24,7 @@ char     *guide_uri_find_disallowed    (const char *text,
 char     *guide_uri_get_display        (const char *uri);
 void      guide_uri_label_set_text     (GtkLabel   *label,
                                         const char *text);
+void      guide_uri_set_tooltip        (GtkWidget  *widget,
+                                        const char *text);
 
 G_END_DECLS

@@ -119,7 +119,7 @@ update_waiting (GuideWindow *self)
   text = g_strdup_printf (_("%s Approval is manual and can take a few days; you will get an e-mail when it is done. If you have questions, write to the helpdesk at %s."),
                           when, helpdesk);
 
-  gtk_label_set_label (self->waiting_label, text);
+  guide_uri_label_set_text (self->waiting_label, text);
   gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
 }
 

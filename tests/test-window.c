@@ -13,6 +13,8 @@
 /* The real window, under Xvfb, with each test's own XDG folders: what the
  * user clicks, what lands on disk, and what the desktop is asked to open. */
 
+#include <gdk/x11/gdkx.h>
+
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-illustration.h"
@@ -425,8 +427,75 @@ test_launch_failure_offers_copy (Fixture       *fixture,
   g_assert_nonnull (guide_test_find_label (fixture->window, "Copier"));
 }
 
-/* Addresses in the contacts popover, the steps' texts and the notes are cut
- * only after "/", "." or "@", never at "ao-". */
+/* The label of the tooltip GTK shows for the pointer, if any. */
+static gboolean
+tooltip_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (data, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (label) || strchr (gtk_label_get_label (GTK_LABEL (label)), '-') == NULL)
+        continue;
+      for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_str_equal (gtk_widget_get_css_name (w), "tooltip"))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Hovers a button that opens an address: its tooltip, the address, is cut
+ * as every other address is. */
+static void
+assert_tooltip_breaks (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = visible_open_buttons (fixture);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
+  GtkWidget *button = NULL;
+  g_autofree char *move = NULL;
+  graphene_rect_t bounds;
+  double x, y;
+
+  /* One on screen, whose address has a hyphen, where GTK's own tooltip
+   * would cut it. */
+  for (guint i = 0; i < buttons->len && button == NULL; i++)
+    {
+      GtkWidget *candidate = g_ptr_array_index (buttons, i);
+      const char *uri = g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (candidate)), NULL);
+
+      if (gtk_widget_get_mapped (candidate) && gtk_widget_get_height (candidate) >= 24 && strchr (uri, '-') != NULL)
+        button = candidate;
+    }
+  g_assert_nonnull (button);
+
+  /* Scrolled into view, then hovered. */
+  gtk_widget_grab_focus (button);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (20 * 1000);
+      guide_test_iterate ();
+    }
+  g_assert_true (gtk_widget_compute_bounds (button, fixture->window, &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &x, &y);
+  /* Two moves: a tooltip follows motion over the button. */
+  move = g_strdup_printf ("xdotool mousemove --window %lu %d %d sleep 0.1 mousemove --window %lu %d %d", xid,
+                          (int) (x + bounds.origin.x + 2), (int) (y + bounds.origin.y + 2), xid,
+                          (int) (x + bounds.origin.x + bounds.size.width / 2),
+                          (int) (y + bounds.origin.y + bounds.size.height / 2));
+  g_assert_true (g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL));
+  if (!guide_test_wait_for (tooltip_shown, fixture->window))
+    g_error ("No tooltip after “%s”, the button at %g,%g %g×%g in a %d×%d window", move, bounds.origin.x, bounds.origin.y,
+             bounds.size.width, bounds.size.height, gtk_widget_get_width (fixture->window), gtk_widget_get_height (fixture->window));
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 6);
+
+  g_assert_true (g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL));
+}
+
+/* Addresses in the contacts popover, the steps' texts, the notes and the
+ * tooltips are cut only after "/", "." or "@", never at "ao-". */
 static void
 test_address_breaks (Fixture       *fixture,
                      gconstpointer  data)
@@ -438,6 +507,8 @@ test_address_breaks (Fixture       *fixture,
   /* A note that writes out the helpdesk's address. */
   select_stage (fixture, 2);
   g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 5);
+
+  assert_tooltip_breaks (fixture);
 }
 
 static void
