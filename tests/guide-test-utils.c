@@ -279,24 +279,18 @@ guide_test_wait_for_label (GtkWidget  *root,
   return label;
 }
 
-/* Types keys into @window as a person would, through the X server (xdotool).
- * There is no window manager under Xvfb to give the focus to a new window,
- * so the window is focused first. */
-void
-guide_test_press_keys (GtkWidget  *window,
-                       const char *keys)
+/* GTK calls a window mapped as soon as it asks the X server to show it;
+ * until the server has, focusing it fails with BadMatch, before any key or
+ * click is sent, so that trying again is safe. */
+static void
+run_xdotool (const char *command)
 {
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
-  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
   g_autoptr(GError) error = NULL;
   g_autofree char *errors = NULL;
-  int status;
+  int status = -1;
 
   g_assert_nonnull (g_find_program_in_path ("xdotool"));
 
-  /* GTK calls a window mapped as soon as it asks the X server to show it;
-   * until the server has, focusing it fails with BadMatch, before any key
-   * is sent, so that trying again is safe. */
   for (guint attempt = 0; attempt < 50; attempt++)
     {
       g_clear_pointer (&errors, g_free);
@@ -313,6 +307,19 @@ guide_test_press_keys (GtkWidget  *window,
   g_assert_cmpint (status, ==, 0);
 }
 
+/* Types keys into @window as a person would, through the X server (xdotool).
+ * There is no window manager under Xvfb to give the focus to a new window,
+ * so the window is focused first. */
+void
+guide_test_press_keys (GtkWidget  *window,
+                       const char *keys)
+{
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
+
+  run_xdotool (command);
+}
+
 /* Clicks at @x, @y of @widget with the first mouse button, as a person
  * would, through the X server. */
 void
@@ -325,14 +332,12 @@ guide_test_click (GtkWidget *widget,
   graphene_point_t point;
   double dx, dy;
   g_autofree char *command = NULL;
-  int status;
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &dx, &dy);
   command = g_strdup_printf ("xdotool windowfocus --sync %lu mousemove --window %lu %d %d click 1",
                              xid, xid, (int) (point.x + dx), (int) (point.y + dy));
-  g_spawn_command_line_sync (command, NULL, NULL, &status, NULL);
-  g_assert_cmpint (status, ==, 0);
+  run_xdotool (command);
 }
 
 /* Waits until @condition holds, iterating the main loop; FALSE on timeout. */

@@ -10,9 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The allow-list of addresses the app may open, and how they are shown. */
+/* The allow-list of addresses the app may open. */
 
-#include "guide-test-utils.h"
 #include "guide-uri.h"
 
 static void
@@ -57,44 +56,15 @@ test_display (void)
   g_free (display);
 }
 
-/* Addresses alone, as under a QR code, and written in a sentence, as in the
- * guide's texts: cut only after "/", "." or "@", at every width. */
-static void
-test_label_breaks (void)
-{
-  static const char * const texts[] = {
-    "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
-    "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
-    "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en",
-    "helpdesk.reconnet@ao-pisa.toscana.it",
-    "Écrivez au helpdesk à l'adresse helpdesk.reconnet@ao-pisa.toscana.it ou à « ern.reconnet@ao-pisa.toscana.it ».",
-    "Suivez le lien https://cpms.ern-net.eu/login/ pour ouvrir la page de connexion du CPMS.",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    for (guint mode = 0; mode < 2; mode++)
-      {
-        GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
-
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_wrap_mode (GTK_LABEL (label), mode == 0 ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_CHAR);
-        guide_uri_label_set_text (GTK_LABEL (label), texts[i]);
-        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, texts[i]);
-        guide_test_assert_address_breaks (GTK_LABEL (label));
-        g_assert_finalize_object (label);
-      }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  guide_test_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/guide/uri/allowed", test_allowed);
   g_test_add_func ("/guide/uri/find-disallowed", test_find_disallowed);
   g_test_add_func ("/guide/uri/display", test_display);
-  g_test_add_func ("/guide/uri/label-breaks", test_label_breaks);
 
   return g_test_run ();
 }

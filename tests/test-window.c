@@ -22,6 +22,7 @@
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
 #include "guide-test-utils.h"
+#include "guide-uri.h"
 #include "guide-window.h"
 
 typedef struct
@@ -462,6 +463,35 @@ test_launch_failure_offers_copy (Fixture       *fixture,
   g_test_assert_expected_messages ();
   g_assert_nonnull (label);
   g_assert_nonnull (guide_test_find_label (fixture->window, "Copier"));
+}
+
+/* Addresses alone, as under a QR code, and written in a sentence, as in the
+ * guide's texts: cut only after "/", "." or "@", at every width. */
+static void
+test_label_breaks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
+    "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
+    "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en",
+    "helpdesk.reconnet@ao-pisa.toscana.it",
+    "Écrivez au helpdesk à l'adresse helpdesk.reconnet@ao-pisa.toscana.it ou à « ern.reconnet@ao-pisa.toscana.it ».",
+    "Suivez le lien https://cpms.ern-net.eu/login/ pour ouvrir la page de connexion du CPMS.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint mode = 0; mode < 2; mode++)
+      {
+        GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), mode == 0 ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_CHAR);
+        guide_uri_label_set_text (GTK_LABEL (label), texts[i]);
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, texts[i]);
+        guide_test_assert_address_breaks (GTK_LABEL (label));
+        g_assert_finalize_object (label);
+      }
 }
 
 /* The label of the tooltip GTK shows for the pointer, if any. */
@@ -1060,6 +1090,7 @@ main (int   argc,
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
   ADD ("navigation", test_navigation);
   ADD ("address-breaks", test_address_breaks);
+  ADD ("label-breaks", test_label_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
   ADD ("sms-steps-withdrawn", test_sms_steps_withdrawn);
