@@ -189,6 +189,9 @@ main_window (GuideApplication *self)
   return NULL;
 }
 
+/* Leaving the presentation brings back the checklist, built only now when
+ * the app was started in presentation mode: a workshop that never leaves it
+ * never pays for it. */
 static void
 presentation_closed_cb (GuideApplication *self)
 {
@@ -196,6 +199,8 @@ presentation_closed_cb (GuideApplication *self)
 
   if (window != NULL)
     gtk_window_present (window);
+  else
+    g_application_activate (G_APPLICATION (self));
 }
 
 static void
@@ -204,15 +209,11 @@ presentation_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   GuideApplication *self = GUIDE_APPLICATION (user_data);
-  GtkWidget *presentation;
+  GtkWidget *presentation = guide_presentation_new (self);
 
-  /* The checklist stays underneath, as it was, to come back to. */
-  if (main_window (self) == NULL)
-    g_application_activate (G_APPLICATION (self));
-
-  presentation = guide_presentation_new (self);
   g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (presentation));
+  guide_benchmark_start (GTK_WINDOW (presentation));
 }
 
 static const GActionEntry app_actions[] = {

@@ -97,8 +97,8 @@ guide_note_box_set_note (GuideNoteBox    *self,
   gtk_label_set_label (self->title_label,
                        note->title != NULL ? note->title : update ? _("Update") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
-  gtk_label_set_label (self->text_label, note->text);
-  gtk_label_set_label (self->source_label, note->source != NULL ? note->source : "");
+  guide_uri_label_set_text (self->text_label, note->text);
+  guide_uri_label_set_text (self->source_label, note->source != NULL ? note->source : "");
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
 
   if (note->uri != NULL)
@@ -107,7 +107,7 @@ guide_note_box_set_note (GuideNoteBox    *self,
       g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), note->label, display);
 
       gtk_button_set_label (self->button, note->label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->button), display);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),

@@ -14,7 +14,14 @@
  * sub-step a screen, in type that can be read from the back of the room,
  * with each address written out and as a QR code for the audience's phones.
  * The keys are those presentation clickers send. Ticking steps here is a
- * demonstration: nothing is saved, neither progress nor settings. */
+ * demonstration: nothing is saved, neither progress nor settings.
+ *
+ * Sizes come from the screen, never from the window: the window is as large
+ * as its content asks, so type that followed the window would grow the
+ * window that grows the type. A slide whose content is taller than the
+ * screen changes its layout instead (QR codes side by side, smaller codes,
+ * then smaller type on that slide alone), so that the window is never
+ * larger than the screen and every code is entirely on it. */
 
 #include "guide-i18n.h"
 #include "guide-illustration.h"
@@ -38,6 +45,31 @@ typedef struct
   guint     step;
 } Slide;
 
+/* The ways a slide can be laid out, tried in this order until it fits. */
+typedef struct
+{
+  gboolean codes_side_by_side;
+  gboolean small_codes;
+  guint    smaller_type;
+} Fit;
+
+static const Fit fits[] = {
+  { FALSE, FALSE, 0 },
+  { TRUE, FALSE, 0 },
+  { TRUE, TRUE, 0 },
+  { TRUE, TRUE, 1 },
+  { TRUE, TRUE, 2 },
+  { TRUE, TRUE, 3 },
+  { TRUE, TRUE, 4 },
+  { TRUE, TRUE, 5 },
+};
+
+/* Each smaller type is a tenth smaller than the one before. */
+#define N_SMALLER_TYPES 5
+
+/* Type that reads from the back of a room: 28 pixels at 1080 lines. */
+#define LINES_PER_SCREEN 38
+
 struct _GuidePresentation
 {
   AdwWindow          parent_instance;
@@ -48,8 +80,14 @@ struct _GuidePresentation
   GArray            *slides;
   guint              index;
   GtkCssProvider    *provider;
+  int                screen_width;
+  int                screen_height;
+  int                content_width;
+  int                content_height;
+  guint              fit_source;
   int                font_size;
-  guint              font_size_source;
+  guint              smaller_type;
+  gboolean           hints_hidden;
 
   GtkStack          *stack;
   GtkLabel          *where_label;
@@ -61,6 +99,7 @@ struct _GuidePresentation
   GuideIllustration *illustration;
   GtkBox            *codes_box;
   GtkLabel          *hint_label;
+  GtkLabel          *counter_label;
 };
 
 G_DEFINE_FINAL_TYPE (GuidePresentation, guide_presentation, ADW_TYPE_WINDOW)
@@ -113,22 +152,16 @@ add_code (GuidePresentation *self,
   g_autofree char *display = guide_uri_get_display (uri);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *code = guide_qr_code_new ();
-  GtkWidget *address = gtk_label_new (display);
+  GtkWidget *address = gtk_label_new (NULL);
   GtkWidget *label = gtk_label_new (caption);
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-  /* Larger when there is no picture beside it. */
-  int side = self->font_size * (gtk_widget_get_visible (GTK_WIDGET (self->illustration)) ? 9 : 14);
 
   guide_qr_code_set_text (GUIDE_QR_CODE (code), uri);
-  gtk_widget_set_size_request (code, side, side);
   gtk_widget_set_halign (code, GTK_ALIGN_CENTER);
 
-  /* An address is cut anywhere, but never with a hyphen that is not in it. */
-  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
-  gtk_label_set_attributes (GTK_LABEL (address), attributes);
   gtk_label_set_wrap (GTK_LABEL (address), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (address), 30);
+  guide_uri_label_set_text (GTK_LABEL (address), display);
   gtk_label_set_justify (GTK_LABEL (address), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (address, "address");
 
@@ -164,8 +197,94 @@ show_notes (GuidePresentation *self,
         add_code (self, note->uri, note->label);
     }
 
-  gtk_label_set_label (self->note_label, text->str);
+  guide_uri_label_set_text (self->note_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
+}
+
+/* The side of a QR code, in pixels: a phone scans it from the back of the
+ * room at a quarter of the screen's height, a third when no picture is
+ * beside it; a slide short of room can go down to a quarter, or to 300
+ * pixels on the tallest screens, which are still enough. */
+static int
+code_side (GuidePresentation *self,
+           gboolean           small)
+{
+  int smallest = MIN (self->screen_height / 4, 300);
+  gboolean picture = gtk_widget_get_visible (GTK_WIDGET (self->illustration));
+
+  if (small)
+    return smallest;
+
+  return MAX (smallest, self->screen_height / (picture ? 4 : 3));
+}
+
+static void
+apply_fit (GuidePresentation *self,
+           const Fit         *fit)
+{
+  int side = code_side (self, fit->small_codes);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->codes_box),
+                                  fit->codes_side_by_side ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
+       box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    guide_qr_code_set_side (GUIDE_QR_CODE (gtk_widget_get_first_child (box)), side);
+
+  if (fit->smaller_type != self->smaller_type)
+    {
+      g_autofree char *old_class = g_strdup_printf ("smaller-%u", self->smaller_type);
+      g_autofree char *new_class = g_strdup_printf ("smaller-%u", fit->smaller_type);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self), old_class);
+      if (fit->smaller_type > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self), new_class);
+      self->smaller_type = fit->smaller_type;
+    }
+}
+
+static gboolean
+slide_fits (GuidePresentation *self)
+{
+  GtkWidget *content = GTK_WIDGET (self->stack);
+  int width, height;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  if (width > self->content_width)
+    return FALSE;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, self->content_width, &height, NULL, NULL, NULL);
+  return height <= self->content_height;
+}
+
+/* The first layout of the slide that fits the screen, or the smallest. Ways
+ * that change nothing on this slide are not measured again. */
+static void
+fit_slide (GuidePresentation *self)
+{
+  guint n_codes = 0;
+  const Fit *tried = NULL;
+
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
+       box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    n_codes++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fits); i++)
+    {
+      const Fit *fit = &fits[i];
+
+      if (tried != NULL && fit->smaller_type == tried->smaller_type &&
+          (n_codes < 2 || fit->codes_side_by_side == tried->codes_side_by_side) &&
+          (n_codes == 0 || code_side (self, fit->small_codes) == code_side (self, tried->small_codes)))
+        continue;
+
+      tried = fit;
+      apply_fit (self, fit);
+      if (slide_fits (self))
+        return;
+    }
 }
 
 static void
@@ -177,6 +296,7 @@ show_slide (GuidePresentation *self)
   GuideStep *step = NULL;
   g_autofree char *where = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *counter = NULL;
   g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
 
@@ -251,8 +371,15 @@ show_slide (GuidePresentation *self)
     }
 
   gtk_label_set_label (self->where_label, where);
-  gtk_label_set_label (self->text_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE);
+  guide_uri_label_set_text (self->text_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE && !self->hints_hidden);
+
+  /* Translators: the slide shown and the number of slides, e.g. "12 / 31". */
+  counter = g_strdup_printf (_("%u / %u"), self->index + 1, self->slides->len);
+  gtk_label_set_label (self->counter_label, counter);
+  gtk_widget_set_visible (GTK_WIDGET (self->counter_label), !self->hints_hidden);
+  /* In its corner also when it is alone on its row. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !gtk_widget_get_visible (GTK_WIDGET (self->hint_label)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), slide->kind == SLIDE_ORIGINAL_STEP);
   gtk_widget_set_visible (GTK_WIDGET (self->done_check), slide->kind == SLIDE_STEP);
@@ -260,6 +387,7 @@ show_slide (GuidePresentation *self)
   if (slide->kind == SLIDE_STEP)
     gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
 
+  fit_slide (self);
   gtk_stack_set_visible_child_name (self->stack, "slide");
 }
 
@@ -356,6 +484,18 @@ blank_action (GtkWidget  *widget,
 
 /* The other language, in place, for this window only: the user's own choice
  * in the settings is left as it is. */
+/* The keys and the slide counter help the trainer, not the audience. */
+static void
+hints_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+
+  self->hints_hidden = !self->hints_hidden;
+  show_slide (self);
+}
+
 static void
 language_action (GtkWidget  *widget,
                  const char *action_name,
@@ -370,26 +510,65 @@ language_action (GtkWidget  *widget,
   show_slide (self);
 }
 
+/* The type of every slide, and the smaller ones a slide that does not fit
+ * steps down to. */
+static void
+load_type_sizes (GuidePresentation *self)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  g_string_append_printf (css, "window.presentation { font-size: %dpx; }\n", self->font_size);
+  for (guint i = 1; i <= N_SMALLER_TYPES; i++)
+    g_string_append_printf (css, "window.presentation.smaller-%u { font-size: %dpx; }\n",
+                            i, MAX (self->font_size * (10 - (int) i) / 10, 10));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->provider, css->str);
+#else
+  gtk_css_provider_load_from_data (self->provider, css->str, -1);
+#endif
+}
+
+static void
+set_monitor (GuidePresentation *self,
+             GdkMonitor        *monitor)
+{
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width == self->screen_width && geometry.height == self->screen_height)
+    return;
+
+  self->screen_width = self->content_width = geometry.width;
+  self->screen_height = self->content_height = geometry.height;
+  self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
+  load_type_sizes (self);
+
+  if (self->slides->len > 0)
+    show_slide (self);
+}
+
+static void
+enter_monitor_cb (GuidePresentation *self,
+                  GdkMonitor        *monitor)
+{
+  set_monitor (self, monitor);
+}
+
 static gboolean
-apply_font_size_cb (gpointer user_data)
+fit_slide_cb (gpointer user_data)
 {
   GuidePresentation *self = GUIDE_PRESENTATION (user_data);
-  g_autofree char *css = g_strdup_printf ("window.presentation { font-size: %dpx; }", self->font_size);
 
-  self->font_size_source = 0;
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->provider, css);
-#else
-  gtk_css_provider_load_from_data (self->provider, css, -1);
-#endif
-  /* The QR codes are sized from the type. */
-  show_slide (self);
+  self->fit_source = 0;
+  fit_slide (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Type that reads from the back of a room: 28 pixels at 1080 lines. It is
- * applied after this allocation, which it changes. */
+/* The slides are first fitted to the whole screen; the window may have a
+ * little less (a frame, without a compositor), known once it has a size.
+ * That size comes from the screen, never from the slide, so this happens
+ * once. */
 static void
 guide_presentation_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -397,16 +576,52 @@ guide_presentation_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   GuidePresentation *self = GUIDE_PRESENTATION (widget);
-  int font_size = MAX (height / 38, 14);
+  int content_width, content_height;
 
   GTK_WIDGET_CLASS (guide_presentation_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if (font_size != self->font_size)
+  content_width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  content_height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  if (content_width > 0 && content_height > 0 &&
+      (content_width != self->content_width || content_height != self->content_height))
     {
-      self->font_size = font_size;
-      if (self->font_size_source == 0)
-        self->font_size_source = g_idle_add (apply_font_size_cb, self);
+      self->content_width = content_width;
+      self->content_height = content_height;
+      if (self->fit_source == 0)
+        self->fit_source = g_idle_add (fit_slide_cb, self);
     }
+}
+
+/* The window takes the whole screen, and each slide is laid out to fit it
+ * (fit_slide()). A minimum computed from the content would be the height of
+ * its text wrapped at its narrowest, thousands of pixels, which GtkWindow
+ * would give the window, past the bottom of the screen. */
+static void
+guide_presentation_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (guide_presentation_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline, natural_baseline);
+  *minimum = 0;
+}
+
+static void
+guide_presentation_realize (GtkWidget *widget)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (guide_presentation_parent_class)->realize (widget);
+
+  /* The window manager may put the window on another screen than the one
+   * asked for. */
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "enter-monitor",
+                           G_CALLBACK (enter_monitor_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -422,7 +637,7 @@ guide_presentation_dispose (GObject *object)
   if (get_application (self) != NULL)
     guide_i18n_set_language (guide_application_get_language (get_application (self)));
 
-  g_clear_handle_id (&self->font_size_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_PRESENTATION);
   g_clear_object (&self->book);
   g_clear_object (&self->progress);
@@ -449,7 +664,9 @@ guide_presentation_class_init (GuidePresentationClass *klass)
 
   object_class->dispose = guide_presentation_dispose;
   object_class->finalize = guide_presentation_finalize;
+  widget_class->measure = guide_presentation_measure;
   widget_class->size_allocate = guide_presentation_size_allocate;
+  widget_class->realize = guide_presentation_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, stack);
@@ -462,6 +679,7 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, illustration);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, codes_box);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, counter_label);
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
@@ -471,6 +689,7 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.stage", "i", stage_action);
   gtk_widget_class_install_action (widget_class, "presentation.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.language", NULL, language_action);
+  gtk_widget_class_install_action (widget_class, "presentation.hints", NULL, hints_action);
 
   g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
   g_type_ensure (GUIDE_TYPE_QR_CODE);
@@ -496,6 +715,7 @@ add_keys (GuidePresentation *self)
     { GDK_KEY_End, "presentation.last", -1 },
     { GDK_KEY_b, "presentation.blank", -1 },
     { GDK_KEY_period, "presentation.blank", -1 },
+    { GDK_KEY_h, "presentation.hints", -1 },
     { GDK_KEY_l, "presentation.language", -1 },
     { GDK_KEY_1, "presentation.stage", 0 },
     { GDK_KEY_2, "presentation.stage", 1 },
@@ -533,6 +753,24 @@ guide_presentation_init (GuidePresentation *self)
   add_keys (self);
 }
 
+/* The screen of the window the user is in, or else the first one. */
+static GdkMonitor *
+choose_monitor (GuideApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
+    {
+      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (window)));
+
+      if (monitor != NULL)
+        return g_object_ref (monitor);
+    }
+
+  return g_list_model_get_item (gdk_display_get_monitors (display), 0);
+}
+
 /**
  * guide_presentation_new:
  *
@@ -543,6 +781,7 @@ GtkWidget *
 guide_presentation_new (GuideApplication *application)
 {
   GuidePresentation *self;
+  g_autoptr(GdkMonitor) monitor = NULL;
 
   g_return_val_if_fail (GUIDE_IS_APPLICATION (application), NULL);
 
@@ -550,10 +789,15 @@ guide_presentation_new (GuideApplication *application)
   self->language = guide_application_get_language (application);
   self->book = g_object_ref (guide_application_get_book (application));
 
+  /* The sizes are known before the first frame, from the screen it is asked
+   * for. */
+  monitor = choose_monitor (application);
+  set_monitor (self, monitor);
+
   guide_i18n_translate_widget (GTK_WIDGET (self));
   build_slides (self);
   go_to (self, 0);
-  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
 
   return GTK_WIDGET (self);
 }

@@ -28,6 +28,7 @@ struct _GuideQrCode
 
   char      *text;
   QRcode    *code;
+  int        side;
 };
 
 G_DEFINE_FINAL_TYPE (GuideQrCode, guide_qr_code, GTK_TYPE_WIDGET)
@@ -56,10 +57,19 @@ guide_qr_code_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   GuideQrCode *self = GUIDE_QR_CODE (widget);
+  int modules = n_modules (self);
+
+  /* Modules are whole pixels, so a side asked for is rounded up to them:
+   * the code drawn is never smaller than asked. */
+  if (self->side > 0 && modules > 0)
+    {
+      *minimum = *natural = (self->side + modules - 1) / modules * modules;
+      return;
+    }
 
   /* At least two pixels a module; four by default. */
-  *minimum = 2 * n_modules (self);
-  *natural = 4 * n_modules (self);
+  *minimum = 2 * modules;
+  *natural = 4 * modules;
 }
 
 static void
@@ -244,4 +254,25 @@ guide_qr_code_set_text (GuideQrCode *self,
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * guide_qr_code_set_side:
+ * @side: the least side of the code drawn, quiet zone included, in pixels;
+ *   0 for the default size
+ *
+ * Makes the code exactly as large as the nearest whole number of pixels a
+ * module gives at @side or above.
+ */
+void
+guide_qr_code_set_side (GuideQrCode *self,
+                        int          side)
+{
+  g_return_if_fail (GUIDE_IS_QR_CODE (self));
+
+  if (self->side == side)
+    return;
+
+  self->side = side;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

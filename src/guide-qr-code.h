@@ -24,5 +24,7 @@ GtkWidget  *guide_qr_code_new      (void);
 const char *guide_qr_code_get_text (GuideQrCode *self);
 void        guide_qr_code_set_text (GuideQrCode *self,
                                     const char  *text);
+void        guide_qr_code_set_side (GuideQrCode *self,
+                                    int          side);
 
 G_END_DECLS

@@ -211,7 +211,7 @@ guide_step_row_set_step (GuideStepRow    *self,
   g_free (self->step_id);
   self->step_id = g_strdup (step->id);
 
-  gtk_label_set_label (self->text_label, step->text);
+  guide_uri_label_set_text (self->text_label, step->text);
 
   if (step->uri != NULL)
     {
@@ -219,7 +219,7 @@ guide_step_row_set_step (GuideStepRow    *self,
       g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), step->label, display);
 
       gtk_button_set_label (self->open_button, step->label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->open_button), display);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.open-uri");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),

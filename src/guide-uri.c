@@ -137,8 +137,9 @@ guide_uri_allow (const char *uri)
   g_hash_table_add (site_allowed, g_strdup (uri));
 }
 
-/* Cuts the punctuation that ends a sentence off an address written in text. */
-static char *
+/* Where an address written in text ends, without the punctuation that ends
+ * the sentence around it. */
+static const char *
 trim_word (const char *start,
            const char *end)
 {
@@ -151,7 +152,66 @@ trim_word (const char *start,
       end = last;
     }
 
-  return g_strndup (start, end - start);
+  return end;
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == 0xa0;
+}
+
+/* Finds the next address written in @text at or after *@from: a word with
+ * "://" (a web address) or "@" (an e-mail address, with or without
+ * "mailto:"), without the quotes and punctuation around it. */
+static gboolean
+next_address (const char **from,
+              const char **start,
+              const char **end,
+              gboolean    *email)
+{
+  const char *word = *from;
+
+  while (*word != '\0')
+    {
+      const char *word_end;
+      const char *web;
+
+      while (*word != '\0' && is_separator (g_utf8_get_char (word)))
+        word = g_utf8_next_char (word);
+      for (word_end = word; *word_end != '\0' && !is_separator (g_utf8_get_char (word_end));)
+        word_end = g_utf8_next_char (word_end);
+
+      web = g_strstr_len (word, word_end - word, "://");
+      if (web != NULL)
+        {
+          *start = web;
+          while (*start > word && g_ascii_isalpha ((*start)[-1]))
+            (*start)--;
+          *email = FALSE;
+        }
+      else if (memchr (word, '@', word_end - word) != NULL)
+        {
+          *start = word;
+          while (*start < word_end && g_utf8_strchr ("(«“\"'", -1, g_utf8_get_char (*start)) != NULL)
+            *start = g_utf8_next_char (*start);
+          if (g_str_has_prefix (*start, "mailto:"))
+            *start += strlen ("mailto:");
+          *email = TRUE;
+        }
+      else
+        {
+          word = word_end;
+          continue;
+        }
+
+      *end = trim_word (*start, word_end);
+      *from = word_end;
+      return TRUE;
+    }
+
+  *from = word;
+  return FALSE;
 }
 
 static gboolean
@@ -175,41 +235,79 @@ char *
 guide_uri_find_disallowed (const char *text,
                            gboolean    site)
 {
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\u00a0", -1);
+  const char *from = text;
+  const char *start, *end;
+  gboolean email;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  while (next_address (&from, &start, &end, &email))
     {
-      const char *word = words[i];
-      const char *web = strstr (word, "://");
-      g_autofree char *address = NULL;
+      g_autofree char *address = g_strndup (start, end - start);
+      g_autofree char *uri = email ? g_strconcat ("mailto:", address, NULL) : g_strdup (address);
 
-      if (web != NULL)
-        {
-          const char *start = web;
-
-          while (start > word && g_ascii_isalpha (start[-1]))
-            start--;
-          address = trim_word (start, word + strlen (word));
-          if (!acceptable (address, site))
-            return g_steal_pointer (&address);
-        }
-      else if (strchr (word, '@') != NULL)
-        {
-          g_autofree char *mailto = NULL;
-          const char *start = word;
-
-          while (*start != '\0' && g_utf8_strchr ("(«“\"'", -1, g_utf8_get_char (start)) != NULL)
-            start = g_utf8_next_char (start);
-          if (g_str_has_prefix (start, "mailto:"))
-            start += strlen ("mailto:");
-          address = trim_word (start, word + strlen (word));
-          mailto = g_strconcat ("mailto:", address, NULL);
-          if (!acceptable (mailto, site))
-            return g_steal_pointer (&address);
-        }
+      if (!acceptable (uri, site))
+        return g_steal_pointer (&address);
     }
 
   return NULL;
+}
+
+/* Where a reader expects an address to go on to the next line: after the
+ * separators of its parts, never inside a part, where the cut reads as a
+ * hyphenated word ("ao-" / "pisa") or as two words. */
+static gboolean
+is_address_break (char c)
+{
+  return c == '/' || c == '.' || c == '@';
+}
+
+/**
+ * guide_uri_label_set_text:
+ * @label: a label that wraps
+ * @text: text that may write out web or e-mail addresses, or one address
+ *
+ * Shows @text in @label so that its addresses are only cut after a “/”, a
+ * “.” or an “@”, never inside a word, and without an added hyphen. The
+ * rest of the text wraps as the label's wrap mode says.
+ */
+void
+guide_uri_label_set_text (GtkLabel   *label,
+                          const char *text)
+{
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  const char *from = text;
+  const char *start, *end;
+  gboolean email;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (text != NULL);
+
+  /* The attributes follow from the text: an unchanged text keeps its layout. */
+  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
+    return;
+
+  while (next_address (&from, &start, &end, &email))
+    {
+      const char *part = start;
+      PangoAttribute *attribute = pango_attr_insert_hyphens_new (FALSE);
+
+      attribute->start_index = start - text;
+      attribute->end_index = end - text;
+      pango_attr_list_insert (attributes, attribute);
+
+      /* Pango allows no break strictly inside each part. */
+      for (const char *p = start; p < end; p++)
+        if (is_address_break (*p) || p + 1 == end)
+          {
+            attribute = pango_attr_allow_breaks_new (FALSE);
+            attribute->start_index = part - text;
+            attribute->end_index = p + 1 - text;
+            pango_attr_list_insert (attributes, attribute);
+            part = p + 1;
+          }
+    }
+
+  gtk_label_set_label (label, text);
+  gtk_label_set_attributes (label, attributes);
 }
 
 /**
@@ -229,4 +327,46 @@ guide_uri_get_display (const char *uri)
     return g_strdup (uri + strlen ("tel:"));
 
   return g_strdup (uri);
+}
+
+static gboolean
+address_tooltip_cb (GtkWidget  *widget,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip,
+                    gpointer    user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  guide_uri_label_set_text (GTK_LABEL (label), g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip"));
+  gtk_tooltip_set_custom (tooltip, label);
+
+  return TRUE;
+}
+
+/**
+ * guide_uri_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): the tooltip, which may write out addresses, or %NULL
+ *   for none
+ *
+ * Gives @widget a tooltip whose addresses are cut only where
+ * guide_uri_label_set_text() cuts them: GTK's own tooltip label would cut
+ * them at their hyphens.
+ */
+void
+guide_uri_set_tooltip (GtkWidget  *widget,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip") == NULL && text != NULL)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (address_tooltip_cb), NULL);
+
+  g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
 }

@@ -12,7 +12,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -21,6 +21,10 @@ gboolean  guide_uri_is_site_acceptable (const char *uri);
 void      guide_uri_allow              (const char *uri);
 char     *guide_uri_find_disallowed    (const char *text,
                                         gboolean    site);
-char     *guide_uri_get_display       (const char *uri);
+char     *guide_uri_get_display        (const char *uri);
+void      guide_uri_label_set_text     (GtkLabel   *label,
+                                        const char *text);
+void      guide_uri_set_tooltip        (GtkWidget  *widget,
+                                        const char *text);
 
 G_END_DECLS

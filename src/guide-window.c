@@ -120,7 +120,7 @@ update_waiting (GuideWindow *self)
   text = g_strdup_printf (_("%s Approval is manual and can take a few days; you will get an e-mail when it is done. If you have questions, write to the helpdesk at %s."),
                           when, helpdesk);
 
-  gtk_label_set_label (self->waiting_label, text);
+  guide_uri_label_set_text (self->waiting_label, text);
   gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
 }
 
@@ -249,7 +249,7 @@ add_site_contact (GuideWindow *self,
       gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Number"), copy_label, tel));
     }
 
-  gtk_label_set_label (GTK_LABEL (details), text->str);
+  guide_uri_label_set_text (GTK_LABEL (details), text->str);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_box_append (GTK_BOX (box), details);
   gtk_box_append (GTK_BOX (box), buttons);
@@ -265,7 +265,7 @@ add_contact (GuideWindow        *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (address->name);
-  GtkWidget *label = gtk_label_new (display);
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *write = write_button_new (display, address->uri);
   GtkWidget *copy = copy_button_new (_("Copy Address"), copy_label, address->uri);
 
@@ -273,7 +273,8 @@ add_contact (GuideWindow        *self,
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  guide_uri_label_set_text (GTK_LABEL (label), display);
 
   gtk_widget_add_css_class (write, "suggested-action");
 
@@ -292,7 +293,7 @@ fill_contacts (GuideWindow *self)
   GuideSite *site;
   GtkWidget *child;
 
-  gtk_label_set_label (self->contacts_label, guide_book_get_contacts_text (self->book));
+  guide_uri_label_set_text (self->contacts_label, guide_book_get_contacts_text (self->book));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
     gtk_box_remove (self->contacts_box, child);

@@ -40,17 +40,15 @@ guide_test_init (int    *argc,
 }
 
 /**
- * guide_test_start_application:
+ * guide_test_register_application:
  * @settings: (nullable): the settings to use, or %NULL for the default ones
- * @window: (out): where the main window goes
  *
- * Starts the application as a user would, and waits for its window.
+ * Starts the application as a process does, before it shows any window.
  *
  * Returns: (transfer full): the application
  */
 GuideApplication *
-guide_test_start_application (GSettings  *settings,
-                              GtkWidget **window)
+guide_test_register_application (GSettings *settings)
 {
   static guint n_started;
   g_autofree char *id = NULL;
@@ -68,6 +66,25 @@ guide_test_start_application (GSettings  *settings,
                               NULL);
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
+
+  return application;
+}
+
+/**
+ * guide_test_start_application:
+ * @settings: (nullable): the settings to use, or %NULL for the default ones
+ * @window: (out): where the main window goes
+ *
+ * Starts the application as a user would, and waits for its window.
+ *
+ * Returns: (transfer full): the application
+ */
+GuideApplication *
+guide_test_start_application (GSettings  *settings,
+                              GtkWidget **window)
+{
+  GuideApplication *application = guide_test_register_application (settings);
+
   g_application_activate (G_APPLICATION (application));
 
   *window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
@@ -262,6 +279,35 @@ guide_test_wait_for_label (GtkWidget  *root,
   return label;
 }
 
+/* GTK calls a window mapped as soon as it asks the X server to show it;
+ * until the server has, focusing it fails with BadMatch, before any key or
+ * click is sent, so that trying again is safe. */
+static void
+run_xdotool (const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  int status = -1;
+
+  g_assert_nonnull (xdotool);
+
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_clear_pointer (&errors, g_free);
+      g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
+      g_assert_no_error (error);
+      if (status == 0 || errors == NULL || strstr (errors, "BadMatch") == NULL)
+        break;
+      guide_test_iterate ();
+      g_usleep (100 * 1000);
+    }
+
+  if (status != 0)
+    g_printerr ("%s: %s\n", command, errors);
+  g_assert_cmpint (status, ==, 0);
+}
+
 /* Types keys into @window as a person would, through the X server (xdotool).
  * There is no window manager under Xvfb to give the focus to a new window,
  * so the window is focused first. */
@@ -271,17 +317,8 @@ guide_test_press_keys (GtkWidget  *window,
 {
   Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
   g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *errors = NULL;
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  int status;
 
-  g_assert_nonnull (xdotool);
-  g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
-  g_assert_no_error (error);
-  if (status != 0)
-    g_printerr ("%s: %s\n", command, errors);
-  g_assert_cmpint (status, ==, 0);
+  run_xdotool (command);
 }
 
 /* Clicks at @x, @y of @widget with the first mouse button, as a person
@@ -296,14 +333,12 @@ guide_test_click (GtkWidget *widget,
   graphene_point_t point;
   double dx, dy;
   g_autofree char *command = NULL;
-  int status;
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &dx, &dy);
   command = g_strdup_printf ("xdotool windowfocus --sync %lu mousemove --window %lu %d %d click 1",
                              xid, xid, (int) (point.x + dx), (int) (point.y + dy));
-  g_spawn_command_line_sync (command, NULL, NULL, &status, NULL);
-  g_assert_cmpint (status, ==, 0);
+  run_xdotool (command);
 }
 
 /* Waits until @condition holds, iterating the main loop; FALSE on timeout. */
@@ -380,4 +415,81 @@ guide_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+static gboolean
+is_address_word (const char *word,
+                 gsize       length)
+{
+  return g_strstr_len (word, length, "://") != NULL || memchr (word, '@', length) != NULL;
+}
+
+/**
+ * guide_test_assert_address_breaks:
+ * @label: a label that wraps
+ *
+ * Lays out @label's text, with its attributes and wrap mode, at every width
+ * from very narrow to wide, and fails when a line starts inside an address
+ * anywhere but after a "/", a "." or an "@".
+ */
+void
+guide_test_assert_address_breaks (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  const char *text = pango_layout_get_text (layout);
+
+  g_assert_true (gtk_label_get_wrap (label));
+
+  for (int width = 30; width <= 900; width += 10)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+        {
+          int start = ((PangoLayoutLine *) l->data)->start_index;
+          int word = start, word_end = start;
+
+          if (start == 0 || g_ascii_isspace (text[start - 1]) || g_ascii_isspace (text[start]))
+            continue;
+
+          while (word > 0 && !g_ascii_isspace (text[word - 1]))
+            word--;
+          while (text[word_end] != '\0' && !g_ascii_isspace (text[word_end]))
+            word_end++;
+
+          if (is_address_word (text + word, word_end - word) && strchr ("/.@", text[start - 1]) == NULL)
+            g_error ("“%.*s” cut after “%.*s” at %d pixels, in a label of a %s with%s attributes: “%s”",
+                     word_end - word, text + word, start - word, text + word, width,
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (GTK_WIDGET (label))),
+                     gtk_label_get_attributes (label) != NULL ? "" : "out", text);
+        }
+    }
+}
+
+/**
+ * guide_test_assert_all_address_breaks:
+ * @root: a widget
+ *
+ * Returns: how many labels under @root show an address, each of which
+ *   passed guide_test_assert_address_breaks()
+ */
+guint
+guide_test_assert_all_address_breaks (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (root, GTK_TYPE_LABEL);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_label (label);
+
+      if (!gtk_label_get_wrap (label) || !is_address_word (text, strlen (text)))
+        continue;
+
+      guide_test_assert_address_breaks (label);
+      n_checked++;
+    }
+
+  return n_checked;
 }

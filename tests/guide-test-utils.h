@@ -22,6 +22,7 @@ typedef gboolean (*GuideTestCondition) (gpointer data);
 
 void       guide_test_init                (int          *argc,
                                            char       ***argv);
+GuideApplication *guide_test_register_application (GSettings *settings);
 GuideApplication *guide_test_start_application (GSettings  *settings,
                                            GtkWidget   **window);
 char      *guide_test_progress_path       (void);
@@ -48,6 +49,8 @@ gboolean   guide_test_wait_for            (GuideTestCondition condition,
 GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
                                            GType         type,
                                            const char   *css_class);
+void       guide_test_assert_address_breaks (GtkLabel   *label);
+guint      guide_test_assert_all_address_breaks (GtkWidget *root);
 
 GtkWindow  *guide_test_find_toplevel       (GType         type);
 GHashTable *guide_test_read_expected       (const char   *folder);

@@ -13,6 +13,8 @@
 /* Presentation mode in a real fullscreen window: the keys a clicker sends,
  * QR codes that a phone decodes (zbarimg), and nothing saved. */
 
+#include <glib/gstdio.h>
+
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-presentation.h"
@@ -342,13 +344,17 @@ decode (GtkWidget *code)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpms-guide-qr.png", NULL);
-  g_autofree char *command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
   g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   g_autoptr(GError) error = NULL;
   char *output = NULL;
   int status;
 
+  /* A file of its own: other test runs may share this computer. */
+  g_close (g_file_open_tmp ("cpms-guide-qr-XXXXXX.png", &path, &error), &error);
+  g_assert_no_error (error);
+  command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
   g_assert_nonnull (zbarimg);
   g_assert_true (guide_test_wait_for (allocated, code));
   width = gtk_widget_get_width (code);
@@ -362,6 +368,7 @@ decode (GtkWidget *code)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 
   g_spawn_command_line_sync (command, &output, NULL, &status, &error);
+  g_unlink (path);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
 
@@ -388,17 +395,20 @@ test_qr_codes (Fixture       *fixture,
       g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       const char *last = NULL;
+      guint n_addresses = 0;
 
       collect_addresses (book, expected);
       g_assert_cmpuint (g_hash_table_size (expected), ==, 7);
 
-      /* Every slide, and every code on it, decoded as a phone would. */
+      /* Every slide, and every code on it, decoded as a phone would, with
+       * the address under it cut only after "/", "." or "@". */
       while (g_strcmp0 (last, where (fixture)) != 0)
         {
           g_autoptr(GPtrArray) codes = NULL;
 
           last = g_intern_string (where (fixture));
           guide_test_iterate ();
+          n_addresses += guide_test_assert_all_address_breaks (fixture->presentation);
           codes = guide_test_find_all (fixture->presentation, GUIDE_TYPE_QR_CODE);
           for (guint i = 0; i < codes->len; i++)
             {
@@ -418,6 +428,7 @@ test_qr_codes (Fixture       *fixture,
         }
 
       g_assert_cmpuint (g_hash_table_size (decoded), ==, g_hash_table_size (expected));
+      g_assert_cmpuint (n_addresses, >=, g_hash_table_size (expected));
       {
         GHashTableIter iter;
         const char *uri;
@@ -431,6 +442,140 @@ test_qr_codes (Fixture       *fixture,
       gtk_widget_activate_action (fixture->presentation, "presentation.first", NULL);
       guide_test_iterate ();
     }
+}
+
+static const char *
+counter (Fixture *fixture)
+{
+  return gtk_label_get_label (label_with_class (fixture->presentation, "counter"));
+}
+
+static gboolean
+counting (gpointer data)
+{
+  Expected *expected = data;
+
+  return g_strcmp0 (counter (expected->fixture), expected->text) == 0;
+}
+
+static void
+press_and_count (Fixture    *fixture,
+                 const char *keys,
+                 const char *text)
+{
+  Expected expected = { fixture, NULL, text };
+
+  guide_test_press_keys (fixture->presentation, keys);
+  if (!guide_test_wait_for (counting, &expected))
+    g_error ("After “%s”: the counter says “%s”, expected “%s”", keys, counter (fixture), text);
+}
+
+static gboolean
+hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The slide counter in a corner, hidden with the keys' hint by H. */
+static void
+test_counter_and_hints (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *hint = GTK_WIDGET (label_with_class (fixture->presentation, "hint"));
+  GtkWidget *count = GTK_WIDGET (label_with_class (fixture->presentation, "counter"));
+  g_auto(GStrv) parts = g_strsplit (counter (fixture), " / ", 2);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *last = NULL;
+  graphene_rect_t bounds;
+
+  /* Every slide counted: the title, the stages, their steps, the contacts. */
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_assert_cmpuint (g_ascii_strtoull (parts[1], NULL, 10), >=, 20);
+  first = g_strdup_printf ("1 / %s", parts[1]);
+  second = g_strdup_printf ("2 / %s", parts[1]);
+  last = g_strdup_printf ("%s / %s", parts[1], parts[1]);
+
+  g_assert_cmpstr (counter (fixture), ==, first);
+  g_assert_true (gtk_widget_get_visible (count));
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  /* In the bottom right corner. */
+  g_assert_true (guide_test_wait_for (allocated, count));
+  g_assert_true (gtk_widget_compute_bounds (count, fixture->presentation, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >, 0.9 * gtk_widget_get_width (fixture->presentation));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, 0.9 * gtk_widget_get_height (fixture->presentation));
+
+  press_and_count (fixture, "Right", second);
+  press_and_count (fixture, "End", last);
+
+  press_and_count (fixture, "Home", first);
+  guide_test_press_keys (fixture->presentation, "h");
+  g_assert_true (guide_test_wait_for (hidden, count));
+  g_assert_false (gtk_widget_get_visible (hint));
+  press_and_count (fixture, "Right", second);
+  g_assert_false (gtk_widget_get_visible (count));
+
+  guide_test_press_keys (fixture->presentation, "h");
+  g_assert_true (guide_test_wait_for (shown, count));
+  g_assert_cmpstr (counter (fixture), ==, second);
+}
+
+static gboolean
+checklist_shown (gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GUIDE_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+checklist_built (GuideApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (GUIDE_IS_WINDOW (l->data))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Started in presentation mode, as --presentation does: the checklist is
+ * built only when the user leaves the presentation. */
+static void
+test_checklist_only_when_leaving (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GuideApplication *application;
+  GtkWidget *presentation;
+
+  g_settings_set_string (settings, "language", "fr");
+  application = guide_test_register_application (NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
+  g_assert_true (guide_test_wait_for (presentation_shown, NULL));
+  presentation = find_presentation ();
+  g_assert_false (checklist_built (application));
+
+  guide_test_press_keys (presentation, "Right");
+  guide_test_iterate ();
+  g_assert_false (checklist_built (application));
+
+  guide_test_press_keys (presentation, "Escape");
+  g_assert_true (guide_test_wait_for (presentation_gone, NULL));
+  g_assert_true (guide_test_wait_for (checklist_shown, application));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_application_get_windows (GTK_APPLICATION (application))->data));
+  guide_test_iterate ();
+  g_object_unref (application);
 }
 
 static void
@@ -490,7 +635,9 @@ main (int   argc,
   ADD ("blank-and-fullscreen", test_blank_and_fullscreen);
   ADD ("qr-codes", test_qr_codes);
   ADD ("nothing-saved", test_nothing_saved);
+  ADD ("counter-and-hints", test_counter_and_hints);
 #undef ADD
+  g_test_add_func ("/guide/presentation/checklist-only-when-leaving", test_checklist_only_when_leaving);
 
   return g_test_run ();
 }

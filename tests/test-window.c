@@ -13,6 +13,8 @@
 /* The real window, under Xvfb, with each test's own XDG folders: what the
  * user clicks, what lands on disk, and what the desktop is asked to open. */
 
+#include <gdk/x11/gdkx.h>
+
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-illustration.h"
@@ -20,6 +22,7 @@
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
 #include "guide-test-utils.h"
+#include "guide-uri.h"
 #include "guide-window.h"
 
 typedef struct
@@ -460,6 +463,119 @@ test_launch_failure_offers_copy (Fixture       *fixture,
   g_test_assert_expected_messages ();
   g_assert_nonnull (label);
   g_assert_nonnull (guide_test_find_label (fixture->window, "Copier"));
+}
+
+/* Addresses alone, as under a QR code, and written in a sentence, as in the
+ * guide's texts: cut only after "/", "." or "@", at every width. */
+static void
+test_label_breaks (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
+    "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
+    "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en",
+    "helpdesk.reconnet@ao-pisa.toscana.it",
+    "Écrivez au helpdesk à l'adresse helpdesk.reconnet@ao-pisa.toscana.it ou à « ern.reconnet@ao-pisa.toscana.it ».",
+    "Suivez le lien https://cpms.ern-net.eu/login/ pour ouvrir la page de connexion du CPMS.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint mode = 0; mode < 2; mode++)
+      {
+        GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), mode == 0 ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_CHAR);
+        guide_uri_label_set_text (GTK_LABEL (label), texts[i]);
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, texts[i]);
+        guide_test_assert_address_breaks (GTK_LABEL (label));
+        g_assert_finalize_object (label);
+      }
+}
+
+/* The label of the tooltip GTK shows for the pointer, if any. */
+static gboolean
+tooltip_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (data, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (label) || strchr (gtk_label_get_label (GTK_LABEL (label)), '-') == NULL)
+        continue;
+      for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+        if (g_str_equal (gtk_widget_get_css_name (w), "tooltip"))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Hovers a button that opens an address: its tooltip, the address, is cut
+ * as every other address is. */
+static void
+assert_tooltip_breaks (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = visible_open_buttons (fixture);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
+  GtkWidget *button = NULL;
+  g_autofree char *move = NULL;
+  graphene_rect_t bounds;
+  double x, y;
+
+  /* One on screen, whose address has a hyphen, where GTK's own tooltip
+   * would cut it. */
+  for (guint i = 0; i < buttons->len && button == NULL; i++)
+    {
+      GtkWidget *candidate = g_ptr_array_index (buttons, i);
+      const char *uri = g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (candidate)), NULL);
+
+      if (gtk_widget_get_mapped (candidate) && gtk_widget_get_height (candidate) >= 24 && strchr (uri, '-') != NULL)
+        button = candidate;
+    }
+  g_assert_nonnull (button);
+
+  /* Scrolled into view, then hovered. */
+  gtk_widget_grab_focus (button);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_usleep (20 * 1000);
+      guide_test_iterate ();
+    }
+  g_assert_true (gtk_widget_compute_bounds (button, fixture->window, &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &x, &y);
+  /* Two moves: a tooltip follows motion over the button. */
+  move = g_strdup_printf ("xdotool mousemove --window %lu %d %d sleep 0.1 mousemove --window %lu %d %d", xid,
+                          (int) (x + bounds.origin.x + 2), (int) (y + bounds.origin.y + 2), xid,
+                          (int) (x + bounds.origin.x + bounds.size.width / 2),
+                          (int) (y + bounds.origin.y + bounds.size.height / 2));
+  g_assert_true (g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL));
+  if (!guide_test_wait_for (tooltip_shown, fixture->window))
+    g_error ("No tooltip after “%s”, the button at %g,%g %g×%g in a %d×%d window", move, bounds.origin.x, bounds.origin.y,
+             bounds.size.width, bounds.size.height, gtk_widget_get_width (fixture->window), gtk_widget_get_height (fixture->window));
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 6);
+
+  g_assert_true (g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL));
+}
+
+/* Addresses in the contacts popover, the steps' texts, the notes and the
+ * tooltips are cut only after "/", "." or "@", never at "ao-". */
+static void
+test_address_breaks (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* The first stage's step texts, and the contacts text with its two
+   * addresses. */
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 4);
+
+  /* A note that writes out the helpdesk's address. */
+  select_stage (fixture, 2);
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 5);
+
+  assert_tooltip_breaks (fixture);
 }
 
 static void
@@ -1093,6 +1209,8 @@ main (int   argc,
   ADD ("refuses-other-addresses", test_refuses_other_addresses);
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
   ADD ("navigation", test_navigation);
+  ADD ("address-breaks", test_address_breaks);
+  ADD ("label-breaks", test_label_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
   ADD ("sms-steps-withdrawn", test_sms_steps_withdrawn);
