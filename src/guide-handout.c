@@ -250,6 +250,7 @@ layout_new (GuideHandout *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoAttrList *attributes;
 
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
@@ -260,6 +261,13 @@ layout_new (GuideHandout *self,
     }
   pango_layout_set_line_spacing (layout, 1.15);
   pango_layout_set_text (layout, text, -1);
+
+  /* An address broken across two lines must be typed as it is written:
+   * no hyphen is added where a word is broken. */
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
 
   return layout;
 }
