@@ -329,10 +329,12 @@ export_pdf (GuideApplication *self,
    * this, so these are the application's own only until it is disposed. */
   self->site = guide_site_new ();
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
-  if (self->settings == NULL)
-    self->settings = g_settings_new (APPLICATION_ID);
   if (language == NULL)
-    language = effective_language (self);
+    {
+      if (self->settings == NULL)
+        self->settings = g_settings_new (APPLICATION_ID);
+      language = effective_language (self);
+    }
   guide_i18n_set_language (language);
 
   if (!blank)

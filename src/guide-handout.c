@@ -143,6 +143,9 @@ struct _GuideHandout
   PangoContext  *context;
 
   GPtrArray     *blocks;
+  /* The contents' page numbers, known once the blocks are placed: pairs of
+   * the item that shows one and the block of the stage it points to. */
+  GPtrArray     *contents;
   double         page_width;
   double         page_height;
   guint          n_pages;
@@ -574,27 +577,29 @@ count_done (GuideHandout     *self,
   return guide_progress_count_done (self->progress, self->book, stage);
 }
 
-static void
+static Block *
 add_stage (GuideHandout     *self,
            double            width,
            const GuideStage *stage,
            guint             index,
            guint             n_stages)
 {
+  Block *header;
   g_autofree char *kicker = g_strdup_printf (_("Stage %u of %u"), index + 1, n_stages);
   Block *block = block_begin (self, 0);
   double y;
   Item *item;
 
+  header = block;
   block->new_page = TRUE;
   y = add_text (self, block, 0, 0, width, kicker, FONT_KICKER, &accent) + 2;
   y += add_text (self, block, 0, y, width, stage->title, FONT_STAGE, &ink) + 4;
   y += add_text (self, block, 0, y, width, stage->summary, FONT_BODY, &muted);
   if (self->progress != NULL)
     {
-      g_autofree char *count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done",
-                                                                stage->steps->len),
-                                                count_done (self, stage), stage->steps->len);
+      guint done = count_done (self, stage);
+      g_autofree char *count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", done),
+                                                done, stage->steps->len);
 
       y += 4 + add_text (self, block, 0, y + 4, width, count, FONT_SMALL_BOLD, &accent);
     }
@@ -614,7 +619,7 @@ add_stage (GuideHandout     *self,
     add_step (self, width, g_ptr_array_index (stage->steps, i), i + 1, FALSE);
 
   if (stage->original_steps == NULL || stage->original_steps->len == 0)
-    return;
+    return header;
 
   /* As the window shows them: under their heading, marked as no longer
    * offered, without a check box. */
@@ -632,6 +637,8 @@ add_stage (GuideHandout     *self,
 
   for (guint i = 0; i < stage->original_steps->len; i++)
     add_step (self, width, g_ptr_array_index (stage->original_steps, i), i + 1, TRUE);
+
+  return header;
 }
 
 static void
@@ -678,6 +685,54 @@ add_contacts (GuideHandout *self,
     }
 }
 
+/* The stages, each with its page and, when the user's ticks are printed,
+ * how far they are in it: a sheet to find one's way, and one's place. */
+static void
+add_contents (GuideHandout *self,
+              double        width,
+              GPtrArray    *stages)
+{
+  const double number_width = 22, page_width = 40;
+  Block *block = block_begin (self, 22);
+  double y;
+  Item *item;
+
+  y = add_text (self, block, 0, 0, width, _("Contents"), FONT_SECTION, &ink) + 6;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const GuideStage *stage = g_ptr_array_index (stages, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      double title_width = width - number_width - page_width;
+      double height;
+
+      add_text (self, block, 0, y + 6, number_width, number, FONT_STEP_NUMBER, &accent);
+      height = add_text (self, block, number_width, y + 6, title_width, stage->title, FONT_STEP_NUMBER, &ink);
+
+      /* The page number is written once the pages are known. */
+      item = item_add (block, ITEM_TEXT, width - page_width, y + 6, page_width, 0);
+      item->layout = layout_new (self, "", FONT_STEP, page_width);
+      pango_layout_set_alignment (item->layout, PANGO_ALIGN_RIGHT);
+      item->colour = ink;
+      g_ptr_array_add (self->contents, item);
+      g_ptr_array_add (self->contents, NULL);
+
+      if (self->progress != NULL)
+        {
+          guint done = count_done (self, stage);
+          g_autofree char *count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", done),
+                                                    done, stage->steps->len);
+
+          height += 1 + add_text (self, block, number_width, y + 6 + height + 1, title_width,
+                                  count, FONT_SMALL_BOLD, &accent);
+        }
+
+      y += 6 + height + 6;
+      item = item_add (block, ITEM_LINE, 0, y, width, 0);
+      item->colour = hairline;
+    }
+}
+
 /* The whole guide, as blocks @width wide. */
 static void
 build (GuideHandout *self,
@@ -699,8 +754,7 @@ build (GuideHandout *self,
 
       for (guint i = 0; i < stages->len; i++)
         done += count_done (self, g_ptr_array_index (stages, i));
-      count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done",
-                                               guide_book_get_n_steps (self->book)),
+      count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", done),
                                done, guide_book_get_n_steps (self->book));
       y += 6 + add_text (self, block, 0, y + 6, width, count, FONT_SMALL_BOLD, &accent);
     }
@@ -719,8 +773,15 @@ build (GuideHandout *self,
       add_note (self, block, 0, 0, width, g_ptr_array_index (notes, i));
     }
 
+  add_contents (self, width, stages);
+
   for (guint i = 0; i < stages->len; i++)
-    add_stage (self, width, g_ptr_array_index (stages, i), i, stages->len);
+    {
+      Block *header = add_stage (self, width, g_ptr_array_index (stages, i), i, stages->len);
+
+      /* The contents' entry for this stage points to its header. */
+      g_ptr_array_index (self->contents, 2 * i + 1) = header;
+    }
 
   add_contacts (self, width);
 }
@@ -1062,6 +1123,7 @@ guide_handout_dispose (GObject *object)
   g_clear_object (&self->site);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
+  g_clear_pointer (&self->contents, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (guide_handout_parent_class)->dispose (object);
@@ -1202,6 +1264,7 @@ guide_handout_init (GuideHandout *self)
 
   self->date = g_date_time_new_now_local ();
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->contents = g_ptr_array_new ();
 
   /* Points as units, and no hinting: the layout is the same on paper, in a
    * PDF and in a print preview. */
@@ -1288,9 +1351,19 @@ guide_handout_paginate (GuideHandout *self,
   self->page_width = page_width;
   self->page_height = page_height;
   g_ptr_array_set_size (self->blocks, 0);
+  g_ptr_array_set_size (self->contents, 0);
 
   build (self, page_width - 2 * MARGIN_SIDE);
   self->n_pages = place_blocks (self, page_height - MARGIN_TOP - MARGIN_BOTTOM);
+
+  for (guint i = 0; i + 1 < self->contents->len; i += 2)
+    {
+      Item *item = g_ptr_array_index (self->contents, i);
+      Block *header = g_ptr_array_index (self->contents, i + 1);
+      g_autofree char *page = g_strdup_printf ("%u", header->page + 1);
+
+      pango_layout_set_text (item->layout, page, -1);
+    }
 
   return self->n_pages;
 }
