@@ -460,6 +460,12 @@ print_dialog_gone (gpointer data)
   return !print_dialog_shown (&dialog);
 }
 
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
 /* Ctrl+P, as the menu's Print…, opens the print dialog. */
 static void
 test_print_shortcut (void)
@@ -472,6 +478,9 @@ test_print_shortcut (void)
   g_settings_set_string (settings, "language", "fr");
   application = guide_test_start_application (NULL, &window);
 
+  /* Keys go to a window once the window manager has given it the focus. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (guide_test_wait_for (window_active, window));
   guide_test_press_keys (window, "ctrl+p");
   g_assert_true (guide_test_wait_for (print_dialog_shown, &dialog));
 
