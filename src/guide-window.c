@@ -410,6 +410,11 @@ zoom_by (GuideWindow *self,
 static void
 language_changed_cb (GuideWindow *self)
 {
+  /* A closed window, kept alive only until a link it opened is launched,
+   * has left its application and has nothing to show. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
   load_language (self);
 }
 
