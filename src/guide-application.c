@@ -158,6 +158,12 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
   static const char *developers[] = { "The CPMS Access Guide authors", NULL };
+  const char *translators = _("translator-credits");
+
+  /* The translations are the project's own, credited as such in each
+   * catalogue; a language without one shows no placeholder. */
+  if (g_str_equal (translators, "translator-credits"))
+    translators = NULL;
 
   adw_show_about_window (gtk_application_get_active_window (application),
                          "application-name", _("CPMS Access Guide"),
@@ -168,7 +174,9 @@ about_activated (GSimpleAction *action,
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", "© 2026 The CPMS Access Guide authors",
-                         "translator-credits", _("translator-credits"),
+                         "translator-credits", translators,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_WEBSITE "/issues",
                          NULL);
 }
 
@@ -431,7 +439,8 @@ guide_application_local_command_line (GApplication   *application,
   return TRUE;
 }
 
-/* A site's problems go to the system log, and the user is told once. */
+/* A site's problems go to the system log, and the user is told once; a site
+ * file that cannot be read at all has the window's banner instead. */
 static void
 load_site (GuideApplication *self)
 {
@@ -441,7 +450,7 @@ load_site (GuideApplication *self)
   problems = guide_site_get_problems (self->site);
   for (guint i = 0; i < problems->len; i++)
     g_warning ("%s", (char *) g_ptr_array_index (problems, i));
-  if (problems->len > 0)
+  if (problems->len > (guide_site_get_file_unreadable (self->site) ? 1 : 0))
     self->startup_message = g_strdup (_("Your organisation’s settings for this app have problems, so some of them are not used. The details are in the system log."));
 
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));

@@ -150,6 +150,39 @@ is_msgid (const char *text)
          (it != NULL && g_hash_table_contains (it->messages, text));
 }
 
+/* A control with no text of its own, such as an icon-only button or the
+ * progress bar, is named for screen readers by its tooltip: GTK 4.8 would
+ * name it after its type ("GtkMenuButton"). A menu button's inner button is
+ * what takes the focus, so it is named too. Scroll bars are named for what
+ * they do. */
+static void
+name_by_tooltip (GObject *object)
+{
+  GtkWidget *widget;
+  const char *name;
+
+  if (!GTK_IS_WIDGET (object))
+    return;
+
+  widget = GTK_WIDGET (object);
+  if (GTK_IS_SCROLLBAR (widget))
+    name = _("Scroll");
+  else if ((GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL) ||
+           (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
+           GTK_IS_PROGRESS_BAR (widget))
+    name = gtk_widget_get_tooltip_text (widget);
+  else
+    return;
+
+  if (name == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (GTK_IS_MENU_BUTTON (widget) && GTK_IS_BUTTON (gtk_widget_get_first_child (widget)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (widget)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 translate_object (GObject *object)
 {
@@ -194,6 +227,8 @@ translate_object (GObject *object)
       if (g_strcmp0 (value, guide_gettext (msgid)) != 0)
         g_object_set (object, properties[i], guide_gettext (msgid), NULL);
     }
+
+  name_by_tooltip (object);
 }
 
 /**

@@ -23,10 +23,12 @@ void         guide_i18n_set_language     (const char *language);
 const char  *guide_i18n_get_language     (void);
 const char  *guide_i18n_get_desktop_language (void);
 const char  *guide_i18n_resolve_language (const char *setting);
-const char  *guide_gettext               (const char *msgid);
+/* Marked as returning a format derived from their argument, as gettext()
+ * is, so that printf-style calls on a translation are checked. */
+const char  *guide_gettext               (const char *msgid) G_GNUC_FORMAT (1);
 const char  *guide_ngettext              (const char *msgid,
                                           const char *msgid_plural,
-                                          gulong      n);
+                                          gulong      n) G_GNUC_FORMAT (1) G_GNUC_FORMAT (2);
 void         guide_i18n_translate_widget (GtkWidget  *widget);
 GMenuModel  *guide_i18n_translate_menu   (GMenuModel *model);
 

@@ -16,6 +16,9 @@
  * system data folders. Vector pictures are rendered at the size they are
  * shown at, so they stay sharp on a projector or a HiDPI screen. */
 
+#include <librsvg/rsvg.h>
+#include <math.h>
+
 #include "guide-screenshot.h"
 
 struct _GuideScreenshot
@@ -32,15 +35,16 @@ struct _GuideScreenshot
 
 G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
 
-/* The file names a site may use, with the loader each needs. The type is
- * given rather than guessed: guessing needs the MIME database, which a
- * sandbox or a test's own data folders may not have. */
+/* The file names a site may use, with the gdk-pixbuf loader each bitmap
+ * needs. The type is given rather than guessed: guessing needs the MIME
+ * database, which a sandbox or a test's own data folders may not have. SVG
+ * is read with librsvg. */
 static const struct
 {
   const char *extension;
   const char *type;
 } formats[] = {
-  { "svg", "svg" },
+  { "svg", NULL },
   { "png", "png" },
   { "jpg", "jpeg" },
 };
@@ -79,14 +83,14 @@ decode (const char  *origin,
     {
       g_autofree char *suffix = g_strconcat (".", formats[i].extension, NULL);
 
-      if (g_str_has_suffix (origin, suffix))
+      if (formats[i].type != NULL && g_str_has_suffix (origin, suffix))
         loader = gdk_pixbuf_loader_new_with_type (formats[i].type, error);
     }
 
   if (loader == NULL)
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE, "Not a .svg, .png or .jpg file");
+        g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE, "Not a .png or .jpg file");
       return NULL;
     }
 
@@ -125,29 +129,67 @@ texture_for_pixbuf (GdkPixbuf *pixbuf)
                                  gdk_pixbuf_get_rowstride (pixbuf));
 }
 
+/* Reads an SVG picture, and its own size in pixels, without drawing it.
+ * (librsvg 2.54 declares no autoptr for its handle.) */
+static RsvgHandle *
+read_svg (GBytes  *bytes,
+          double  *width,
+          double  *height,
+          GError **error)
+{
+  RsvgHandle *handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL),
+                                                  g_bytes_get_size (bytes), error);
+
+  if (handle == NULL)
+    return NULL;
+
+  if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) || *width < 1 || *height < 1)
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                           "The picture does not say its size (width and height)");
+      g_object_unref (handle);
+      return NULL;
+    }
+
+  return handle;
+}
+
 static GuideScreenshot *
 load (const char  *origin,
       GBytes      *bytes,
       GError     **error)
 {
   g_autoptr(GuideScreenshot) self = g_object_new (GUIDE_TYPE_SCREENSHOT, NULL);
-  gboolean vector = g_str_has_suffix (origin, ".svg");
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  int natural_size[2];
 
-  /* A vector picture is only checked here, drawn at a single pixel: it is
-   * drawn for real at the size it is shown at. */
-  pixbuf = decode (origin, bytes, vector ? 1 : 0, vector ? 1 : 0, natural_size, error);
-  if (pixbuf == NULL)
-    return NULL;
+  self->vector = g_str_has_suffix (origin, ".svg");
+  if (self->vector)
+    {
+      RsvgHandle *handle;
+      double width, height;
+
+      /* Only read here: it is drawn at the size it is shown at. */
+      if ((handle = read_svg (bytes, &width, &height, error)) == NULL)
+        return NULL;
+
+      g_object_unref (handle);
+      self->width = ceil (width);
+      self->height = ceil (height);
+    }
+  else
+    {
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      int natural_size[2];
+
+      if ((pixbuf = decode (origin, bytes, 0, 0, natural_size, error)) == NULL)
+        return NULL;
+
+      self->width = natural_size[0];
+      self->height = natural_size[1];
+      self->texture = texture_for_pixbuf (pixbuf);
+    }
 
   self->origin = g_strdup (origin);
   self->bytes = g_bytes_ref (bytes);
-  self->vector = vector;
-  self->width = natural_size[0];
-  self->height = natural_size[1];
-  if (!self->vector)
-    self->texture = texture_for_pixbuf (pixbuf);
 
   return g_steal_pointer (&self);
 }
@@ -397,22 +439,44 @@ guide_screenshot_render (GuideScreenshot *self,
                          int              width,
                          int              height)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  RsvgHandle *handle;
   g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double own_width, own_height;
+  GdkTexture *texture = NULL;
 
   g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
 
   if (!self->vector)
     return g_object_ref (self->texture);
 
-  pixbuf = decode (self->origin, self->bytes, MAX (width, 1), MAX (height, 1), NULL, &error);
-  if (pixbuf == NULL)
-    {
-      g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
-      return NULL;
-    }
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
 
-  return texture_for_pixbuf (pixbuf);
+  /* A handle of its own: this may run in a worker thread, beside others. */
+  handle = read_svg (self->bytes, &own_width, &own_height, &error);
+  if (handle != NULL &&
+      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
+    {
+      g_autoptr(GBytes) pixels = NULL;
+
+      cairo_surface_flush (surface);
+      pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                            (gsize) cairo_image_surface_get_stride (surface) * height);
+      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
+                                        pixels, cairo_image_surface_get_stride (surface));
+    }
+  else
+    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+
+  g_clear_object (&handle);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return texture;
 }
 
 static void

@@ -13,8 +13,10 @@
 /* What a hospital's IT sets for every user of a workstation, in plain files
  * that also work inside a Flatpak, where the host's dconf is not visible:
  *
- * - a site file, `cpms-guide/site.conf` under $XDG_CONFIG_DIRS or the file
- *   $CPMS_GUIDE_SITE_CONFIG names:
+ * - a site file: the file $CPMS_GUIDE_SITE_CONFIG names, else
+ *   `cpms-guide/site.conf` under $XDG_CONFIG_DIRS, else, inside a Flatpak,
+ *   the host's `/etc/xdg/cpms-guide/site.conf` or `/etc/cpms-guide/site.conf`
+ *   as the sandbox sees them under /run/host/etc (see find_file()):
  *
  *     [Site]
  *     Language=it
@@ -45,6 +47,7 @@ struct _GuideSite
   GObject     parent_instance;
 
   char       *file;
+  gboolean    file_unreadable;
   char       *folder;
   char       *language;
   gboolean    language_locked;
@@ -140,6 +143,7 @@ load_file (GuideSite *self)
       !g_key_file_load_from_data (keyfile, contents, -1, G_KEY_FILE_NONE, &error))
     {
       add_problem (self, "%s: %s", self->file, error->message);
+      self->file_unreadable = TRUE;
       return;
     }
 
@@ -228,22 +232,33 @@ load_file (GuideSite *self)
                  find_line (contents, CONTACT_GROUP, NULL));
 }
 
+/* Flatpak refuses to expose anything under /etc by its own path, but
+ * --filesystem=host-etc:ro shows the host's /etc at /run/host/etc: inside a
+ * Flatpak the host's site file is looked for there, after the sandbox's own
+ * configuration folders (which only the app's packaging can fill). @root is
+ * "/" but for the tests, which lay out a fake sandbox. */
 static char *
-find_file (void)
+find_file (const char *root)
 {
   const char *variable = g_getenv ("CPMS_GUIDE_SITE_CONFIG");
   const char * const *folders = g_get_system_config_dirs ();
+  g_autofree char *flatpak_info = g_build_filename (root, ".flatpak-info", NULL);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
 
   if (variable != NULL && *variable != '\0')
     return g_strdup (variable);
 
   for (guint i = 0; folders[i] != NULL; i++)
+    g_ptr_array_add (candidates, g_build_filename (folders[i], PACKAGE_NAME, "site.conf", NULL));
+  if (g_file_test (flatpak_info, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *path = g_build_filename (folders[i], PACKAGE_NAME, "site.conf", NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_steal_pointer (&path);
+      g_ptr_array_add (candidates, g_build_filename (root, "run", "host", "etc", "xdg", PACKAGE_NAME, "site.conf", NULL));
+      g_ptr_array_add (candidates, g_build_filename (root, "run", "host", "etc", PACKAGE_NAME, "site.conf", NULL));
     }
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (g_file_test (g_ptr_array_index (candidates, i), G_FILE_TEST_EXISTS))
+      return g_strdup (g_ptr_array_index (candidates, i));
 
   return NULL;
 }
@@ -378,9 +393,28 @@ guide_site_init (GuideSite *self)
 GuideSite *
 guide_site_new (void)
 {
-  GuideSite *self = g_object_new (GUIDE_TYPE_SITE, NULL);
+  return guide_site_new_for_root ("/");
+}
 
-  self->file = find_file ();
+/**
+ * guide_site_new_for_root:
+ * @root: the folder that stands for the file system's root when looking
+ *   for a Flatpak sandbox (`.flatpak-info`) and the host's files it shows
+ *   (`run/host/etc`)
+ *
+ * As guide_site_new(), for tests that lay out a fake sandbox.
+ *
+ * Returns: (transfer full): the site's configuration
+ */
+GuideSite *
+guide_site_new_for_root (const char *root)
+{
+  GuideSite *self;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  self = g_object_new (GUIDE_TYPE_SITE, NULL);
+  self->file = find_file (root);
   if (self->file != NULL)
     load_file (self);
 
@@ -400,6 +434,20 @@ guide_site_get_file (GuideSite *self)
   g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
 
   return self->file;
+}
+
+/**
+ * guide_site_get_file_unreadable:
+ *
+ * Returns: whether the site file named or found could not be read at all,
+ *   so that nothing of it is used
+ */
+gboolean
+guide_site_get_file_unreadable (GuideSite *self)
+{
+  g_return_val_if_fail (GUIDE_IS_SITE (self), FALSE);
+
+  return self->file_unreadable;
 }
 
 /**

@@ -23,7 +23,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GuideSite, guide_site, GUIDE, SITE, GObject)
 
 GuideSite   *guide_site_new                   (void);
+GuideSite   *guide_site_new_for_root          (const char *root);
 const char  *guide_site_get_file              (GuideSite  *self);
+gboolean     guide_site_get_file_unreadable   (GuideSite  *self);
 const char  *guide_site_get_folder           (GuideSite  *self);
 const char  *guide_site_get_language          (GuideSite  *self);
 gboolean     guide_site_get_language_locked   (GuideSite  *self);

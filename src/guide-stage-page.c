@@ -76,6 +76,7 @@ fill_paragraphs (GtkBox *box,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (box, label);
     }

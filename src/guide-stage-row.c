@@ -75,6 +75,10 @@ guide_stage_row_update (GuideStageRow *self,
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->done_icon), complete);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
+                                  -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_CHECKED, complete ? GTK_ACCESSIBLE_TRISTATE_TRUE
                                                                       : GTK_ACCESSIBLE_TRISTATE_FALSE,

@@ -49,6 +49,7 @@ struct _GuideWindow
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
   GtkLabel             *waiting_label;
+  GtkRevealer          *site_revealer;
   GuideStagePage       *stage_page;
   GMenuModel           *primary_menu;
 
@@ -410,11 +411,6 @@ zoom_by (GuideWindow *self,
 static void
 language_changed_cb (GuideWindow *self)
 {
-  /* A closed window, kept alive only until a link it opened is launched,
-   * has left its application and has nothing to show. */
-  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
-    return;
-
   load_language (self);
 }
 
@@ -422,6 +418,21 @@ static void
 language_locked_changed_cb (GuideWindow *self)
 {
   update_language_lock (self);
+}
+
+/* A closed window can outlive its place in the application, while a link it
+ * opened is still being launched: from then on it follows nothing. */
+static void
+window_removed_cb (GuideWindow    *self,
+                   GtkWindow      *window,
+                   GtkApplication *application)
+{
+  if (window != GTK_WINDOW (self))
+    return;
+
+  g_signal_handlers_disconnect_by_data (application, self);
+  g_signal_handlers_disconnect_by_data (guide_application_get_settings (GUIDE_APPLICATION (application)), self);
+  g_signal_handlers_disconnect_by_data (self->progress, self);
 }
 
 static void
@@ -810,6 +821,12 @@ setup (GuideWindow      *self,
 
   self->progress = g_object_ref (guide_application_get_progress (application));
 
+  /* Without its site file the app silently loses the organisation's
+   * language, contact and guide: the user is told, for as long as the
+   * window is open, whom to ask. */
+  gtk_revealer_set_reveal_child (self->site_revealer,
+                                 guide_site_get_file_unreadable (guide_application_get_site (application)));
+
   stages = guide_book_get_stages (guide_application_get_book (application));
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
@@ -841,6 +858,7 @@ setup (GuideWindow      *self,
   g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::language-locked", G_CALLBACK (language_locked_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "window-removed", G_CALLBACK (window_removed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -881,6 +899,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, site_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_page);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);

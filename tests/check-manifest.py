@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # check-manifest.py: checks the Flatpak manifest offline, as far as it can be
 # without the runtime (TAP output).
-# Usage: check-manifest.py MANIFEST METAINFO DESKTOP-FILE
+# Usage: check-manifest.py MANIFEST METAINFO-TEMPLATE DESKTOP-FILE SCREENSHOTS-DIR
 #
 # Copyright 2026 The CPMS Access Guide authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,8 +12,14 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-manifest_path, metainfo_path, desktop_path = sys.argv[1:4]
+manifest_path, metainfo_path, desktop_path, screenshots_dir = sys.argv[1:5]
 checks = []
+
+# What the Flatpak build tests, in flatpak-builder's sandbox (no display, no
+# D-Bus session): the unit and data suites. run-manifest-tests.py runs it the
+# same way within the suite; its own log keeps it apart from the run it is in.
+TEST_COMMAND = ("meson test --no-rebuild --print-errorlogs --logbase flatpak-testlog"
+                " --suite unit --suite data")
 
 
 def check(description, condition):
@@ -23,7 +29,9 @@ def check(description, condition):
 with open(manifest_path, encoding="utf-8") as f:
     manifest = json.load(f)
 
-app_id = ET.parse(metainfo_path).getroot().findtext("id")
+with open(metainfo_path, encoding="utf-8") as f:
+    metainfo_template = f.read()
+app_id = ET.fromstring(metainfo_template).findtext("id")
 modules = manifest.get("modules", [])
 app = modules[-1] if modules else {}
 qrencode = [m for m in modules if isinstance(m, dict) and m.get("name") == "qrencode"]
@@ -51,6 +59,22 @@ check("the app is built from the local tree, with its tests",
       and app.get("buildsystem") == "meson"
       and app.get("run-tests") is True
       and app.get("sources") == [{"type": "dir", "path": ".."}])
+check(f"the build tests run exactly “{TEST_COMMAND}”, in the build folder",
+      app.get("builddir") is True
+      and app.get("test-rule") == ""
+      and app.get("test-commands") == [TEST_COMMAND])
+
+# Software centres refuse a metainfo without screenshots: the Flatpak's lists
+# them once the build says where they are published.
+screenshots_options = [option.split("=", 1)[1] for option in app.get("config-opts", [])
+                       if option.startswith("-Dscreenshots_url=")]
+images = re.findall(r"@SCREENSHOTS_URL@/([^<]+)</image>", metainfo_template)
+check("the app is built with -Dscreenshots_url, an https address",
+      len(screenshots_options) == 1 and screenshots_options[0].startswith("https://")
+      and not screenshots_options[0].endswith("/"))
+check(f"the metainfo lists four screenshots, each in {screenshots_dir}",
+      len(images) == 4
+      and all(os.path.isfile(os.path.join(screenshots_dir, image)) for image in images))
 
 print(f"1..{len(checks)}")
 for number, (description, passed) in enumerate(checks, 1):

@@ -301,6 +301,28 @@ guide_test_press_keys (GtkWidget  *window,
   g_assert_cmpint (status, ==, 0);
 }
 
+/* Clicks at @x, @y of @widget with the first mouse button, as a person
+ * would, through the X server. */
+void
+guide_test_click (GtkWidget *widget,
+                  double     x,
+                  double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  graphene_point_t point;
+  double dx, dy;
+  g_autofree char *command = NULL;
+  int status;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  command = g_strdup_printf ("xdotool windowfocus --sync %lu mousemove --window %lu %d %d click 1",
+                             xid, xid, (int) (point.x + dx), (int) (point.y + dy));
+  g_spawn_command_line_sync (command, NULL, NULL, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+}
+
 /* Waits until @condition holds, iterating the main loop; FALSE on timeout. */
 gboolean
 guide_test_wait_for (GuideTestCondition condition,

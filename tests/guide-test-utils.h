@@ -40,6 +40,9 @@ GtkWidget *guide_test_wait_for_label     (GtkWidget    *root,
                                            const char   *text);
 void       guide_test_press_keys          (GtkWidget    *window,
                                            const char   *keys);
+void       guide_test_click               (GtkWidget    *widget,
+                                           double        x,
+                                           double        y);
 gboolean   guide_test_wait_for            (GuideTestCondition condition,
                                            gpointer      data);
 GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,

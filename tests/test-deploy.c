@@ -50,6 +50,15 @@ application_of (GtkWidget *window)
   return GUIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 }
 
+static GtkRevealer *
+site_banner (GtkWidget *window)
+{
+  GtkWidget *box = guide_test_find_by_css_class (window, GTK_TYPE_BOX, "site-unreadable");
+
+  g_assert_nonnull (box);
+  return GTK_REVEALER (gtk_widget_get_parent (box));
+}
+
 static void
 test_vendor_override (void)
 {
@@ -141,6 +150,44 @@ test_site_file (void)
   launched = guide_test_wait_for_launches (log, 1);
   g_assert_cmpuint (launched->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (launched, 0), ==, "mailto:it@ospedale.example");
+  g_assert_false (gtk_revealer_get_reveal_child (site_banner (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  guide_test_iterate ();
+}
+
+/* The file the administrator named does not reach the app (as with a path
+ * under /etc in a Flatpak): the user sees a banner, in their language, and
+ * the log has the reason. */
+static void
+test_site_file_unreadable (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "no-such-site.conf", NULL);
+  g_autofree char *pattern = g_strdup_printf ("%s: *", path);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *window;
+  GtkRevealer *banner;
+
+  g_settings_set_string (settings, "language", "fr");
+  g_setenv ("CPMS_GUIDE_SITE_CONFIG", path, TRUE);
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, pattern);
+  window = start (settings);
+  g_test_assert_expected_messages ();
+  g_unsetenv ("CPMS_GUIDE_SITE_CONFIG");
+
+  banner = site_banner (window);
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (banner),
+                                           "Le fichier de réglages de votre organisation pour cette application est "
+                                           "illisible, l’application utilise donc ses propres valeurs par défaut. Votre "
+                                           "service informatique en trouvera la raison dans le journal du système."));
+
+  g_settings_set_string (settings, "language", "it");
+  guide_test_iterate ();
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (banner),
+                                           "Il file di impostazioni della tua organizzazione per questa app non è "
+                                           "leggibile, quindi l’app usa i propri valori predefiniti. Il tuo servizio "
+                                           "informatico ne troverà il motivo nel registro di sistema."));
 
   gtk_window_destroy (GTK_WINDOW (window));
   guide_test_iterate ();
@@ -155,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/guide/deploy/vendor-override", test_vendor_override);
   g_test_add_func ("/guide/deploy/keyfile-lock", test_keyfile_lock);
   g_test_add_func ("/guide/deploy/site-file", test_site_file);
+  g_test_add_func ("/guide/deploy/site-file-unreadable", test_site_file_unreadable);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
  * from each test's own XDG folders. */
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
 
 #include "guide-site.h"
 #include "guide-test-utils.h"
@@ -80,6 +81,7 @@ test_file (void)
   g_assert_cmpstr (guide_site_get_contact_email (site), ==, "it@ospedale.example");
   g_assert_cmpstr (guide_site_get_contact_phone (site), ==, "+39 050 123 456");
   g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+  g_assert_false (guide_site_get_file_unreadable (site));
 }
 
 static void
@@ -145,6 +147,131 @@ test_not_keyfile (void)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), path));
   g_assert_null (guide_site_get_language (site));
+  g_assert_true (guide_site_get_file_unreadable (site));
+}
+
+/* A file the administrator named but the app cannot read is not silently
+ * passed over: the window shows a banner for it. */
+static void
+test_unreadable (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "missing.conf", NULL);
+  g_autoptr(GuideSite) site = NULL;
+  GPtrArray *problems;
+
+  g_setenv ("CPMS_GUIDE_SITE_CONFIG", path, TRUE);
+  site = guide_site_new ();
+  g_unsetenv ("CPMS_GUIDE_SITE_CONFIG");
+  problems = guide_site_get_problems (site);
+
+  g_assert_cmpstr (guide_site_get_file (site), ==, path);
+  g_assert_true (guide_site_get_file_unreadable (site));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), path));
+}
+
+/* A fake Flatpak sandbox: its marker file, and the host's /etc where
+ * --filesystem=host-etc:ro shows it. */
+static char *
+fake_sandbox (void)
+{
+  char *root = g_build_filename (g_get_user_cache_dir (), "sandbox", NULL);
+  g_autofree char *info = g_build_filename (root, ".flatpak-info", NULL);
+
+  guide_test_write_file (info, "[Application]\nname=eu.ern_reconnet.CpmsGuide\n");
+  return root;
+}
+
+static char *
+write_host_file (const char *root,
+                 const char *host_path,
+                 const char *contents)
+{
+  char *path = g_build_filename (root, "run", "host", host_path, NULL);
+
+  guide_test_write_file (path, contents);
+  return path;
+}
+
+static void
+test_flatpak_lookup_order (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_cache_dir (), "sandbox", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *etc = write_host_file (root, "etc/cpms-guide/site.conf", "[Site]\nLanguage=it\n");
+  g_autofree char *etc_xdg = NULL;
+  g_autofree char *sandbox_xdg = NULL;
+  g_autofree char *named = g_build_filename (g_get_user_cache_dir (), "named.conf", NULL);
+  GuideSite *site;
+
+  /* Outside a Flatpak, /run/host is nothing of the app's. */
+  site = guide_site_new_for_root (root);
+  g_assert_null (guide_site_get_file (site));
+  g_object_unref (site);
+
+  g_free (fake_sandbox ());
+  site = guide_site_new_for_root (root);
+  g_assert_cmpstr (guide_site_get_file (site), ==, etc);
+  g_assert_cmpstr (guide_site_get_language (site), ==, "it");
+  g_object_unref (site);
+
+  /* The host's XDG folder first, as a native install reads it. */
+  etc_xdg = write_host_file (root, "etc/xdg/cpms-guide/site.conf", "[Site]\nLanguage=fr\n");
+  site = guide_site_new_for_root (root);
+  g_assert_cmpstr (guide_site_get_file (site), ==, etc_xdg);
+  g_object_unref (site);
+
+  /* Then the sandbox's own configuration folders win. */
+  sandbox_xdg = write_site_file ("[Site]\nLanguage=it\n");
+  site = guide_site_new_for_root (root);
+  g_assert_cmpstr (guide_site_get_file (site), ==, sandbox_xdg);
+  g_object_unref (site);
+
+  /* And the file the administrator names wins over everything. */
+  guide_test_write_file (named, "[Site]\nLanguage=fr\n");
+  g_setenv ("CPMS_GUIDE_SITE_CONFIG", named, TRUE);
+  site = guide_site_new_for_root (root);
+  g_unsetenv ("CPMS_GUIDE_SITE_CONFIG");
+  g_assert_cmpstr (guide_site_get_file (site), ==, named);
+  g_object_unref (site);
+
+  info = g_build_filename (root, ".flatpak-info", NULL);
+  g_assert_cmpint (g_remove (info), ==, 0);
+}
+
+/* The README's recipe for a system-wide Flatpak, as written there: where it
+ * installs the file, and what it lets the sandbox see. */
+static void
+test_readme_flatpak_recipe (void)
+{
+  g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GRegex) install = g_regex_new ("^sudo install -D -m 644 site\\.conf (/etc/\\S+)$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) override = g_regex_new ("^sudo flatpak override --system eu\\.ern_reconnet\\.CpmsGuide \\\\\n(.*)$",
+                                            G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) install_match = NULL;
+  g_autoptr(GMatchInfo) override_match = NULL;
+  g_autofree char *host_path = NULL;
+  g_autofree char *arguments = NULL;
+  g_autofree char *root = fake_sandbox ();
+  g_autofree char *path = NULL;
+  g_autoptr(GuideSite) site = NULL;
+
+  g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
+  g_assert_true (g_regex_match (install, readme, 0, &install_match));
+  g_assert_true (g_regex_match (override, readme, 0, &override_match));
+  host_path = g_match_info_fetch (install_match, 1);
+  arguments = g_match_info_fetch (override_match, 1);
+
+  /* Flatpak refuses to expose paths under /etc by their own name. */
+  g_assert_nonnull (strstr (arguments, "--filesystem=host-etc:ro"));
+  g_assert_null (strstr (arguments, "--filesystem=/etc"));
+
+  path = write_host_file (root, host_path, "[Site]\nLanguage=it\nLockLanguage=true\n");
+  site = guide_site_new_for_root (root);
+  g_assert_cmpstr (guide_site_get_file (site), ==, path);
+  g_assert_true (guide_site_get_language_locked (site));
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
 }
 
 /* Copies a built-in guide into @folder/guide, with @from replaced by @to. */
@@ -285,6 +412,9 @@ main (int   argc,
   g_test_add_func ("/guide/site/environment", test_environment);
   g_test_add_func ("/guide/site/broken-file", test_broken_file);
   g_test_add_func ("/guide/site/not-keyfile", test_not_keyfile);
+  g_test_add_func ("/guide/site/unreadable", test_unreadable);
+  g_test_add_func ("/guide/site/flatpak-lookup-order", test_flatpak_lookup_order);
+  g_test_add_func ("/guide/site/readme-flatpak-recipe", test_readme_flatpak_recipe);
   g_test_add_func ("/guide/site/guide", test_guide);
   g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);

@@ -254,6 +254,43 @@ test_switch_language (Fixture       *fixture,
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fait");
 }
 
+/* A click on a row selects it, and does not tick it: only its check, or
+ * Space on the row, does. */
+static void
+test_row_click_selects (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GuideStepRow *row;
+  GtkWidget *check;
+
+  /* The last stage: its one step is at the top of the page. */
+  select_stage (fixture, 3);
+  row = step_row (fixture, 0);
+  check = done_check (row);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  guide_test_wait_until_mapped (GTK_WIDGET (row));
+  guide_test_iterate ();
+
+  /* A click the X server delivers before the window is ready for it is lost:
+   * clicked again, more than a double click's time later. */
+  for (guint attempt = 0; attempt < 5 && !gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)); attempt++)
+    {
+      guide_test_click (GTK_WIDGET (row), gtk_widget_get_width (GTK_WIDGET (row)) - 6, 6);
+      for (guint i = 0; i < 20 && !gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)); i++)
+        {
+          guide_test_iterate ();
+          g_usleep (100 * 1000);
+        }
+    }
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+  guide_test_iterate ();
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  guide_test_press_keys (fixture->window, "space");
+  g_assert_true (guide_test_wait_for ((GuideTestCondition) gtk_check_button_get_active, check));
+}
+
 static void
 test_restart_keeps_place (Fixture       *fixture,
                           gconstpointer  data)
@@ -661,6 +698,55 @@ test_reset (Fixture       *fixture,
   g_assert_null (strstr (progress_contents (), "eu-login.open-register\" : "));
 }
 
+/* A window closed while a link it opened is still being launched stays
+ * alive for a while, out of the application, which goes on: switching
+ * language then must not reach it. */
+static void
+test_closed_window_follows_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *closed = g_object_ref (fixture->window);
+
+  gtk_window_destroy (GTK_WINDOW (closed));
+  guide_test_iterate ();
+  fixture->window = GTK_WIDGET (guide_window_new (fixture->application));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  g_settings_set_double (guide_application_get_settings (fixture->application), "zoom", 1.5);
+  guide_test_iterate ();
+
+  g_assert_finalize_object (closed);
+}
+
+/* The About window links to the project, and credits each translation to
+ * the project itself rather than showing gettext's placeholder. */
+static void
+test_about (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  activate_action (fixture, "app.about", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_assert_true (g_str_has_prefix (PACKAGE_WEBSITE, "https://"));
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, PACKAGE_WEBSITE "/issues");
+  g_assert_cmpstr (adw_about_window_get_translator_credits (about), ==, "Gli autori di CPMS Access Guide");
+
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 /* The pictures shown: every step has a slot for one, hidden when it has none. */
 static GPtrArray *
 visible_illustrations (GtkWidget *root)
@@ -880,6 +966,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/guide/window/" path, Fixture, NULL, setup, func, teardown)
   ADD ("toggle-saves", test_toggle_saves);
   ADD ("switch-language", test_switch_language);
+  ADD ("row-click-selects", test_row_click_selects);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
@@ -892,6 +979,8 @@ main (int   argc,
   ADD ("upgrade-old-progress", test_upgrade_old_progress);
   ADD ("broken-progress-told", test_broken_progress_told);
   ADD ("reset", test_reset);
+  ADD ("about", test_about);
+  ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);

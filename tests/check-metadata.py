@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+# check-metadata.py: what software centres and menus read from the built
+# desktop file and metainfo, beyond what their validators check (TAP output).
+# Usage: check-metadata.py DESKTOP-FILE METAINFO COPYING
+#
+# Copyright 2026 The CPMS Access Guide authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import configparser
+import sys
+import xml.etree.ElementTree as ET
+
+desktop_path, metainfo_path, copying_path = sys.argv[1:4]
+checks = []
+
+
+def check(description, condition):
+    checks.append((description, bool(condition)))
+
+
+# The main categories of the Desktop Menu Specification: menus file an app
+# under each one it names, so it must name exactly one.
+MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game",
+                   "Graphics", "Network", "Office", "Science", "Settings", "System", "Utility"}
+
+desktop = configparser.ConfigParser(interpolation=None)
+desktop.optionxform = str
+desktop.read(desktop_path, encoding="utf-8")
+categories = [c for c in desktop["Desktop Entry"].get("Categories", "").split(";") if c]
+check(f"the desktop file has exactly one main category ({', '.join(categories)})",
+      len(MAIN_CATEGORIES.intersection(categories)) == 1)
+
+component = ET.parse(metainfo_path).getroot()
+urls = {url.get("type"): url.text for url in component.findall("url")}
+for kind in ("homepage", "bugtracker", "vcs-browser"):
+    check(f"the metainfo has a {kind} address",
+          urls.get(kind, "").startswith("https://"))
+
+# The licence declared is the one shipped, in full.
+with open(copying_path, encoding="utf-8") as f:
+    copying = " ".join(f.read().split())
+check("COPYING holds the GNU GPL version 3 the metainfo declares",
+      component.findtext("project_license") == "GPL-3.0-or-later"
+      and copying.startswith("GNU GENERAL PUBLIC LICENSE Version 3, 29 June 2007")
+      and copying.endswith("<https://www.gnu.org/licenses/why-not-lgpl.html>."))
+
+print(f"1..{len(checks)}")
+for number, (description, passed) in enumerate(checks, 1):
+    print(f"{'ok' if passed else 'not ok'} {number} - {description}")
