@@ -15,6 +15,7 @@
 
 #include "guide-application.h"
 #include "guide-benchmark.h"
+#include "guide-handout.h"
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-screenshot.h"
@@ -325,6 +326,66 @@ primary_running (GApplication *application)
   return owned;
 }
 
+/* The handout as a PDF file, for trainers and rollout scripts: no window,
+ * no display, and nothing of the user's settings changed, not even by
+ * --language, which only chooses the handout's language here. */
+static int
+export_pdf (GuideApplication *self,
+            GVariantDict     *options)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GuideHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean blank = g_variant_dict_contains (options, "blank");
+  const char *language = NULL;
+
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language) &&
+      !g_str_equal (language, "fr") && !g_str_equal (language, "it"))
+    {
+      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
+      return 2;
+    }
+
+  /* What the window would show: the site's guide and pictures, and the
+   * language the user or the organisation chose. Startup never runs after
+   * this, so these are the application's own only until it is disposed. */
+  self->site = guide_site_new ();
+  guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
+  if (language == NULL)
+    {
+      if (self->settings == NULL)
+        self->settings = g_settings_new (APPLICATION_ID);
+      language = effective_language (self);
+    }
+  guide_i18n_set_language (language);
+
+  if (!blank)
+    {
+      g_autoptr(GFile) file = progress_file (self);
+
+      /* As at any start: a broken file is moved aside, and the user told. */
+      progress = guide_progress_new (file);
+      if (!guide_progress_load (progress, &error) ||
+          !guide_progress_upgrade (progress, guide_application_get_book_for_language (self, language), &error))
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  handout = guide_handout_new (guide_application_get_book_for_language (self, language), progress, self->site);
+  if (!guide_handout_export_pdf (handout, path, &error))
+    {
+      g_printerr ("cpms-guide: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 guide_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -342,6 +403,15 @@ guide_application_handle_local_options (GApplication *application,
     }
 
   g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
+
+  if (g_variant_dict_contains (options, "export-pdf"))
+    return export_pdf (self, options);
+
+  if (g_variant_dict_contains (options, "blank"))
+    {
+      g_printerr (_("cpms-guide: --blank goes with --export-pdf\n"));
+      return 2;
+    }
 
   if (g_variant_dict_lookup (options, "language", "&s", &language) &&
       !g_str_equal (language, "fr") && !g_str_equal (language, "it"))
@@ -664,6 +734,10 @@ guide_application_init (GuideApplication *self)
       N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
     { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
+    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: leave every check box empty"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and quit"), NULL },
     { NULL }

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "guide-i18n.h"
+#include "guide-handout.h"
 #include "guide-stage-page.h"
 #include "guide-stage-row.h"
 #include "guide-uri.h"
@@ -51,6 +52,11 @@ struct _GuideWindow
   GtkRevealer          *site_revealer;
   GuideStagePage       *stage_page;
   GMenuModel           *primary_menu;
+
+  /* The printer and paper chosen last, offered again at the next print. */
+  GtkPrintSettings     *print_settings;
+  GtkPageSetup         *page_setup;
+  GtkPrintOperation    *print_operation;
 };
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -729,6 +735,73 @@ show_contacts_action (GtkWidget  *widget,
   gtk_menu_button_popup (GUIDE_WINDOW (widget)->contacts_button);
 }
 
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GuideWindow             *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
+      g_warning ("%s", message);
+      guide_window_add_toast (self, message);
+    }
+
+  g_clear_object (&self->print_operation);
+}
+
+/* The whole guide in the window's language, with the user's ticks. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  GuideApplication *application = get_application (self);
+  g_autoptr(GuideHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  /* One print dialog at a time. */
+  if (self->print_operation != NULL)
+    return;
+
+  handout = guide_handout_new (self->book, self->progress, guide_application_get_site (application));
+  self->print_operation = guide_handout_create_print_operation (handout);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
+  if (self->page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (self->print_operation, self->page_setup);
+
+  /* The operation keeps the handout it draws until it is done. */
+  g_object_set_data_full (G_OBJECT (self->print_operation), "guide-handout", g_object_ref (handout), g_object_unref);
+  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
+
+  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* Unless the operation already said so when it was done. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
+
+      g_warning ("%s", message);
+      guide_window_add_toast (self, message);
+    }
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    g_clear_object (&self->print_operation);
+}
+
 static gboolean
 guide_window_close_request (GtkWindow *window)
 {
@@ -817,6 +890,9 @@ guide_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_WINDOW);
   g_clear_object (&self->book);
   g_clear_object (&self->progress);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
+  g_clear_object (&self->print_operation);
 
   G_OBJECT_CLASS (guide_window_parent_class)->dispose (object);
 }
@@ -859,6 +935,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
@@ -868,6 +945,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-contacts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
