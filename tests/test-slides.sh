@@ -40,10 +40,21 @@ fi
 openbox --sm-disable >/dev/null 2>&1 &
 wm=$!
 # The window manager announces itself on the root window once it is ready.
-for _ in $(seq 50); do
-  xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break
+# Without it, GTK would call the window fullscreen at its default size; on a
+# busy computer it can take seconds.
+ready=""
+for _ in $(seq 300); do
+  if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; then
+    ready=1
+    break
+  fi
   sleep 0.1
 done
+if [ -z "$ready" ]; then
+  echo "openbox did not start"
+  kill "$wm" 2>/dev/null
+  exit 1
+fi
 
 status=0
 "$binary" || status=$?
