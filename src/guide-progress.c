@@ -35,6 +35,11 @@
  * method was withdrawn; see guide_progress_upgrade(). */
 #define VERSION 2
 
+/* The most steps a file keeps. The guide has a few dozen; the rest are the
+ * IDs of other versions or of sites' own guides, kept for them, but never so
+ * many that every save is slow. */
+#define MAX_DONE 1000
+
 /* A save takes milliseconds: a temporary file older than this was left by a
  * process killed while saving. */
 #define STALE_TEMPORARY_SECONDS (5 * 60)
@@ -210,6 +215,48 @@ get_string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_time_compare (*(GDateTime * const *) a, *(GDateTime * const *) b);
+}
+
+/* Keeps the @max steps of @done marked last, and says how many it forgot. */
+static void
+forget_oldest (GHashTable *done,
+               guint       max)
+{
+  g_autoptr(GPtrArray) times = NULL;
+  GHashTableIter iter;
+  GDateTime *time;
+  GDateTime *oldest_kept;
+  guint n_forgotten = g_hash_table_size (done) - max;
+
+  if (g_hash_table_size (done) <= max)
+    return;
+
+  times = g_ptr_array_sized_new (g_hash_table_size (done));
+  g_hash_table_iter_init (&iter, done);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &time))
+    g_ptr_array_add (times, time);
+  g_ptr_array_sort (times, compare_times);
+  oldest_kept = g_date_time_ref (g_ptr_array_index (times, times->len - max));
+
+  /* The older ones, then as many of those marked at the same time as needed. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_hash_table_iter_init (&iter, done);
+      while (g_hash_table_size (done) > max && g_hash_table_iter_next (&iter, NULL, (gpointer *) &time))
+        if (g_date_time_compare (time, oldest_kept) < (int) pass)
+          g_hash_table_iter_remove (&iter);
+    }
+  g_date_time_unref (oldest_kept);
+
+  g_message ("The progress file named %u steps more than the %u it keeps: the oldest were forgotten",
+             n_forgotten, max);
+}
+
 /**
  * guide_progress_load_from_data:
  * @data: the contents of a progress file, from anywhere
@@ -274,6 +321,8 @@ guide_progress_load_from_data (GuideProgress *self,
 
       g_hash_table_insert (done, g_strdup (l->data), time);
     }
+
+  forget_oldest (done, MAX_DONE);
 
   g_clear_pointer (&self->done, g_hash_table_unref);
   self->done = g_steal_pointer (&done);

@@ -269,6 +269,44 @@ test_upgrade_unfinished_stage (void)
   g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 3);
 }
 
+/* A file that names many steps no guide has keeps the newest thousand, so
+ * that no save rewrites an ever larger file. */
+static void
+test_unknown_ids_capped (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GString) text = g_string_new ("{ \"version\": 2, \"done\": {");
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *contents = NULL;
+  JsonObject *done;
+
+  /* 1,500 old steps, a minute apart, and the user's own, the newest. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, " \"other.step-%u\": \"2026-01-%02uT%02u:%02u:00Z\",",
+                            i, 1 + i / 1440, i / 60 % 24, i % 60);
+  g_string_append (text, " \"eu-login.open-register\": \"2026-11-01T08:00:00Z\" } }");
+  guide_test_write_file (path, text->str);
+
+  progress = new_progress ();
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*501 steps more than the 1000*");
+  g_assert_true (guide_progress_load (progress, &error));
+  g_test_assert_expected_messages ();
+  g_assert_true (guide_progress_set_done (progress, "eu-login.create-account", TRUE, &error));
+  g_assert_no_error (error);
+
+  contents = read_file (path);
+  g_assert_true (json_parser_load_from_data (parser, contents, -1, NULL));
+  done = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "done");
+  g_assert_cmpuint (json_object_get_size (done), ==, 1001);
+  g_assert_true (json_object_has_member (done, "eu-login.open-register"));
+  g_assert_true (json_object_has_member (done, "other.step-1499"));
+  g_assert_true (json_object_has_member (done, "other.step-501"));
+  g_assert_false (json_object_has_member (done, "other.step-500"));
+  g_assert_false (json_object_has_member (done, "other.step-0"));
+}
+
 static void
 assert_kept_aside (const char *broken)
 {
@@ -652,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/guide/progress/round-trip", test_round_trip);
   g_test_add_func ("/guide/progress/changed-signal", test_changed_signal);
   g_test_add_func ("/guide/progress/unknown-ids-kept", test_unknown_ids_kept);
+  g_test_add_func ("/guide/progress/unknown-ids-capped", test_unknown_ids_capped);
   g_test_add_func ("/guide/progress/corrupt-file", test_broken_not_json);
   g_test_add_func ("/guide/progress/wrong-structure", test_broken_structure);
   g_test_add_func ("/guide/progress/bad-time", test_broken_time);
