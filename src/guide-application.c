@@ -14,7 +14,9 @@
  * in the chosen language, and tells its windows when the language changes. */
 
 #include "guide-application.h"
+#if GUIDE_BENCHMARK
 #include "guide-benchmark.h"
+#endif
 #include "guide-handout.h"
 #include "guide-i18n.h"
 #include "guide-presentation.h"
@@ -214,7 +216,9 @@ presentation_activated (GSimpleAction *action,
 
   g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (presentation));
+#if GUIDE_BENCHMARK
   guide_benchmark_start (GTK_WINDOW (presentation));
+#endif
 }
 
 static const GActionEntry app_actions[] = {
@@ -587,7 +591,9 @@ guide_application_activate (GApplication *application)
     window = GTK_WINDOW (guide_window_new (self));
 
   gtk_window_present (window);
+#if GUIDE_BENCHMARK
   guide_benchmark_start (window);
+#endif
 
   if (self->startup_message != NULL)
     {

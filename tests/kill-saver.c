@@ -15,9 +15,32 @@
  * standard output once it returned, until it is killed. It starts after
  * the last step a previous run saved. */
 
+#include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "guide-progress.h"
+
+/* After the last step the file holds: it keeps only the newest thousand. */
+static guint
+next_step (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GList) members = NULL;
+  JsonObject *done;
+  guint next = 0;
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return 0;
+
+  done = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "done");
+  members = json_object_get_members (done);
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (g_str_has_prefix (l->data, "kill."))
+      next = MAX (next, (guint) atoi ((const char *) l->data + strlen ("kill.")) + 1);
+
+  return next;
+}
 
 int
 main (int   argc,
@@ -34,13 +57,7 @@ main (int   argc,
       return 3;
     }
 
-  for (;; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("kill.%06u", n);
-
-      if (!guide_progress_is_done (progress, id))
-        break;
-    }
+  n = next_step (argv[1]);
 
   for (;; n++)
     {

@@ -77,7 +77,8 @@ assert_holds (const char *path,
   done = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "done");
   g_assert_nonnull (done);
 
-  for (int i = 0; i <= acknowledged; i++)
+  /* Every acknowledged save, of the newest thousand the file keeps. */
+  for (int i = MAX (0, acknowledged - 999); i <= acknowledged; i++)
     {
       g_autofree char *id = g_strdup_printf ("kill.%06d", i);
 
