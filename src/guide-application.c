@@ -291,9 +291,9 @@ set_language (const char *language)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GuideSite) site = guide_site_new ();
 
-  if (!g_str_equal (language, "fr") && !g_str_equal (language, "it"))
+  if (!guide_i18n_is_language (language))
     {
-      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
+      g_printerr (_("cpms-guide: --language takes “fr”, “it” or “en”, not “%s”\n"), language);
       return 2;
     }
 
@@ -374,6 +374,7 @@ guide_application_local_command_line (GApplication   *application,
 static void
 load_site (GuideApplication *self)
 {
+  static const char * const languages[] = { "fr", "it", "en" };
   GPtrArray *problems;
 
   self->site = guide_site_new ();
@@ -385,9 +386,9 @@ load_site (GuideApplication *self)
 
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      GuideBook *book = guide_site_get_book (self->site, i == 0 ? "fr" : "it");
+      GuideBook *book = guide_site_get_book (self->site, languages[i]);
       g_autoptr(GPtrArray) addresses = NULL;
 
       if (book == NULL)
@@ -550,7 +551,7 @@ guide_application_class_init (GuideApplicationClass *klass)
   /**
    * GuideApplication:language:
    *
-   * The language the guide is shown in: "fr" or "it".
+   * The language the guide is shown in: "fr", "it" or "en".
    */
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
@@ -585,11 +586,11 @@ guide_application_class_init (GuideApplicationClass *klass)
 static void
 guide_application_init (GuideApplication *self)
 {
-  /* --help speaks the desktop's language when it is French or Italian. */
+  /* --help speaks the desktop's language when it is one of the guide's. */
   const char *desktop = guide_i18n_get_desktop_language ();
   const GOptionEntry options[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show the guide in this language from now on: fr or it"), "fr|it" },
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
     { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start in presentation mode, for workshops"), NULL },
     { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -654,7 +655,7 @@ guide_application_get_book (GuideApplication *self)
 
 /**
  * guide_application_get_book_for_language:
- * @language: "fr" or "it"
+ * @language: "fr", "it" or "en"
  *
  * Returns: (transfer none): the guide in @language, read the first time it
  *   is asked for

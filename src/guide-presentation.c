@@ -354,8 +354,8 @@ blank_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, blank ? "slide" : "blank");
 }
 
-/* The other language, in place, for this window only: the user's own choice
- * in the settings is left as it is. */
+/* The next language, fr → it → en → fr, in place, for this window only: the
+ * user's own choice in the settings is left as it is. */
 static void
 language_action (GtkWidget  *widget,
                  const char *action_name,
@@ -363,7 +363,8 @@ language_action (GtkWidget  *widget,
 {
   GuidePresentation *self = GUIDE_PRESENTATION (widget);
 
-  self->language = g_str_equal (self->language, "fr") ? "it" : "fr";
+  self->language = g_str_equal (self->language, "fr") ? "it" :
+                   g_str_equal (self->language, "it") ? "en" : "fr";
   guide_i18n_set_language (self->language);
   g_set_object (&self->book, guide_application_get_book_for_language (get_application (self), self->language));
   guide_i18n_translate_widget (widget);
