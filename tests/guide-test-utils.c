@@ -270,12 +270,28 @@ guide_test_press_keys (GtkWidget  *window,
                        const char *keys)
 {
   Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_autofree char *focus = g_strdup_printf ("xdotool windowfocus --sync %lu", xid);
   g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
   g_autoptr(GError) error = NULL;
   g_autofree char *errors = NULL;
   int status;
 
   g_assert_nonnull (g_find_program_in_path ("xdotool"));
+
+  /* GTK counts a window as mapped once it has asked for it; with a window
+   * manager, the server shows it only after the manager has framed it, and
+   * focusing it before then fails (BadMatch), more often on a busy machine. */
+  for (guint i = 0; i < TIMEOUT_SECONDS * 10; i++)
+    {
+      g_spawn_command_line_sync (focus, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      if (status == 0)
+        break;
+      g_usleep (G_USEC_PER_SEC / 10);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+
   g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
   g_assert_no_error (error);
   if (status != 0)
