@@ -679,6 +679,14 @@ test_sms_steps_withdrawn (Fixture       *fixture,
   g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
   g_assert_nonnull (guide_test_find_label (expander, guide_book_get_stage (guide_application_get_book (fixture->application), 1)->original_title));
   g_assert_nonnull (guide_test_find_label (fixture->window, "Non più disponibile"));
+
+  /* And in English. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("en"));
+  guide_test_iterate ();
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_nonnull (guide_test_find_label (expander, guide_book_get_stage (guide_application_get_book (fixture->application), 1)->original_title));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "No longer offered"));
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 of 18 steps done");
 }
 
 /* A progress file written by version 1, with stage 2 finished the SMS way:
