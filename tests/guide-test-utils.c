@@ -262,25 +262,19 @@ guide_test_wait_for_label (GtkWidget  *root,
   return label;
 }
 
-/* Types keys into @window as a person would, through the X server (xdotool).
- * There is no window manager under Xvfb to give the focus to a new window,
- * so the window is focused first. */
-void
-guide_test_press_keys (GtkWidget  *window,
-                       const char *keys)
+/* Waits until the X server can focus @xid, and focuses it. GTK counts a
+ * window as mapped once it has asked for it; with a window manager, the
+ * server shows it only after the manager has framed it, and focusing it
+ * before then fails (BadMatch), more often on a busy machine. */
+static void
+focus_window (Window xid)
 {
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
   g_autofree char *focus = g_strdup_printf ("xdotool windowfocus --sync %lu", xid);
-  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
   g_autoptr(GError) error = NULL;
-  g_autofree char *errors = NULL;
   int status;
 
   g_assert_nonnull (g_find_program_in_path ("xdotool"));
 
-  /* GTK counts a window as mapped once it has asked for it; with a window
-   * manager, the server shows it only after the manager has framed it, and
-   * focusing it before then fails (BadMatch), more often on a busy machine. */
   for (guint i = 0; i < TIMEOUT_SECONDS * 10; i++)
     {
       g_spawn_command_line_sync (focus, NULL, NULL, &status, &error);
@@ -291,6 +285,22 @@ guide_test_press_keys (GtkWidget  *window,
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
+}
+
+/* Types keys into @window as a person would, through the X server (xdotool).
+ * There is no window manager under Xvfb to give the focus to a new window,
+ * so the window is focused first. */
+void
+guide_test_press_keys (GtkWidget  *window,
+                       const char *keys)
+{
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  int status;
+
+  focus_window (xid);
 
   g_spawn_command_line_sync (command, NULL, &errors, &status, &error);
   g_assert_no_error (error);
@@ -315,6 +325,7 @@ guide_test_click (GtkWidget *widget,
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &dx, &dy);
+  focus_window (xid);
   command = g_strdup_printf ("xdotool windowfocus --sync %lu mousemove --window %lu %d %d click 1",
                              xid, xid, (int) (point.x + dx), (int) (point.y + dy));
   g_spawn_command_line_sync (command, NULL, NULL, &status, NULL);
