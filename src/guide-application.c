@@ -345,13 +345,7 @@ export_pdf (GuideApplication *self,
   const char *language = NULL;
 
   g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
-
-  if (g_variant_dict_lookup (options, "language", "&s", &language) &&
-      !g_str_equal (language, "fr") && !g_str_equal (language, "it"))
-    {
-      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
-      return 2;
-    }
+  g_variant_dict_lookup (options, "language", "&s", &language);
 
   /* What the window would show: the site's guide and pictures, and the
    * language the user or the organisation chose. Startup never runs after
@@ -408,19 +402,18 @@ guide_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
 
+  if (g_variant_dict_lookup (options, "language", "&s", &language) && !guide_i18n_is_language (language))
+    {
+      g_printerr (_("cpms-guide: --language takes “fr”, “it” or “en”, not “%s”\n"), language);
+      return 2;
+    }
+
   if (g_variant_dict_contains (options, "export-pdf"))
     return export_pdf (self, options);
 
   if (g_variant_dict_contains (options, "blank"))
     {
       g_printerr (_("cpms-guide: --blank goes with --export-pdf\n"));
-      return 2;
-    }
-
-  if (g_variant_dict_lookup (options, "language", "&s", &language) &&
-      !g_str_equal (language, "fr") && !g_str_equal (language, "it"))
-    {
-      g_printerr (_("cpms-guide: --language takes “fr” or “it”, not “%s”\n"), language);
       return 2;
     }
 
@@ -513,6 +506,7 @@ guide_application_local_command_line (GApplication   *application,
 static void
 load_site (GuideApplication *self)
 {
+  static const char * const languages[] = { "fr", "it", "en" };
   GPtrArray *problems;
 
   self->site = guide_site_new ();
@@ -524,9 +518,9 @@ load_site (GuideApplication *self)
 
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      GuideBook *book = guide_site_get_book (self->site, i == 0 ? "fr" : "it");
+      GuideBook *book = guide_site_get_book (self->site, languages[i]);
       g_autoptr(GPtrArray) addresses = NULL;
 
       if (book == NULL)
@@ -600,6 +594,16 @@ guide_application_activate (GApplication *application)
       guide_window_add_toast (GUIDE_WINDOW (window), self->startup_message);
       g_clear_pointer (&self->startup_message, g_free);
     }
+}
+
+static void
+guide_application_shutdown (GApplication *application)
+{
+  /* A picture still being drawn in a worker thread when the process exits
+   * would be torn down under it. */
+  guide_screenshot_wait_for_rendering ();
+
+  G_APPLICATION_CLASS (guide_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -688,11 +692,12 @@ guide_application_class_init (GuideApplicationClass *klass)
   application_class->command_line = guide_application_command_line;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
+  application_class->shutdown = guide_application_shutdown;
 
   /**
    * GuideApplication:language:
    *
-   * The language the guide is shown in: "fr" or "it".
+   * The language the guide is shown in: "fr", "it" or "en".
    */
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
@@ -727,11 +732,11 @@ guide_application_class_init (GuideApplicationClass *klass)
 static void
 guide_application_init (GuideApplication *self)
 {
-  /* --help speaks the desktop's language when it is French or Italian. */
+  /* --help speaks the desktop's language when it is one of the guide's. */
   const char *desktop = guide_i18n_get_desktop_language ();
   const GOptionEntry options[] = {
     { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show the guide in this language from now on: fr or it"), "fr|it" },
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
     { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start in presentation mode, for workshops"), NULL },
     { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -800,7 +805,7 @@ guide_application_get_book (GuideApplication *self)
 
 /**
  * guide_application_get_book_for_language:
- * @language: "fr" or "it"
+ * @language: "fr", "it" or "en"
  *
  * Returns: (transfer none): the guide in @language, read the first time it
  *   is asked for

@@ -23,6 +23,9 @@
  *
  * Timings are printed on standard output as “name value unit” lines. */
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "guide-progress.h"
 #include "guide-benchmark.h"
 
@@ -124,13 +127,19 @@ measure_saves (void)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) text = g_string_new ("{ \"version\": 2, \"done\": {");
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = g_file_new_tmp ("cpms-guide-benchmark-XXXXXX.json", &stream, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "benchmark-XXXXXX.json", NULL);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GuideProgress) progress = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
 
-  g_return_if_fail (file != NULL);
-  path = g_file_get_path (file);
+  /* In the user's cache: the app writes nowhere else than the user's own
+   * folders, even when measured. */
+  g_mkdir_with_parents (folder, 0700);
+  fd = g_mkstemp (path);
+  g_return_if_fail (fd >= 0);
+  close (fd);
+  file = g_file_new_for_path (path);
 
   /* 100,000 steps no guide has: the file keeps the newest thousand. */
   for (guint i = 0; i < N_UNKNOWN_STEPS; i++)

@@ -18,6 +18,7 @@
 
 #include "guide-book.h"
 #include "guide-input.h"
+#include "guide-i18n.h"
 #include "guide-uri.h"
 
 #define FORMAT 1
@@ -576,8 +577,8 @@ read_book (GuideBook   *self,
       !read_text (reader, root, "guide", "title", TRUE, &self->title, error))
     return FALSE;
 
-  if (!g_str_equal (self->language, "fr") && !g_str_equal (self->language, "it"))
-    return fail (reader, error, "guide.language", "must be “fr” or “it”");
+  if (!guide_i18n_is_language (self->language))
+    return fail (reader, error, "guide.language", "must be “fr”, “it” or “en”");
 
   if (!read_array (reader, root, "guide", "intro", TRUE, &array, error))
     return FALSE;
@@ -762,7 +763,7 @@ guide_book_new_from_bytes (GBytes          *bytes,
 
 /**
  * guide_book_new_for_language:
- * @language: "fr" or "it"
+ * @language: "fr", "it" or "en"
  *
  * Returns: (transfer full): the guide built into the application
  */

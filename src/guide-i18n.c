@@ -14,7 +14,8 @@
  * the GResource instead of through glibc's gettext. glibc ignores LANGUAGE
  * when LC_MESSAGES is "C" (and newer releases treat "C.UTF-8" the same way),
  * and a Flatpak only carries the user's own locales, so switching between
- * French and Italian at run time could not rely on the process locale.
+ * French, Italian and English at run time could not rely on the process
+ * locale. English has no catalogue: it is the language of the msgids.
  *
  * Strings in .ui templates stay ordinary translatable strings for xgettext.
  * Since no catalogue is ever installed for glibc, GtkBuilder leaves them in
@@ -233,7 +234,7 @@ translate_object (GObject *object)
 
 /**
  * guide_i18n_set_language:
- * @language: "fr" or "it"
+ * @language: "fr", "it" or "en"
  *
  * Makes @language the one that guide_gettext() translates into.
  */
@@ -247,7 +248,9 @@ guide_i18n_set_language (const char *language)
 
   g_free (current_language);
   current_language = g_strdup (language);
-  current = catalogue_get (language);
+  /* The strings are written in English: without a catalogue, every msgid is
+   * its own translation, and a missing "en.mo" is not worth a warning. */
+  current = g_str_equal (language, "en") ? NULL : catalogue_get (language);
 }
 
 const char *
@@ -259,8 +262,8 @@ guide_i18n_get_language (void)
 /**
  * guide_i18n_get_desktop_language:
  *
- * Returns: (nullable): "fr" or "it": the first of the desktop's languages
- *   that is French or Italian, or %NULL when there is none
+ * Returns: (nullable): "fr", "it" or "en": the first of the desktop's
+ *   languages that is French, Italian or English, or %NULL when there is none
  */
 const char *
 guide_i18n_get_desktop_language (void)
@@ -273,6 +276,8 @@ guide_i18n_get_desktop_language (void)
         return "it";
       if (g_str_has_prefix (names[i], "fr"))
         return "fr";
+      if (g_str_has_prefix (names[i], "en"))
+        return "en";
     }
 
   return NULL;
@@ -282,19 +287,34 @@ guide_i18n_get_desktop_language (void)
  * guide_i18n_resolve_language:
  * @setting: the value of the “language” setting
  *
- * Returns: "fr" or "it": @setting itself when it names one of them, otherwise
- *   the desktop's language, and French when it is neither
+ * Returns: "fr", "it" or "en": @setting itself when it names one of them,
+ *   otherwise the desktop's language, and French when it is none of the three
  */
 const char *
 guide_i18n_resolve_language (const char *setting)
 {
   const char *desktop;
 
-  if (g_strcmp0 (setting, "fr") == 0 || g_strcmp0 (setting, "it") == 0)
+  if (guide_i18n_is_language (setting))
     return g_intern_string (setting);
 
   desktop = guide_i18n_get_desktop_language ();
   return desktop != NULL ? desktop : "fr";
+}
+
+/**
+ * guide_i18n_is_language:
+ * @language: (nullable): a language code
+ *
+ * Returns: whether @language is one the guide is written in: "fr", "it"
+ *   or "en"
+ */
+gboolean
+guide_i18n_is_language (const char *language)
+{
+  return g_strcmp0 (language, "fr") == 0 ||
+         g_strcmp0 (language, "it") == 0 ||
+         g_strcmp0 (language, "en") == 0;
 }
 
 const char *
@@ -317,8 +337,8 @@ guide_ngettext (const char  *msgid,
   gboolean plural;
   gsize first_length;
 
-  /* The two languages have two forms: French uses the plural above one,
-   * Italian (like English) for everything but one. */
+  /* The three languages have two forms: French uses the plural above one,
+   * Italian and English for everything but one. */
   if (g_strcmp0 (current_language, "fr") == 0)
     plural = n > 1;
   else

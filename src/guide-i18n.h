@@ -23,6 +23,7 @@ void         guide_i18n_set_language     (const char *language);
 const char  *guide_i18n_get_language     (void);
 const char  *guide_i18n_get_desktop_language (void);
 const char  *guide_i18n_resolve_language (const char *setting);
+gboolean     guide_i18n_is_language      (const char *language);
 /* Marked as returning a format derived from their argument, as gettext()
  * is, so that printf-style calls on a translation are checked. */
 const char  *guide_gettext               (const char *msgid) G_GNUC_FORMAT (1);

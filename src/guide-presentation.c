@@ -482,8 +482,6 @@ blank_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, blank ? "slide" : "blank");
 }
 
-/* The other language, in place, for this window only: the user's own choice
- * in the settings is left as it is. */
 /* The keys and the slide counter help the trainer, not the audience. */
 static void
 hints_action (GtkWidget  *widget,
@@ -496,6 +494,8 @@ hints_action (GtkWidget  *widget,
   show_slide (self);
 }
 
+/* The next language, fr → it → en → fr, in place, for this window only: the
+ * user's own choice in the settings is left as it is. */
 static void
 language_action (GtkWidget  *widget,
                  const char *action_name,
@@ -503,7 +503,8 @@ language_action (GtkWidget  *widget,
 {
   GuidePresentation *self = GUIDE_PRESENTATION (widget);
 
-  self->language = g_str_equal (self->language, "fr") ? "it" : "fr";
+  self->language = g_str_equal (self->language, "fr") ? "it" :
+                   g_str_equal (self->language, "it") ? "en" : "fr";
   guide_i18n_set_language (self->language);
   g_set_object (&self->book, guide_application_get_book_for_language (get_application (self), self->language));
   guide_i18n_translate_widget (widget);

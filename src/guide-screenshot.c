@@ -479,6 +479,12 @@ guide_screenshot_render (GuideScreenshot *self,
   return texture;
 }
 
+/* Pictures being drawn in worker threads, which the process waits for
+ * before it exits. */
+static GMutex rendering_lock;
+static GCond rendering_done;
+static guint n_rendering;
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
@@ -493,6 +499,11 @@ render_thread (GTask        *task,
   else
     g_task_return_new_error (task, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
                              "The picture could not be drawn");
+
+  g_mutex_lock (&rendering_lock);
+  n_rendering--;
+  g_cond_broadcast (&rendering_done);
+  g_mutex_unlock (&rendering_lock);
 }
 
 /**
@@ -523,6 +534,10 @@ guide_screenshot_render_async (GuideScreenshot     *self,
   size[1] = height;
   g_task_set_task_data (task, size, g_free);
   g_task_set_return_on_cancel (task, TRUE);
+
+  g_mutex_lock (&rendering_lock);
+  n_rendering++;
+  g_mutex_unlock (&rendering_lock);
   g_task_run_in_thread (task, render_thread);
 }
 
@@ -539,4 +554,18 @@ guide_screenshot_render_finish (GuideScreenshot  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * guide_screenshot_wait_for_rendering:
+ *
+ * Waits until no picture is being drawn in a worker thread.
+ */
+void
+guide_screenshot_wait_for_rendering (void)
+{
+  g_mutex_lock (&rendering_lock);
+  while (n_rendering > 0)
+    g_cond_wait (&rendering_done, &rendering_lock);
+  g_mutex_unlock (&rendering_lock);
 }

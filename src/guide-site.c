@@ -28,13 +28,15 @@
  *     Email=support@hopital.example
  *     Phone=+33 1 23 45 67 89
  *
- * - its own guide, `guide/fr.json` and `guide/it.json` in that folder or in
- *   `cpms-guide/` under $XDG_DATA_DIRS, replacing the built-in one;
+ * - its own guide, `guide/fr.json`, `guide/it.json` and `guide/en.json` in
+ *   that folder or in `cpms-guide/` under $XDG_DATA_DIRS, replacing the
+ *   built-in one in every language;
  * - its own pictures (see guide-screenshot.c).
  *
  * Nothing here is fatal: what is wrong is listed, in plain words with the
  * file and line, and the built-in behaviour is kept for it. */
 
+#include "guide-i18n.h"
 #include "guide-input.h"
 #include "guide-screenshot.h"
 #include "guide-site.h"
@@ -56,13 +58,14 @@ struct _GuideSite
   char       *contact_email;
   char       *contact_phone;
   char       *guide_folder;
-  GuideBook  *books[2];
+  GuideBook  *books[3];
   GPtrArray  *problems;
 };
 
 G_DEFINE_FINAL_TYPE (GuideSite, guide_site, G_TYPE_OBJECT)
 
-static const char * const languages[] = { "fr", "it" };
+/* In the order of books[]. */
+static const char * const languages[] = { "fr", "it", "en" };
 
 static void
 add_problem (GuideSite  *self,
@@ -204,9 +207,9 @@ load_file (GuideSite *self)
     }
 
   self->language = read_key (self, keyfile, lines, SITE_GROUP, "Language");
-  if (self->language != NULL && !g_str_equal (self->language, "fr") && !g_str_equal (self->language, "it"))
+  if (self->language != NULL && !guide_i18n_is_language (self->language))
     {
-      add_problem (self, "%s:%d: Language: “%s” is not fr or it", self->file,
+      add_problem (self, "%s:%d: Language: “%s” is not fr, it or en", self->file,
                    find_line (lines, SITE_GROUP, "Language"), self->language);
       g_clear_pointer (&self->language, g_free);
     }
@@ -341,7 +344,7 @@ load_guides (GuideSite *self)
       g_clear_error (&error);
       if (!guide_input_read_file (path, GUIDE_INPUT_MAX_GUIDE, &contents, &length, &error))
         {
-          add_problem (self, "%s: %s; a site's guide needs both fr.json and it.json", path, error->message);
+          add_problem (self, "%s: %s; a site's guide needs fr.json, it.json and en.json", path, error->message);
           continue;
         }
 
@@ -358,17 +361,22 @@ load_guides (GuideSite *self)
     }
 
   g_clear_error (&error);
-  if (self->books[0] != NULL && self->books[1] != NULL &&
-      !guide_book_check_parity (self->books[0], self->books[1], &error))
-    add_problem (self, "%s: %s", self->guide_folder, error->message);
+  for (guint i = 1; i < G_N_ELEMENTS (languages) && error == NULL; i++)
+    if (self->books[0] != NULL && self->books[i] != NULL &&
+        !guide_book_check_parity (self->books[0], self->books[i], &error))
+      add_problem (self, "%s: %s", self->guide_folder, error->message);
 
-  /* Both or neither: progress must mean the same in either language. */
-  if (self->books[0] == NULL || self->books[1] == NULL || error != NULL)
-    {
-      add_problem (self, "%s: the built-in guide is used instead", self->guide_folder);
-      g_clear_object (&self->books[0]);
-      g_clear_object (&self->books[1]);
-    }
+  /* All or none: progress must mean the same in every language, and a user
+   * who switches language must not be given another hospital's steps (the
+   * built-in guide's "0000 Guest Access" where the site says otherwise). */
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (self->books[i] == NULL || error != NULL)
+      {
+        add_problem (self, "%s: the built-in guide is used instead", self->guide_folder);
+        for (guint j = 0; j < G_N_ELEMENTS (languages); j++)
+          g_clear_object (&self->books[j]);
+        break;
+      }
 }
 
 static void
@@ -376,8 +384,8 @@ guide_site_dispose (GObject *object)
 {
   GuideSite *self = (GuideSite *)object;
 
-  g_clear_object (&self->books[0]);
-  g_clear_object (&self->books[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->books); i++)
+    g_clear_object (&self->books[i]);
 
   G_OBJECT_CLASS (guide_site_parent_class)->dispose (object);
 }
@@ -498,7 +506,7 @@ guide_site_get_folder (GuideSite *self)
 /**
  * guide_site_get_language:
  *
- * Returns: (nullable): the site's default language, "fr" or "it"
+ * Returns: (nullable): the site's default language, "fr", "it" or "en"
  */
 const char *
 guide_site_get_language (GuideSite *self)
@@ -542,7 +550,7 @@ guide_site_get_contact_phone (GuideSite *self)
 
 /**
  * guide_site_get_book:
- * @language: "fr" or "it"
+ * @language: "fr", "it" or "en"
  *
  * Returns: (transfer none) (nullable): the site's own guide in @language,
  *   when it has a valid one
@@ -553,7 +561,11 @@ guide_site_get_book (GuideSite  *self,
 {
   g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
 
-  return self->books[g_str_equal (language, "it") ? 1 : 0];
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (language, languages[i]) == 0)
+      return self->books[i];
+
+  return NULL;
 }
 
 /**

@@ -294,15 +294,22 @@ guide_uri_label_set_text (GtkLabel   *label,
       attribute->end_index = end - text;
       pango_attr_list_insert (attributes, attribute);
 
-      /* Pango allows no break strictly inside each part. */
+      /* Pango allows no break strictly inside each part; the last one keeps
+       * the punctuation that follows the address, such as a comma. */
       for (const char *p = start; p < end; p++)
         if (is_address_break (*p) || p + 1 == end)
           {
+            const char *part_end = p + 1;
+
+            while (part_end == end && *part_end != '\0' && !g_unichar_isspace (g_utf8_get_char (part_end)))
+              end = part_end = g_utf8_next_char (part_end);
+
             attribute = pango_attr_allow_breaks_new (FALSE);
             attribute->start_index = part - text;
-            attribute->end_index = p + 1 - text;
+            attribute->end_index = part_end - text;
             pango_attr_list_insert (attributes, attribute);
-            part = p + 1;
+            part = part_end;
+            p = part_end - 1;
           }
     }
 

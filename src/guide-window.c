@@ -324,7 +324,10 @@ update_language_lock (GuideWindow *self)
        button = gtk_widget_get_next_sibling (button))
     {
       GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
-      const char *name = g_str_equal (g_variant_get_string (target, NULL), "it") ? "Italiano" : "Français";
+      const char *language = g_variant_get_string (target, NULL);
+      /* Each language's name in itself, for whoever needs to find theirs. */
+      const char *name = g_str_equal (language, "it") ? "Italiano" :
+                         g_str_equal (language, "en") ? "English" : "Français";
 
       gtk_widget_set_tooltip_text (button, locked ? _("Set by your organisation") : name);
     }

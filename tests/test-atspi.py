@@ -130,7 +130,7 @@ def main():
     environment.pop("NO_AT_BRIDGE", None)
     progress = os.path.join(home, "data", "cpms-guide", "progress.json")
 
-    print("1..5")
+    print("1..6")
     app = subprocess.Popen([BINARY, "--language=fr"], env=environment)
     try:
         frame = find_application()
@@ -166,6 +166,16 @@ def main():
 
         problems = unnamed_controls(frame)
         report(not problems, "every control has a name, in Italian", "\n".join(problems))
+
+        # And the EN button: the window is in English.
+        english = tab_to(frame, lambda node: node.name == "EN")
+        if english is not None:
+            press("space")
+        switched = wait_for(lambda: frame.name == "CPMS Access Guide")
+        problems = unnamed_controls(frame) if switched else []
+        report(english is not None and bool(switched) and not problems,
+               "switched to English with the keyboard, every control has a name",
+               f"window: {frame.name!r}\n" + "\n".join(problems))
     finally:
         app.terminate()
         app.wait(timeout=10)
@@ -174,4 +184,4 @@ def main():
 if __name__ == "__main__":
     main()
     passed = sum(results)
-    sys.exit(0 if passed == len(results) == 5 else 1)
+    sys.exit(0 if passed == len(results) == 6 else 1)

@@ -10,8 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The guide content: both languages follow data/guide/README.md and match
- * each other, and the reader refuses what the schema does not allow. */
+/* The guide content: the three languages follow data/guide/README.md and
+ * match each other, and the reader refuses what the schema does not allow. */
 
 #include <json-glib/json-glib.h>
 
@@ -47,37 +47,39 @@ assert_same_notes (GPtrArray *a,
       g_assert_cmpstr (na->kind, ==, nb->kind);
       g_assert_cmpstr (na->uri, ==, nb->uri);
       g_assert_cmpint (na->title != NULL, ==, nb->title != NULL);
+      g_assert_cmpint (na->source != NULL, ==, nb->source != NULL);
     }
 }
 
+/* Everything but the text is the same in @one and @other, the guide in two
+ * languages; the text is different. */
 static void
-test_parity (void)
+assert_parity (GuideBook *one,
+               GuideBook *other)
 {
-  g_autoptr(GuideBook) fr = load ("fr");
-  g_autoptr(GuideBook) it = load ("it");
-  GPtrArray *fr_stages = guide_book_get_stages (fr);
-  GPtrArray *it_stages = guide_book_get_stages (it);
+  GPtrArray *one_stages = guide_book_get_stages (one);
+  GPtrArray *other_stages = guide_book_get_stages (other);
 
-  g_assert_cmpstr (guide_book_get_language (fr), ==, "fr");
-  g_assert_cmpstr (guide_book_get_language (it), ==, "it");
-  g_assert_cmpuint (g_strv_length (guide_book_get_intro (fr)), ==, g_strv_length (guide_book_get_intro (it)));
-  assert_same_notes (guide_book_get_notes (fr), guide_book_get_notes (it));
+  g_assert_true (guide_book_check_parity (one, other, NULL));
+  g_assert_cmpstr (guide_book_get_title (one), !=, guide_book_get_title (other));
+  g_assert_cmpuint (g_strv_length (guide_book_get_intro (one)), ==, g_strv_length (guide_book_get_intro (other)));
+  assert_same_notes (guide_book_get_notes (one), guide_book_get_notes (other));
 
-  g_assert_cmpuint (guide_book_get_addresses (fr)->len, ==, guide_book_get_addresses (it)->len);
-  for (guint i = 0; i < guide_book_get_addresses (fr)->len; i++)
+  g_assert_cmpuint (guide_book_get_addresses (one)->len, ==, guide_book_get_addresses (other)->len);
+  for (guint i = 0; i < guide_book_get_addresses (one)->len; i++)
     {
-      GuideAddress *a = g_ptr_array_index (guide_book_get_addresses (fr), i);
-      GuideAddress *b = g_ptr_array_index (guide_book_get_addresses (it), i);
+      GuideAddress *a = g_ptr_array_index (guide_book_get_addresses (one), i);
+      GuideAddress *b = g_ptr_array_index (guide_book_get_addresses (other), i);
 
       g_assert_cmpstr (a->id, ==, b->id);
       g_assert_cmpstr (a->uri, ==, b->uri);
     }
 
-  g_assert_cmpuint (fr_stages->len, ==, 4);
-  g_assert_cmpuint (it_stages->len, ==, 4);
-  for (guint i = 0; i < fr_stages->len; i++)
+  g_assert_cmpuint (one_stages->len, ==, 4);
+  g_assert_cmpuint (other_stages->len, ==, 4);
+  for (guint i = 0; i < one_stages->len; i++)
     {
-      GuideStage *a = g_ptr_array_index (fr_stages, i), *b = g_ptr_array_index (it_stages, i);
+      GuideStage *a = g_ptr_array_index (one_stages, i), *b = g_ptr_array_index (other_stages, i);
 
       g_assert_cmpstr (a->id, ==, b->id);
       g_assert_cmpstr (a->title, !=, b->title);
@@ -121,6 +123,44 @@ test_parity (void)
     }
 }
 
+static void
+test_parity (void)
+{
+  g_autoptr(GuideBook) fr = load ("fr");
+  g_autoptr(GuideBook) it = load ("it");
+  g_autoptr(GuideBook) en = load ("en");
+
+  g_assert_cmpstr (guide_book_get_language (fr), ==, "fr");
+  g_assert_cmpstr (guide_book_get_language (it), ==, "it");
+  g_assert_cmpstr (guide_book_get_language (en), ==, "en");
+
+  assert_parity (fr, it);
+  assert_parity (fr, en);
+  assert_parity (it, en);
+}
+
+/* In English, a profile's meaning explains the page's own English
+ * description in plainer words; it is not the description again. */
+static void
+test_profiles_english (void)
+{
+  g_autoptr(GuideBook) en = load ("en");
+  GuideStep *step = guide_book_find_step (en, "cpms-access.access-profile", NULL, NULL);
+
+  g_assert_cmpuint (step->profiles->len, ==, 6);
+  for (guint i = 0; i < step->profiles->len; i++)
+    {
+      GuideProfile *profile = g_ptr_array_index (step->profiles, i);
+      g_autofree char *meaning = NULL;
+      g_autofree char *description = NULL;
+
+      g_assert_nonnull (profile->meaning);
+      meaning = g_utf8_casefold (profile->meaning, -1);
+      description = g_utf8_casefold (profile->description, -1);
+      g_assert_cmpstr (meaning, !=, description);
+    }
+}
+
 /* Stage 2 follows EU Login as it works today, the EU Login Mobile App; the
  * original guide's SMS method is kept apart, as it was written. */
 static void
@@ -128,6 +168,7 @@ test_two_factor (gconstpointer data)
 {
   g_autoptr(GuideBook) book = load (data);
   gboolean italian = g_str_equal (data, "it");
+  gboolean english = g_str_equal (data, "en");
   static const char * const steps[] = {
     "two-factor.install-app", "two-factor.open-devices", "two-factor.add-device",
     "two-factor.scan-qr", "two-factor.sign-in-method",
@@ -171,12 +212,16 @@ test_two_factor (gconstpointer data)
     }
 
   /* Each seed's own words: the French names the phone numbers page, the
-   * Italian the mobile devices page, and says that it is the current one. */
+   * Italian the mobile devices page, and says that it is the current one.
+   * The English follows the French, whose page is the one the SMS method
+   * used. */
   step = g_ptr_array_index (stage->original_steps, 2);
   g_assert_nonnull (strstr (step->text, italian ? "Manage my mobile devices" : "Manage my mobile phone numbers"));
   g_assert_nonnull (strstr (((GuideStep *) g_ptr_array_index (stage->original_steps, 4))->text, "SMS"));
 
   g_assert_cmpuint (guide_book_get_n_steps (book), ==, 2 + 5 + 10 + 1);
+  if (english)
+    g_assert_nonnull (strstr (stage->original_title, "SMS"));
 }
 
 /* What the design fixes: the four stages and the steps the seeds describe. */
@@ -396,9 +441,9 @@ test_site_rules (void)
 }
 
 static void
-test_addresses (void)
+test_addresses (gconstpointer data)
 {
-  g_autoptr(GuideBook) book = load ("fr");
+  g_autoptr(GuideBook) book = load (data);
   g_autoptr(GPtrArray) addresses = guide_book_list_addresses (book);
 
   /* The seven official addresses that have a button, each once: EU Login's
@@ -409,14 +454,16 @@ test_addresses (void)
     g_assert_true (guide_uri_is_allowed (g_ptr_array_index (addresses, i)));
 }
 
-/* The Italian guide with the step @id renamed @other (as long) is refused
- * beside the French one, with a message that names the step. */
+/* The guide in @language with the step @id renamed @other (as long) is
+ * refused beside the French one, with a message that names the step. */
 static void
-assert_parity_refused (const char *id,
+assert_parity_refused (const char *language,
+                       const char *id,
                        const char *other)
 {
   g_autoptr(GuideBook) fr = load ("fr");
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/guide/it.json", 0, NULL);
+  g_autofree char *resource = g_strdup_printf (RESOURCE_BASE "/guide/%s.json", language);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
   g_autoptr(GBytes) changed = NULL;
@@ -426,7 +473,7 @@ assert_parity_refused (const char *id,
   g_assert_cmpuint (strlen (id), ==, strlen (other));
   memcpy (strstr (text, quoted) + 1, other, strlen (other));
   changed = g_bytes_new (text, strlen (text));
-  it = guide_book_new_from_bytes (changed, "it.json", GUIDE_BOOK_FLAGS_NONE, &error);
+  it = guide_book_new_from_bytes (changed, resource, GUIDE_BOOK_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   g_assert_true (guide_book_check_parity (fr, fr, NULL));
@@ -437,9 +484,11 @@ assert_parity_refused (const char *id,
 static void
 test_parity_refused (void)
 {
-  assert_parity_refused ("cpms-access.guest-access", "cpms-access.own-provider");
+  assert_parity_refused ("it", "cpms-access.guest-access", "cpms-access.own-provider");
+  assert_parity_refused ("en", "cpms-access.guest-access", "cpms-access.own-provider");
   /* The original guide's steps are keyed like the others. */
-  assert_parity_refused ("two-factor.add-number", "two-factor.add-phones");
+  assert_parity_refused ("it", "two-factor.add-number", "two-factor.add-phones");
+  assert_parity_refused ("en", "two-factor.add-number", "two-factor.add-phones");
 }
 
 static void
@@ -457,16 +506,22 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/guide/book/parity", test_parity);
+  g_test_add_func ("/guide/book/profiles-english", test_profiles_english);
   g_test_add_data_func ("/guide/book/content/fr", "fr", test_content);
   g_test_add_data_func ("/guide/book/content/it", "it", test_content);
+  g_test_add_data_func ("/guide/book/content/en", "en", test_content);
   g_test_add_data_func ("/guide/book/two-factor/fr", "fr", test_two_factor);
   g_test_add_data_func ("/guide/book/two-factor/it", "it", test_two_factor);
+  g_test_add_data_func ("/guide/book/two-factor/en", "en", test_two_factor);
   g_test_add_data_func ("/guide/book/pictures-present/fr", "fr", test_pictures_present);
   g_test_add_data_func ("/guide/book/pictures-present/it", "it", test_pictures_present);
+  g_test_add_data_func ("/guide/book/pictures-present/en", "en", test_pictures_present);
   g_test_add_func ("/guide/book/refuses", test_refuses);
   g_test_add_func ("/guide/book/not-json", test_not_json);
   g_test_add_func ("/guide/book/site-rules", test_site_rules);
-  g_test_add_func ("/guide/book/addresses", test_addresses);
+  g_test_add_data_func ("/guide/book/addresses/fr", "fr", test_addresses);
+  g_test_add_data_func ("/guide/book/addresses/it", "it", test_addresses);
+  g_test_add_data_func ("/guide/book/addresses/en", "en", test_addresses);
   g_test_add_func ("/guide/book/parity-refused", test_parity_refused);
   g_test_add_func ("/guide/book/finalizes", test_finalizes);
 

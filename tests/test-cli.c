@@ -106,8 +106,10 @@ test_help (void)
     "--language", "--presentation", "--reset-progress", "--progress-file", "--check-site", "--version",
   };
   static const char * const italian[] = { "LANGUAGE", "it", "LC_ALL", "C.UTF-8", NULL };
+  static const char * const english[] = { "LANGUAGE", "en_GB", "LC_ALL", "C.UTF-8", NULL };
   g_auto(Run) result = { 0 };
   g_auto(Run) translated = { 0 };
+  g_auto(Run) in_english = { 0 };
 
   run (&result, NULL, "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -117,6 +119,12 @@ test_help (void)
 
   run (&translated, italian, "--help", NULL);
   g_assert_nonnull (strstr (translated.out, "Avvia in modalità presentazione, per i workshop"));
+  g_assert_nonnull (strstr (translated.out, "fr, it o en"));
+
+  run (&in_english, english, "--help", NULL);
+  g_assert_cmpint (in_english.status, ==, 0);
+  g_assert_nonnull (strstr (in_english.out, "--language=fr|it|en"));
+  g_assert_nonnull (strstr (in_english.out, "Show the guide in this language from now on: fr, it or en"));
 }
 
 static void
@@ -134,7 +142,7 @@ test_bad_options (void)
   run (&language, NULL, "--language=de", NULL);
   g_assert_cmpint (language.status, ==, 2);
   g_assert_cmpuint (count_lines (language.err), ==, 1);
-  g_assert_nonnull (strstr (language.err, "“fr” or “it”, not “de”"));
+  g_assert_nonnull (strstr (language.err, "“fr”, “it” or “en”, not “de”"));
 
   run (&missing, NULL, "--progress-file", NULL);
   g_assert_cmpint (missing.status, ==, 2);
@@ -176,10 +184,19 @@ test_language (void)
   g_autofree char *contents = NULL;
   g_auto(Run) result = { 0 };
 
+  g_auto(Run) english = { 0 };
+
   run (&result, keyfile, "--language=it", "--reset-progress", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "language='it'"));
+  g_clear_pointer (&contents, g_free);
+
+  run (&english, keyfile, "--language=en", "--reset-progress", NULL);
+  g_assert_cmpint (english.status, ==, 0);
+  g_assert_cmpstr (english.err, ==, "");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "language='en'"));
 }
 
 static void
@@ -213,10 +230,11 @@ test_check_site (void)
   guide_test_write_file (guide, "{ \"format\": 1,\n  \"language\": \"fr\",\n  \"title\": 42\n}\n");
   run (&broken, environment, "--check-site", NULL);
   g_assert_cmpint (broken.status, ==, 1);
-  g_assert_nonnull (strstr (broken.out, "site.conf:2: Language: “es” is not fr or it"));
+  g_assert_nonnull (strstr (broken.out, "site.conf:2: Language: “es” is not fr, it or en"));
   g_assert_nonnull (strstr (broken.out, "fr.json:3: guide.title: must be text"));
   g_assert_nonnull (strstr (broken.out, "it.json"));
-  g_assert_nonnull (strstr (broken.out, "4 problems found."));
+  g_assert_nonnull (strstr (broken.out, "en.json"));
+  g_assert_nonnull (strstr (broken.out, "5 problems found."));
 }
 
 

@@ -73,6 +73,7 @@ test_vendor_override (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (language_button (window, "IT"))));
   g_assert_true (gtk_widget_get_sensitive (language_button (window, "FR")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (language_button (window, "FR")), ==, "Français");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (language_button (window, "EN")), ==, "English");
 
   gtk_window_destroy (GTK_WINDOW (window));
   guide_test_iterate ();
@@ -109,6 +110,7 @@ test_keyfile_lock (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (french)));
   g_assert_false (gtk_widget_get_sensitive (french));
   g_assert_false (gtk_widget_get_sensitive (language_button (window, "IT")));
+  g_assert_false (gtk_widget_get_sensitive (language_button (window, "EN")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (french), ==, "Défini par votre organisation");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -26,6 +26,13 @@ test_gettext (void)
 
   guide_i18n_set_language ("it");
   g_assert_cmpstr (_("Done"), ==, "Fatto");
+
+  /* English is the msgids themselves; having no catalogue is not a
+   * warning, which G_DEBUG=fatal-warnings would make fatal. */
+  guide_i18n_set_language ("en");
+  g_assert_cmpstr (guide_i18n_get_language (), ==, "en");
+  g_assert_cmpstr (_("Done"), ==, "Done");
+  g_assert_cmpstr (_("Main Menu"), ==, "Main Menu");
 }
 
 static void
@@ -40,6 +47,12 @@ test_plurals (void)
   guide_i18n_set_language ("it");
   g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 0), ==, "%u passaggi su %u completati");
   g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 1), ==, "%u passaggio su %u completato");
+
+  /* English, like Italian, counts zero as plural. */
+  guide_i18n_set_language ("en");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 0), ==, "%u of %u steps done");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 1), ==, "%u of %u step done");
+  g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 2), ==, "%u of %u steps done");
 }
 
 static void
@@ -47,6 +60,8 @@ test_resolve (void)
 {
   g_assert_cmpstr (guide_i18n_resolve_language ("it"), ==, "it");
   g_assert_cmpstr (guide_i18n_resolve_language ("fr"), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language ("en"), ==, "en");
+  g_assert_cmpstr (guide_i18n_resolve_language ("de"), ==, guide_i18n_resolve_language (""));
 
   g_setenv ("LANGUAGE", "", TRUE);
   g_setenv ("LC_ALL", "", TRUE);
@@ -60,7 +75,23 @@ test_resolve (void)
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
   g_setenv ("LANGUAGE", "de:it", TRUE);
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
+
+  /* An English desktop reads the interface's own language, and the web
+   * pages' one; the first of the three in the desktop's list wins. */
   g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LANG", "en_GB.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+  g_setenv ("LANG", "en_US.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+  g_setenv ("LANGUAGE", "de:en:it", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+  g_setenv ("LANGUAGE", "it:en", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
+
+  /* No language at all (the C locale) is none of the three. */
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
   g_setenv ("LANG", "", TRUE);
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
 }
@@ -88,6 +119,13 @@ test_translate_widget (void)
   guide_i18n_translate_widget (box);
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Fait");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (other), ==, "Menu principal");
+
+  /* And back to the English of the template. */
+  guide_i18n_set_language ("en");
+  guide_i18n_translate_widget (box);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Done");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (other), ==, "Main Menu");
+  guide_i18n_set_language ("fr");
 
   /* Text set by the app later is left alone. */
   gtk_label_set_label (GTK_LABEL (other), "Testo della guida");

@@ -14,6 +14,7 @@
  * QR codes that a phone decodes (zbarimg), and nothing saved. */
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "guide-application.h"
 #include "guide-book.h"
@@ -151,6 +152,14 @@ step_where (guint stage,
   return g_strdup_printf ("Étape %u · sous-étape %u sur %u", stage, step, n_steps);
 }
 
+/* How a slide says where it is, in each language: a stage's slide, a step's,
+ * an original guide's step's. */
+static const char * const wheres[][3] = {
+  { "Étape %u sur %u", NULL, "Étape %u · Guide d'origine, sous-étape %u sur %u" },
+  { "Fase %u di %u", "Fase %u · Passaggio %u di %u", "Fase %u · Guida originale, passaggio %u di %u" },
+  { "Stage %u of %u", "Stage %u · Step %u of %u", "Stage %u · Original guide, step %u of %u" },
+};
+
 static void
 walk (Fixture    *fixture,
       GuideBook  *book,
@@ -159,13 +168,16 @@ walk (Fixture    *fixture,
   GPtrArray *stages = guide_book_get_stages (book);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const char * const *formats = wheres[g_str_equal (language, "fr") ? 0 : g_str_equal (language, "it") ? 1 : 2];
+
+  g_assert_cmpstr (guide_book_get_language (book), ==, language);
 
   /* Every stage's slide and every step's, in order. */
   for (guint i = 0; i < stages->len; i++)
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
 
-      g_ptr_array_add (expected, g_strdup_printf (g_str_equal (language, "fr") ? "Étape %u sur %u" : "Fase %u di %u", i + 1, stages->len));
+      g_ptr_array_add (expected, g_strdup_printf (formats[0], i + 1, stages->len));
       g_ptr_array_add (texts, stage->summary);
       for (guint j = 0; j < stage->steps->len; j++)
         {
@@ -173,17 +185,14 @@ walk (Fixture    *fixture,
 
           g_ptr_array_add (expected,
                            g_str_equal (language, "fr") ? step_where (i + 1, j + 1, stage->steps->len)
-                                                        : g_strdup_printf ("Fase %u · Passaggio %u di %u", i + 1, j + 1, stage->steps->len));
+                                                        : g_strdup_printf (formats[1], i + 1, j + 1, stage->steps->len));
           g_ptr_array_add (texts, step->text);
         }
       for (guint j = 0; j < stage->original_steps->len; j++)
         {
           GuideStep *step = g_ptr_array_index (stage->original_steps, j);
 
-          g_ptr_array_add (expected,
-                           g_strdup_printf (g_str_equal (language, "fr") ? "Étape %u · Guide d'origine, sous-étape %u sur %u"
-                                                                         : "Fase %u · Guida originale, passaggio %u di %u",
-                                            i + 1, j + 1, stage->original_steps->len));
+          g_ptr_array_add (expected, g_strdup_printf (formats[2], i + 1, j + 1, stage->original_steps->len));
           g_ptr_array_add (texts, step->text);
         }
     }
@@ -234,10 +243,13 @@ test_keys_walk (Fixture       *fixture,
 {
   GuideBook *fr = guide_application_get_book_for_language (fixture->application, "fr");
   GuideBook *it = guide_application_get_book_for_language (fixture->application, "it");
+  GuideBook *en = guide_application_get_book_for_language (fixture->application, "en");
   GuideStage *stage;
 
-  /* The first slide shows the keys. */
+  /* The first slide shows the keys, L with the three languages it goes through. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label_with_class (fixture->presentation, "hint"))));
+  g_assert_nonnull (strstr (gtk_label_get_label (label_with_class (fixture->presentation, "hint")),
+                            "L : français / italiano / English"));
 
   walk (fixture, fr, "fr");
 
@@ -258,6 +270,12 @@ test_keys_walk (Fixture       *fixture,
   press_and_expect (fixture, "4", "Fase 4 di 4", NULL);
   press_and_expect (fixture, "2", "Fase 2 di 4", NULL);
   press_and_expect (fixture, "End", guide_book_get_title (it), guide_book_get_contacts_text (it));
+
+  /* L again: English, in place, then round to French. */
+  press_and_expect (fixture, "l", guide_book_get_title (en), guide_book_get_contacts_text (en));
+  press_and_expect (fixture, "Home", "CPMS Access Guide", NULL);
+  walk (fixture, en, "en");
+  press_and_expect (fixture, "End", guide_book_get_title (en), guide_book_get_contacts_text (en));
   press_and_expect (fixture, "l", guide_book_get_title (fr), guide_book_get_contacts_text (fr));
 
   guide_test_press_keys (fixture->presentation, "Escape");
@@ -350,6 +368,14 @@ decode (GtkWidget *code)
   g_autoptr(GError) error = NULL;
   char *output = NULL;
   int status;
+  int fd;
+
+  /* A file of this run's own: the test suites of other builds on the same
+   * machine decode their codes at the same time. */
+  fd = g_file_open_tmp ("cpms-guide-qr-XXXXXX.png", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
 
   /* A file of its own: other test runs may share this computer. */
   g_close (g_file_open_tmp ("cpms-guide-qr-XXXXXX.png", &path, &error), &error);
@@ -389,9 +415,12 @@ static void
 test_qr_codes (Fixture       *fixture,
                gconstpointer  data)
 {
-  for (guint pass = 0; pass < 2; pass++)
+  static const char * const languages[] = { "fr", "it", "en" };
+
+  /* L goes through the three languages in this order. */
+  for (guint pass = 0; pass < G_N_ELEMENTS (languages); pass++)
     {
-      GuideBook *book = guide_application_get_book_for_language (fixture->application, pass == 0 ? "fr" : "it");
+      GuideBook *book = guide_application_get_book_for_language (fixture->application, languages[pass]);
       g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       const char *last = NULL;

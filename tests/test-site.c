@@ -104,6 +104,20 @@ test_environment (void)
   g_assert_cmpstr (guide_site_get_language (site), ==, "fr");
 }
 
+/* English is a language of the guide like the other two. */
+static void
+test_english (void)
+{
+  g_autoptr(GuideSite) site = NULL;
+
+  write_site_file ("[Site]\nLanguage=en\nLockLanguage=true\n");
+  site = guide_site_new ();
+
+  g_assert_cmpstr (guide_site_get_language (site), ==, "en");
+  g_assert_true (guide_site_get_language_locked (site));
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+}
+
 static void
 test_broken_file (void)
 {
@@ -126,7 +140,7 @@ test_broken_file (void)
   assert_problem (problems, expected); \
   g_clear_pointer (&expected, g_free)
   EXPECT (2, "Langauge: unknown key in [Site]");
-  EXPECT (3, "Language: “de” is not fr or it");
+  EXPECT (3, "Language: “de” is not fr, it or en");
   EXPECT (4, "LockLanguage: “maybe” is not true or false");
   EXPECT (5, "Folder: “/no/such/folder” is not a folder");
   EXPECT (7, "Email: “not an address” is not an e-mail address");
@@ -304,6 +318,7 @@ test_guide (void)
   g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
   g_autofree char *fr = write_guide (folder, "fr", "0000 Guest Access", "IT08 - AOU Pisan");
   g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "IT08 - AOU Pisan");
+  g_autofree char *en = write_guide (folder, "en", "0000 Guest Access", "IT08 - AOU Pisan");
   g_autoptr(GuideSite) site = NULL;
   GuideStep *step;
 
@@ -315,6 +330,9 @@ test_guide (void)
   g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
   step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-access.guest-access", NULL, NULL);
   g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
+  step = guide_book_find_step (guide_site_get_book (site, "en"), "cpms-access.guest-access", NULL, NULL);
+  g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
+  g_assert_cmpstr (guide_book_get_language (guide_site_get_book (site, "en")), ==, "en");
 }
 
 static void
@@ -323,6 +341,7 @@ test_guide_in_data_dirs (void)
   g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", NULL);
   g_autofree char *fr = write_guide (folder, "fr", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
   g_autofree char *it = write_guide (folder, "it", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
+  g_autofree char *en = write_guide (folder, "en", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
   g_autoptr(GuideSite) site = guide_site_new ();
   GuideStep *step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-login.log-in", NULL, NULL);
 
@@ -337,6 +356,7 @@ test_guide_broken (void)
   g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
   g_autofree char *fr = write_guide (folder, "fr", "https://cpms.ern-net.eu/login/", "http://intranet.example/");
   g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "0000 Guest Access");
+  g_autofree char *en = write_guide (folder, "en", "0000 Guest Access", "0000 Guest Access");
   g_autofree char *guide_folder = g_build_filename (folder, "guide", NULL);
   g_autoptr(GuideSite) site = NULL;
   GPtrArray *problems;
@@ -350,6 +370,7 @@ test_guide_broken (void)
   /* Where, in the file, and which field; then the built-in guide. */
   g_assert_null (guide_site_get_book (site, "fr"));
   g_assert_null (guide_site_get_book (site, "it"));
+  g_assert_null (guide_site_get_book (site, "en"));
   g_assert_cmpuint (problems->len, ==, 2);
   file_line = g_strdup_printf ("%s:", fr);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), file_line));
@@ -371,8 +392,59 @@ test_guide_one_language (void)
   site = guide_site_new ();
 
   g_assert_null (guide_site_get_book (site, "fr"));
-  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 2);
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 3);
   g_assert_nonnull (strstr (g_ptr_array_index (guide_site_get_problems (site), 0), "it.json"));
+  g_assert_nonnull (strstr (g_ptr_array_index (guide_site_get_problems (site), 1), "en.json"));
+}
+
+/* A guide written for French and Italian only, as before English: the
+ * built-in guide in every language, rather than the site's steps in two of
+ * them and the built-in ones in the third, and the missing file named. */
+static void
+test_guide_without_english (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "0000 Guest Access", "IT08 - AOU Pisan");
+  g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "IT08 - AOU Pisan");
+  g_autofree char *guide_folder = g_build_filename (folder, "guide", NULL);
+  g_autofree char *builtin = g_strdup_printf ("%s: the built-in guide is used instead", guide_folder);
+  g_autoptr(GuideSite) site = NULL;
+  GPtrArray *problems;
+
+  write_site_file (contents);
+  site = guide_site_new ();
+  problems = guide_site_get_problems (site);
+
+  g_assert_null (guide_site_get_book (site, "fr"));
+  g_assert_null (guide_site_get_book (site, "it"));
+  g_assert_null (guide_site_get_book (site, "en"));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "en.json"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "needs fr.json, it.json and en.json"));
+  assert_problem (problems, builtin);
+}
+
+/* The English guide's steps must be the other two's, as theirs must match. */
+static void
+test_guide_english_differs (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "0000", "0000");
+  g_autofree char *it = write_guide (folder, "it", "0000", "0000");
+  g_autofree char *en = write_guide (folder, "en", "cpms-access.guest-access", "cpms-access.own-provider");
+  g_autoptr(GuideSite) site = NULL;
+  GPtrArray *problems;
+
+  write_site_file (contents);
+  site = guide_site_new ();
+  problems = guide_site_get_problems (site);
+
+  g_assert_null (guide_site_get_book (site, "fr"));
+  g_assert_null (guide_site_get_book (site, "en"));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "The fr and en guides differ at step “cpms-access.guest-access” / “cpms-access.own-provider”"));
 }
 
 static void
@@ -520,7 +592,7 @@ test_fifo (void)
   site = guide_site_new ();
   g_clear_pointer (&wanted, g_free);
   wanted = g_strdup_printf ("%s: not a regular file (a FIFO, a device or a folder), so it was not read;"
-                            " a site's guide needs both fr.json and it.json", fr);
+                            " a site's guide needs fr.json, it.json and en.json", fr);
   g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
 }
 
@@ -531,7 +603,7 @@ test_guide_too_large (void)
   g_autofree char *fr = g_build_filename (folder, "guide", "fr.json", NULL);
   g_autofree char *large = g_strnfill (GUIDE_INPUT_MAX_GUIDE + 1, ' ');
   g_autofree char *wanted = g_strdup_printf ("%s: larger than 4.0\u00a0MiB, so it was not read;"
-                                             " a site's guide needs both fr.json and it.json", fr);
+                                             " a site's guide needs fr.json, it.json and en.json", fr);
   g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
   g_autoptr(GuideSite) site = NULL;
 
@@ -587,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/none", test_none);
   g_test_add_func ("/guide/site/file", test_file);
   g_test_add_func ("/guide/site/environment", test_environment);
+  g_test_add_func ("/guide/site/english", test_english);
   g_test_add_func ("/guide/site/broken-file", test_broken_file);
   g_test_add_func ("/guide/site/not-keyfile", test_not_keyfile);
   g_test_add_func ("/guide/site/unreadable", test_unreadable);
@@ -596,6 +669,8 @@ main (int   argc,
   g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);
   g_test_add_func ("/guide/site/guide-one-language", test_guide_one_language);
+  g_test_add_func ("/guide/site/guide-without-english", test_guide_without_english);
+  g_test_add_func ("/guide/site/guide-english-differs", test_guide_english_differs);
   g_test_add_func ("/guide/site/pictures", test_pictures);
   g_test_add_func ("/guide/site/bad-files", test_bad_files);
   g_test_add_func ("/guide/site/bad-guides", test_bad_guides);

@@ -157,15 +157,29 @@ test_toggle_saves (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
 }
 
+/* A switch from French by a button of the header, and what it must show. */
+typedef struct
+{
+  const char *button;
+  const char *language;
+  const char *done;
+  const char *menu_first;
+  const char *shortcut;
+} Switch;
+
+static const Switch to_italian = { "IT", "it", "Fatto", "Riprendi da dove avevo interrotto", "Fase successiva" };
+static const Switch to_english = { "EN", "en", "Done", "Continue Where I Left Off", "Next stage" };
+
 static void
 test_switch_language (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GuideBook) it = guide_book_new_for_language ("it");
+  const Switch *to = data;
+  g_autoptr(GuideBook) book = guide_book_new_for_language (to->language);
   g_autoptr(GuideBook) fr = guide_book_new_for_language ("fr");
   g_autoptr(GPtrArray) toggles = NULL;
   GtkAdjustment *adjustment;
-  GtkWidget *it_button = NULL;
+  GtkWidget *button = NULL;
   GuideStepRow *row;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -185,31 +199,32 @@ test_switch_language (Fixture       *fixture,
   scroll = gtk_adjustment_get_value (adjustment);
   before = progress_contents ();
 
-  /* The IT button in the header. */
+  /* The IT (or EN) button in the header. */
   toggles = guide_test_find_all (fixture->window, GTK_TYPE_TOGGLE_BUTTON);
   for (guint i = 0; i < toggles->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "IT") == 0)
-      it_button = g_ptr_array_index (toggles, i);
-  g_assert_nonnull (it_button);
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (it_button)));
-  g_signal_emit_by_name (it_button, "clicked");
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), to->button) == 0)
+      button = g_ptr_array_index (toggles, i);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_signal_emit_by_name (button, "clicked");
   guide_test_iterate ();
 
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (it_button)));
-  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "it");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, to->language);
 
-  /* The Italian stage titles, the same stage, the same step, the same place. */
+  /* The stage titles in that language, the same stage, the same step, the
+   * same place. */
   for (guint i = 0; i < 4; i++)
-    g_assert_nonnull (guide_test_find_label (fixture->window, guide_book_get_stage (it, i)->title));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (it, 2)->title);
+    g_assert_nonnull (guide_test_find_label (fixture->window, guide_book_get_stage (book, i)->title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 2)->title);
   g_assert_true (step_row (fixture, 5) == row);
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
   g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "cpms-access.select-country");
-  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (row), ((GuideStep *) g_ptr_array_index (guide_book_get_stage (it, 2)->steps, 5))->text));
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (row), ((GuideStep *) g_ptr_array_index (guide_book_get_stage (book, 2)->steps, 5))->text));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 
   /* The app's own words too, and progress untouched. */
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fatto");
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, to->done);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 4)))));
   after = progress_contents ();
   g_assert_cmpstr (before, ==, after);
@@ -233,7 +248,7 @@ test_switch_language (Fixture       *fixture,
         }
     g_assert_nonnull (section);
     g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
-    g_assert_cmpstr (first, ==, "Riprendi da dove avevo interrotto");
+    g_assert_cmpstr (first, ==, to->menu_first);
 
     gtk_widget_activate_action (fixture->window, "win.show-help-overlay", NULL);
     guide_test_wait_until_mapped (GTK_WIDGET (overlay));
@@ -243,7 +258,7 @@ test_switch_language (Fixture       *fixture,
         g_autofree char *title = NULL;
 
         g_object_get (g_ptr_array_index (shortcuts, i), "title", &title, NULL);
-        found |= g_strcmp0 (title, "Fase successiva") == 0;
+        found |= g_strcmp0 (title, to->shortcut) == 0;
       }
     g_assert_true (found);
     gtk_window_close (overlay);
@@ -292,6 +307,54 @@ test_row_click_selects (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (row));
   guide_test_press_keys (fixture->window, "space");
   g_assert_true (guide_test_wait_for ((GuideTestCondition) gtk_check_button_get_active, check));
+}
+
+static GtkWidget *
+language_button (Fixture    *fixture,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) toggles = guide_test_find_all (fixture->window, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), label) == 0)
+      return g_ptr_array_index (toggles, i);
+
+  g_assert_not_reached ();
+}
+
+/* A site file that sets English for users who have not chosen: the guide
+ * and the app's own words in English, the EN button pressed, and the other
+ * two still there to choose. */
+static void
+test_site_english (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *site = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GuideBook) english = guide_book_new_for_language ("en");
+  g_autofree char *chosen = NULL;
+
+  stop (fixture);
+  guide_test_write_file (site, "[Site]\nLanguage=en\n");
+  g_settings_reset (settings, "language");
+  start (fixture);
+
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "en");
+  g_assert_cmpstr (guide_book_get_language (guide_application_get_book (fixture->application)), ==, "en");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (language_button (fixture, "EN"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (language_button (fixture, "FR"))));
+  g_assert_true (gtk_widget_get_sensitive (language_button (fixture, "FR")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (language_button (fixture, "EN")), ==, "English");
+  g_assert_nonnull (guide_test_find_label (fixture->window, guide_book_get_stage (english, 0)->title));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "Continue Where I Left Off"));
+
+  /* The user's own choice, from here, wins over the site's default. */
+  g_signal_emit_by_name (language_button (fixture, "IT"), "clicked");
+  guide_test_iterate ();
+  g_assert_cmpstr (guide_application_get_language (fixture->application), ==, "it");
+  g_clear_pointer (&chosen, g_free);
+  chosen = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (chosen, ==, "it");
 }
 
 static void
@@ -732,6 +795,14 @@ test_sms_steps_withdrawn (Fixture       *fixture,
   g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
   g_assert_nonnull (guide_test_find_label (expander, guide_book_get_stage (guide_application_get_book (fixture->application), 1)->original_title));
   g_assert_nonnull (guide_test_find_label (fixture->window, "Non più disponibile"));
+
+  /* And in English. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("en"));
+  guide_test_iterate ();
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_nonnull (guide_test_find_label (expander, guide_book_get_stage (guide_application_get_book (fixture->application), 1)->original_title));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "No longer offered"));
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 of 18 steps done");
 }
 
 /* A progress file written by version 1, with stage 2 finished the SMS way:
@@ -1201,8 +1272,10 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/guide/window/" path, Fixture, NULL, setup, func, teardown)
   ADD ("toggle-saves", test_toggle_saves);
-  ADD ("switch-language", test_switch_language);
+  g_test_add ("/guide/window/switch-language", Fixture, &to_italian, setup, test_switch_language, teardown);
+  g_test_add ("/guide/window/switch-language-english", Fixture, &to_english, setup, test_switch_language, teardown);
   ADD ("row-click-selects", test_row_click_selects);
+  ADD ("site-english", test_site_english);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
