@@ -298,7 +298,8 @@ decode (GtkWidget *code)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpms-guide-qr.png", NULL);
+  /* The test's own folder: /tmp is shared with other runs of the suite. */
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "qr.png", NULL);
   g_autofree char *command = g_strdup_printf ("zbarimg --quiet --raw %s", path);
   g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   g_autoptr(GError) error = NULL;
@@ -315,6 +316,7 @@ decode (GtkWidget *code)
   node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (code)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 
   g_spawn_command_line_sync (command, &output, NULL, &status, &error);
