@@ -391,6 +391,7 @@ decode (GtkWidget *code)
   node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (code)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 
   g_spawn_command_line_sync (command, &output, NULL, &status, &error);
