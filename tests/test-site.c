@@ -110,7 +110,7 @@ test_english (void)
 {
   g_autoptr(GuideSite) site = NULL;
 
-  write_site_file ("[Site]\nLanguage=en\nLockLanguage=true\n");
+  g_free (write_site_file ("[Site]\nLanguage=en\nLockLanguage=true\n"));
   site = guide_site_new ();
 
   g_assert_cmpstr (guide_site_get_language (site), ==, "en");
@@ -412,7 +412,7 @@ test_guide_without_english (void)
   g_autoptr(GuideSite) site = NULL;
   GPtrArray *problems;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
   problems = guide_site_get_problems (site);
 
@@ -437,7 +437,7 @@ test_guide_english_differs (void)
   g_autoptr(GuideSite) site = NULL;
   GPtrArray *problems;
 
-  write_site_file (contents);
+  g_free (write_site_file (contents));
   site = guide_site_new ();
   problems = guide_site_get_problems (site);
 
