@@ -107,6 +107,9 @@ guide_note_box_set_note (GuideNoteBox    *self,
       g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), note->label, display);
 
       gtk_button_set_label (self->button, note->label);
+      /* Wrapped, so that a phone-sized window keeps it whole. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), GTK_JUSTIFY_CENTER);
       guide_uri_set_tooltip (GTK_WIDGET (self->button), display);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");

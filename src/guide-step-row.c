@@ -219,6 +219,9 @@ guide_step_row_set_step (GuideStepRow    *self,
       g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), step->label, display);
 
       gtk_button_set_label (self->open_button, step->label);
+      /* Wrapped, so that a phone-sized window keeps it whole. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), GTK_JUSTIFY_CENTER);
       guide_uri_set_tooltip (GTK_WIDGET (self->open_button), display);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.open-uri");

@@ -25,6 +25,10 @@
 
 /* The step whose completion starts the wait for the administrators. IDs are
  * stable by design (data/guide/README.md), so naming it here is safe. */
+/* The widths of the list of stages and of the stage, in guide-window.ui. */
+#define SIDEBAR_WIDTH 270
+#define CONTENT_WIDTH 360
+
 #define SUBMIT_STEP_ID "cpms-access.submit"
 
 #define ZOOM_STEP 0.1
@@ -41,6 +45,7 @@ struct _GuideWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *stage_list;
   AdwWindowTitle       *window_title;
+  AdwWindowTitle       *short_title;
   GtkMenuButton        *menu_button;
   GtkMenuButton        *contacts_button;
   GtkLabel             *contacts_label;
@@ -151,6 +156,7 @@ update_progress (GuideWindow *self)
   subtitle = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
                               n_done, n_steps);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_window_title_set_subtitle (self->short_title, subtitle);
   gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
 
   guide_stage_page_update_progress (self->stage_page, self->progress);
@@ -349,6 +355,14 @@ create_menu_cb (GtkMenuButton *button,
   menu = guide_i18n_translate_menu (self->primary_menu);
   gtk_menu_button_set_menu_model (button, menu);
   g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
+}
+
+/* Narrow, as on a phone, the language buttons give way to the title: the
+ * main menu has the languages too. */
+static void
+folded_cb (GuideWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box), !adw_leaflet_get_folded (self->leaflet));
 }
 
 /* Shows everything in the application's current language, in place. */
@@ -876,6 +890,12 @@ setup (GuideWindow      *self,
 
   /* Narrow, the window opens on the stage rather than on the list of stages. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+  /* Until the first layout folds the leaflet or not, from the window's size:
+   * the buttons must not widen a window opened at a phone's width. The
+   * leaflet folds below the stage list's width and the stage's together. */
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box),
+                          g_settings_get_int (settings, "window-width") >= SIDEBAR_WIDTH + CONTENT_WIDTH);
 
   apply_zoom (self);
   g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
@@ -915,6 +935,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_list);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, short_title);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_label);

@@ -272,6 +272,12 @@ test_switch_language (Fixture       *fixture,
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fait");
 }
 
+static gboolean
+laid_out (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 100;
+}
+
 /* A click on a row selects it, and does not tick it: only its check, or
  * Space on the row, does. */
 static void
@@ -287,7 +293,7 @@ test_row_click_selects (Fixture       *fixture,
   check = done_check (row);
   gtk_window_present (GTK_WINDOW (fixture->window));
   guide_test_wait_until_mapped (GTK_WIDGET (row));
-  guide_test_iterate ();
+  g_assert_true (guide_test_wait_for (laid_out, row));
 
   /* A click the X server delivers before the window is ready for it is lost:
    * clicked again, more than a double click's time later. */
@@ -355,6 +361,84 @@ test_site_english (Fixture       *fixture,
   g_clear_pointer (&chosen, g_free);
   chosen = g_settings_get_string (settings, "language");
   g_assert_cmpstr (chosen, ==, "it");
+}
+
+/* Every visible widget below @widget that reaches past @width, the window's. */
+static void
+collect_too_wide (GtkWidget *widget,
+                  GtkWidget *window,
+                  int        width,
+                  GString   *found)
+{
+  graphene_rect_t bounds;
+
+  /* Overlay scroll bars sit on the edge, by design. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+
+  if (gtk_widget_compute_bounds (widget, window, &bounds) &&
+      bounds.size.width > 0 && bounds.origin.x + bounds.size.width > width + 1)
+    g_string_append_printf (found, "%s (%s) at %.0f, %.0f wide\n", G_OBJECT_TYPE_NAME (widget),
+                            gtk_widget_get_css_name (widget), bounds.origin.x, bounds.size.width);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_too_wide (child, window, width, found);
+}
+
+/* A phone-sized window (360 × 640, as on Phosh): nothing reaches past its
+ * right edge, the title is the short name rather than a cut long one, and
+ * the languages are in the main menu. */
+static void
+test_phone_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) too_wide = g_string_new (NULL);
+  GtkWidget *title;
+  GtkWidget *menu_button;
+  GMenuModel *menu;
+  gboolean has_languages = FALSE;
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    stop (fixture);
+    g_settings_set_int (settings, "window-width", 360);
+    g_settings_set_int (settings, "window-height", 640);
+    start (fixture);
+  }
+  guide_test_iterate ();
+  select_stage (fixture, 1);
+  guide_test_iterate ();
+
+  g_assert_cmpint (gtk_widget_get_width (fixture->window), <=, 360);
+  title = adw_squeezer_get_visible_child (ADW_SQUEEZER (guide_test_find_all (fixture->window, ADW_TYPE_SQUEEZER)->pdata[0]));
+  for (GtkWidget *child = gtk_widget_get_first_child (fixture->window); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_too_wide (child, fixture->window, gtk_widget_get_width (fixture->window), too_wide);
+  g_assert_cmpstr (too_wide->str, ==, "");
+
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "CPMS");
+  g_assert_false (gtk_widget_get_mapped (guide_test_find_label (fixture->window, "FR")));
+
+  /* The menu is made, in the interface's language, when it opens. */
+  menu_button = guide_test_find_by_css_class (fixture->window, GTK_TYPE_MENU_BUTTON, "main-menu");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  guide_test_iterate ();
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          has_languages |= g_strcmp0 (label, "Italiano") == 0;
+        }
+      g_clear_object (&section);
+    }
+  g_assert_true (has_languages);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 }
 
 static void
@@ -1276,6 +1360,7 @@ main (int   argc,
   g_test_add ("/guide/window/switch-language-english", Fixture, &to_english, setup, test_switch_language, teardown);
   ADD ("row-click-selects", test_row_click_selects);
   ADD ("site-english", test_site_english);
+  ADD ("phone-size", test_phone_size);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
