@@ -166,6 +166,17 @@ name_by_tooltip (GObject *object)
     return;
 
   widget = GTK_WIDGET (object);
+
+  /* A button with a label of its own inside (one that wraps) is named by it. */
+  if (GTK_IS_LABEL (widget) && GTK_IS_BUTTON (gtk_widget_get_parent (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (gtk_widget_get_parent (widget))) == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (widget)),
+                                      -1);
+      return;
+    }
+
   if (GTK_IS_SCROLLBAR (widget))
     name = _("Scroll");
   else if ((GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL) ||
