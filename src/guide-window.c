@@ -459,33 +459,6 @@ progress_changed_cb (GuideWindow *self)
   update_progress (self);
 }
 
-static void
-stage_selected_cb (GuideWindow   *self,
-                   GtkListBoxRow *row)
-{
-  GuideStage *stage;
-
-  if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
-    return;
-
-  show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
-
-  stage = guide_book_get_stage (self->book, self->stage_index);
-  guide_progress_set_current (self->progress, stage->id, NULL, NULL);
-}
-
-static void
-stage_activated_cb (GuideWindow *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-show_stages_cb (GuideWindow *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
 /* A toast is one line, cut off when longer: it says what happened, and its
  * button shows the reason in full, in the interface's language. */
 static void
@@ -501,6 +474,45 @@ report_save_error (GuideWindow  *self,
   adw_toast_set_action_target_value (toast, g_variant_new_string (error->message));
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Where the user is, kept for the next start. */
+static void
+save_place (GuideWindow *self,
+            const char  *stage_id,
+            const char  *step_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!guide_progress_set_current (self->progress, stage_id, step_id, &error))
+    report_save_error (self, error);
+}
+
+static void
+stage_selected_cb (GuideWindow   *self,
+                   GtkListBoxRow *row)
+{
+  GuideStage *stage;
+
+  if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
+    return;
+
+  show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
+
+  stage = guide_book_get_stage (self->book, self->stage_index);
+  save_place (self, stage->id, NULL);
+}
+
+static void
+stage_activated_cb (GuideWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_stages_cb (GuideWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -528,7 +540,7 @@ step_selected_cb (GuideWindow *self,
     return;
 
   stage = guide_book_get_stage (self->book, self->stage_index);
-  guide_progress_set_current (self->progress, stage->id, step_id, NULL);
+  save_place (self, stage->id, step_id);
 }
 
 static void
@@ -660,7 +672,7 @@ continue_action (GtkWidget  *widget,
             {
               show_stage (self, i, step->id, TRUE);
               adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-              guide_progress_set_current (self->progress, stage->id, step->id, NULL);
+              save_place (self, stage->id, step->id);
               return;
             }
         }

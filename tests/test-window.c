@@ -972,6 +972,25 @@ dialog_shown (gpointer data)
 
 /* A save that fails says so in a toast, and in full, in the interface's
  * language, behind its Details button. */
+/* Moving to another stage saves where the user is: a failure to save it is
+ * told too, not dropped. */
+static void
+test_place_save_error_told (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  guide_test_write_file (folder, "not a folder");
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
+  select_stage (fixture, 2);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
+}
+
 static void
 test_save_error_details (Fixture       *fixture,
                          gconstpointer  data)
@@ -989,6 +1008,8 @@ test_save_error_details (Fixture       *fixture,
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
   guide_test_write_file (folder, "not a folder");
 
+  /* The place the tick moves to, then the tick. */
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
@@ -1378,6 +1399,7 @@ main (int   argc,
   ADD ("about", test_about);
   ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
   ADD ("save-error-details", test_save_error_details);
+  ADD ("place-save-error-told", test_place_save_error_told);
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
