@@ -493,3 +493,10 @@ guide_test_assert_all_address_breaks (GtkWidget *root)
 
   return n_checked;
 }
+
+void
+guide_test_run_clear (GuideTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}

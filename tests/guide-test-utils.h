@@ -55,4 +55,16 @@ guint      guide_test_assert_all_address_breaks (GtkWidget *root);
 GtkWindow  *guide_test_find_toplevel       (GType         type);
 GHashTable *guide_test_read_expected       (const char   *folder);
 
+/* What a program run by a test printed, and its exit status. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} GuideTestRun;
+
+void       guide_test_run_clear           (GuideTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GuideTestRun, guide_test_run_clear)
+
 G_END_DECLS

@@ -17,24 +17,8 @@
 
 #include "guide-test-utils.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run (Run        *result,
+run (GuideTestRun      *result,
      const char *const *environment,
      ...)
 {
@@ -92,7 +76,7 @@ count_lines (const char *text)
 static void
 test_version (void)
 {
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
 
   run (&result, NULL, "--version", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -107,9 +91,9 @@ test_help (void)
   };
   static const char * const italian[] = { "LANGUAGE", "it", "LC_ALL", "C.UTF-8", NULL };
   static const char * const english[] = { "LANGUAGE", "en_GB", "LC_ALL", "C.UTF-8", NULL };
-  g_auto(Run) result = { 0 };
-  g_auto(Run) translated = { 0 };
-  g_auto(Run) in_english = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
+  g_auto(GuideTestRun) translated = { 0 };
+  g_auto(GuideTestRun) in_english = { 0 };
 
   run (&result, NULL, "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -130,9 +114,9 @@ test_help (void)
 static void
 test_bad_options (void)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) language = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(GuideTestRun) unknown = { 0 };
+  g_auto(GuideTestRun) language = { 0 };
+  g_auto(GuideTestRun) missing = { 0 };
 
   run (&unknown, NULL, "--frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -156,7 +140,7 @@ test_reset_progress (void)
   g_autofree char *option = g_strdup_printf ("--progress-file=%s", path);
   g_autofree char *contents = NULL;
   g_autofree char *default_path = guide_test_progress_path ();
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
 
   guide_test_write_file (path, "{ \"version\": 1, \"current-step\": \"eu-login.create-account\","
                                " \"done\": { \"eu-login.open-register\": \"2026-01-02T03:04:05Z\" } }");
@@ -182,9 +166,9 @@ test_language (void)
   static const char * const keyfile[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
   g_autofree char *path = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", "keyfile", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
 
-  g_auto(Run) english = { 0 };
+  g_auto(GuideTestRun) english = { 0 };
 
   run (&result, keyfile, "--language=it", "--reset-progress", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -203,7 +187,7 @@ static void
 test_language_locked (void)
 {
   g_autofree char *site = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
 
   guide_test_write_file (site, "[Site]\nLanguage=fr\nLockLanguage=true\n");
   run (&result, NULL, "--language=it", NULL);
@@ -218,8 +202,8 @@ test_check_site (void)
   g_autofree char *site = g_build_filename (g_get_user_cache_dir (), "site.conf", NULL);
   const char * const environment[] = { "CPMS_GUIDE_SITE_CONFIG", site, NULL };
   g_autofree char *guide = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "guide", "fr.json", NULL);
-  g_auto(Run) clean = { 0 };
-  g_auto(Run) broken = { 0 };
+  g_auto(GuideTestRun) clean = { 0 };
+  g_auto(GuideTestRun) broken = { 0 };
 
   run (&clean, NULL, "--check-site", NULL);
   g_assert_cmpint (clean.status, ==, 0);
@@ -245,7 +229,7 @@ assert_check_site_says (const char * const *environment,
                         const char         *file)
 {
   g_autofree char *line = g_strdup_printf (expected, file);
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
 
   run (&result, environment, "--check-site", NULL);
   g_assert_cmpint (result.status, ==, 1);

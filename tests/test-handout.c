@@ -20,25 +20,9 @@
 #include "guide-test-utils.h"
 #include "guide-uri.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs @argv with the test's own folders and no display at all. */
 static void
-run (Run                *result,
+run (GuideTestRun       *result,
      const char * const *argv)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -80,7 +64,7 @@ export (const char *path,
         ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
   const char *argument;
   va_list args;
 
@@ -120,7 +104,7 @@ static GStrv
 pdf_pages (const char *path)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_auto(Run) result = { 0 };
+  g_auto(GuideTestRun) result = { 0 };
   g_auto(GStrv) pages = NULL;
   GStrv squeezed;
   guint n;
@@ -328,7 +312,7 @@ test_qr_codes (void)
   g_autofree char *prefix = g_build_filename (folder, "page", NULL);
   const char *render[] = { "pdftoppm", "-r", "150", "-png", path, prefix, NULL };
   g_autoptr(GPtrArray) decoded = g_ptr_array_new_with_free_func (g_free);
-  g_auto(Run) rendered = { 0 };
+  g_auto(GuideTestRun) rendered = { 0 };
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
@@ -344,7 +328,7 @@ test_qr_codes (void)
     {
       g_autofree char *page = g_build_filename (folder, name, NULL);
       const char *scan[] = { "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", page, NULL };
-      g_auto(Run) scanned = { 0 };
+      g_auto(GuideTestRun) scanned = { 0 };
       g_auto(GStrv) lines = NULL;
 
       run (&scanned, scan);
@@ -376,9 +360,9 @@ test_bad_options (void)
   const char *blank_alone[] = { binary, "--blank", NULL };
   const char *bad_language[] = { binary, "--export-pdf=/dev/null", "--language=de", NULL };
   const char *bad_folder[] = { binary, "--export-pdf=/nonexistent/folder/handout.pdf", "--language=fr", NULL };
-  g_auto(Run) result1 = { 0 };
-  g_auto(Run) result2 = { 0 };
-  g_auto(Run) result3 = { 0 };
+  g_auto(GuideTestRun) result1 = { 0 };
+  g_auto(GuideTestRun) result2 = { 0 };
+  g_auto(GuideTestRun) result3 = { 0 };
 
   run (&result1, blank_alone);
   g_assert_cmpint (result1.status, ==, 2);
