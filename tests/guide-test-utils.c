@@ -500,3 +500,50 @@ guide_test_run_clear (GuideTestRun *run)
   g_free (run->out);
   g_free (run->err);
 }
+
+/**
+ * guide_test_launcher_new:
+ *
+ * Returns: (transfer full): a launcher for a program that must use the
+ *   test's own folders, which GLib keeps in the test process only
+ */
+GSubprocessLauncher *
+guide_test_launcher_new (void)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                             G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *config_dirs = g_strjoinv (":", (char **) g_get_system_config_dirs ());
+  g_autofree char *data_dirs = g_strjoinv (":", (char **) g_get_system_data_dirs ());
+
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_DIRS", config_dirs, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", data_dirs, TRUE);
+
+  return launcher;
+}
+
+/**
+ * guide_test_run_spawn:
+ * @result: where what the program printed and its exit status go
+ *
+ * Runs @argv with @launcher to its end.
+ */
+void
+guide_test_run_spawn (GuideTestRun        *result,
+                      GSubprocessLauncher *launcher,
+                      const char * const  *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("%s did not exit: %s", argv[0], result->err);
+  result->status = g_subprocess_get_exit_status (process);
+}

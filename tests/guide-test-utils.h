@@ -67,4 +67,9 @@ void       guide_test_run_clear           (GuideTestRun *run);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GuideTestRun, guide_test_run_clear)
 
+GSubprocessLauncher *guide_test_launcher_new (void);
+void       guide_test_run_spawn           (GuideTestRun        *result,
+                                           GSubprocessLauncher *launcher,
+                                           const char * const  *argv);
+
 G_END_DECLS

@@ -22,11 +22,8 @@ run (GuideTestRun      *result,
      const char *const *environment,
      ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = guide_test_launcher_new ();
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   const char *argument;
   va_list args;
 
@@ -37,29 +34,10 @@ run (GuideTestRun      *result,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  /* The test's own folders, which GLib keeps in the test process only. */
-  {
-    g_autofree char *config_dirs = g_strjoinv (":", (char **) g_get_system_config_dirs ());
-    g_autofree char *data_dirs = g_strjoinv (":", (char **) g_get_system_data_dirs ());
-
-    g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_DIRS", config_dirs, TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", data_dirs, TRUE);
-  }
-
   for (guint i = 0; environment != NULL && environment[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, environment[i], environment[i + 1], TRUE);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("%s did not exit: %s", (char *) argv->pdata[1], result->err);
-  result->status = g_subprocess_get_exit_status (process);
+  guide_test_run_spawn (result, launcher, (const char * const *) argv->pdata);
 }
 
 static guint
