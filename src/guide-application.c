@@ -597,16 +597,6 @@ guide_application_activate (GApplication *application)
 }
 
 static void
-guide_application_shutdown (GApplication *application)
-{
-  /* A picture still being drawn in a worker thread when the process exits
-   * would be torn down under it. */
-  guide_screenshot_wait_for_rendering ();
-
-  G_APPLICATION_CLASS (guide_application_parent_class)->shutdown (application);
-}
-
-static void
 guide_application_dispose (GObject *object)
 {
   GuideApplication *self = (GuideApplication *)object;
@@ -692,7 +682,6 @@ guide_application_class_init (GuideApplicationClass *klass)
   application_class->command_line = guide_application_command_line;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
-  application_class->shutdown = guide_application_shutdown;
 
   /**
    * GuideApplication:language:

@@ -18,6 +18,7 @@
 
 #include <librsvg/rsvg.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "guide-screenshot.h"
 
@@ -479,11 +480,23 @@ guide_screenshot_render (GuideScreenshot *self,
   return texture;
 }
 
-/* Pictures being drawn in worker threads, which the process waits for
- * before it exits. */
+/* Pictures being drawn in worker threads. */
 static GMutex rendering_lock;
 static GCond rendering_done;
 static guint n_rendering;
+static gsize waits_at_exit;
+
+/* Whatever ends the process, a picture still being drawn in a worker thread
+ * is waited for, rather than torn down under it by the libraries' own
+ * clean-up at exit. */
+static void
+wait_for_rendering (void)
+{
+  g_mutex_lock (&rendering_lock);
+  while (n_rendering > 0)
+    g_cond_wait (&rendering_done, &rendering_lock);
+  g_mutex_unlock (&rendering_lock);
+}
 
 static void
 render_thread (GTask        *task,
@@ -535,6 +548,12 @@ guide_screenshot_render_async (GuideScreenshot     *self,
   g_task_set_task_data (task, size, g_free);
   g_task_set_return_on_cancel (task, TRUE);
 
+  if (g_once_init_enter (&waits_at_exit))
+    {
+      atexit (wait_for_rendering);
+      g_once_init_leave (&waits_at_exit, TRUE);
+    }
+
   g_mutex_lock (&rendering_lock);
   n_rendering++;
   g_mutex_unlock (&rendering_lock);
@@ -554,18 +573,4 @@ guide_screenshot_render_finish (GuideScreenshot  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * guide_screenshot_wait_for_rendering:
- *
- * Waits until no picture is being drawn in a worker thread.
- */
-void
-guide_screenshot_wait_for_rendering (void)
-{
-  g_mutex_lock (&rendering_lock);
-  while (n_rendering > 0)
-    g_cond_wait (&rendering_done, &rendering_lock);
-  g_mutex_unlock (&rendering_lock);
 }

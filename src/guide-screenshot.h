@@ -39,7 +39,6 @@ void             guide_screenshot_render_async  (GuideScreenshot     *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
-void             guide_screenshot_wait_for_rendering (void);
 GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
                                                  GAsyncResult     *result,
                                                  GError          **error);
