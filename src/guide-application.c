@@ -17,11 +17,10 @@
 #if GUIDE_BENCHMARK
 #include "guide-benchmark.h"
 #endif
-#include "guide-handout.h"
+#include "guide-cli.h"
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-screenshot.h"
-#include "guide-uri.h"
 #include "guide-window.h"
 
 struct _GuideApplication
@@ -30,8 +29,8 @@ struct _GuideApplication
 
   GSettings      *settings;
   GuideSite      *site;
+  GuideLibrary   *library;
   GuideProgress  *progress;
-  GHashTable     *books;
   char           *progress_path;
   char           *startup_message;
   const char     *language;
@@ -93,6 +92,11 @@ update_language (GuideApplication *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
 
+  /* The checklist follows; a presentation keeps its own language. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GUIDE_IS_WINDOW (l->data))
+      guide_window_set_language (l->data, language);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -107,6 +111,11 @@ update_language_writable (GuideApplication *self)
   if (locked != self->language_locked)
     {
       self->language_locked = locked;
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (GUIDE_IS_WINDOW (l->data))
+          guide_window_set_language_locked (l->data, locked);
+
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_LOCKED]);
     }
 }
@@ -212,7 +221,7 @@ presentation_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   GuideApplication *self = GUIDE_APPLICATION (user_data);
-  GtkWidget *presentation = guide_presentation_new (self);
+  GtkWidget *presentation = guide_presentation_new (GTK_APPLICATION (self), self->library, self->language);
 
   g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (presentation));
@@ -237,151 +246,16 @@ progress_file (GuideApplication *self)
   return guide_progress_get_default_file ();
 }
 
-/* For rollout scripts: every problem of the site's configuration, guide and
- * pictures, one a line; a non-zero status when there is any. */
-static int
-check_site (void)
+/* What the site sets, before any window: its guide, pictures and language. */
+static void
+open_site (GuideApplication *self)
 {
-  g_autoptr(GuideSite) site = guide_site_new ();
-  g_autoptr(GPtrArray) pictures = guide_site_check_pictures (site);
-  GPtrArray *problems = guide_site_get_problems (site);
-  guint n_problems = problems->len + pictures->len;
-
-  g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
-  g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
-                                                                               : _("none, the built-in guide is used"));
-
-  for (guint i = 0; i < problems->len; i++)
-    g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
-  for (guint i = 0; i < pictures->len; i++)
-    g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
-
-  if (n_problems == 0)
-    {
-      g_print (_("No problems found.\n"));
-      return 0;
-    }
-
-  g_print (guide_ngettext ("%u problem found.\n", "%u problems found.\n", n_problems), n_problems);
-  return 1;
-}
-
-static int
-reset_progress (GuideApplication *self)
-{
-  g_autoptr(GFile) file = progress_file (self);
-  g_autoptr(GuideProgress) progress = guide_progress_new (file);
-  g_autoptr(GError) error = NULL;
-
-  /* A broken file is moved aside first, as at any start. */
-  if (!guide_progress_load (progress, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      if (!guide_progress_get_writable (progress))
-        return 1;
-    }
-
-  g_clear_error (&error);
-  if (!guide_progress_reset (progress, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  return 0;
-}
-
-static int
-set_language (const char *language)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GuideSite) site = guide_site_new ();
-
-  if (language_locked (settings, site))
-    {
-      g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
-      return 2;
-    }
-
-  g_settings_set_string (settings, "language", language);
-  g_settings_sync ();
-  return -1;
-}
-
-/* Whether the app already runs in this session: what changes its progress
- * or its language must then go through it, the only writer. */
-static gboolean
-primary_running (GApplication *application)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", g_application_get_application_id (application)),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-
-  return owned;
-}
-
-/* The handout as a PDF file, for trainers and rollout scripts: no window,
- * no display, and nothing of the user's settings changed, not even by
- * --language, which only chooses the handout's language here. */
-static int
-export_pdf (GuideApplication *self,
-            GVariantDict     *options)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GuideProgress) progress = NULL;
-  g_autoptr(GuideHandout) handout = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean blank = g_variant_dict_contains (options, "blank");
-  const char *language = NULL;
-
-  g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
-  g_variant_dict_lookup (options, "language", "&s", &language);
-
-  /* What the window would show: the site's guide and pictures, and the
-   * language the user or the organisation chose. Startup never runs after
-   * this, so these are the application's own only until it is disposed. */
   self->site = guide_site_new ();
+  self->library = guide_library_new (self->site);
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
-  if (language == NULL)
-    {
-      if (self->settings == NULL)
-        self->settings = g_settings_new (APPLICATION_ID);
-      language = effective_language (self);
-    }
-  guide_i18n_set_language (language);
 
-  if (!blank)
-    {
-      g_autoptr(GFile) file = progress_file (self);
-
-      /* As at any start: a broken file is moved aside, and the user told. */
-      progress = guide_progress_new (file);
-      if (!guide_progress_load (progress, &error) ||
-          !guide_progress_upgrade (progress, guide_application_get_book_for_language (self, language), &error))
-        {
-          g_printerr ("%s\n", error->message);
-          g_clear_error (&error);
-        }
-    }
-
-  handout = guide_handout_new (guide_application_get_book_for_language (self, language), progress, self->site);
-  if (!guide_handout_export_pdf (handout, path, &error))
-    {
-      g_printerr ("cpms-guide: %s\n", error->message);
-      return 1;
-    }
-
-  return 0;
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
 }
 
 static int
@@ -408,8 +282,24 @@ guide_application_handle_local_options (GApplication *application,
       return 2;
     }
 
+  /* What the window would show: the site's guide and pictures, and the
+   * language the user or the organisation chose, which --language only
+   * overrides for the handout here. Startup never runs after this. */
   if (g_variant_dict_contains (options, "export-pdf"))
-    return export_pdf (self, options);
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      open_site (self);
+      g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
+      if (!g_variant_dict_contains (options, "blank"))
+        file = progress_file (self);
+      if (language == NULL)
+        language = effective_language (self);
+      guide_i18n_set_language (language);
+
+      return guide_cli_export_pdf (path, self->library, language, file);
+    }
 
   if (g_variant_dict_contains (options, "blank"))
     {
@@ -418,25 +308,31 @@ guide_application_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_contains (options, "check-site"))
-    return check_site ();
+    return guide_cli_check_site ();
 
   /* A running app would undo a change made behind its back with its next
    * save: it is sent the command line instead (see command_line()). Another
    * progress file than the app's own is not its business. */
   reset = g_variant_dict_contains (options, "reset-progress");
-  if ((reset || language != NULL) && self->progress_path == NULL && primary_running (application))
+  if ((reset || language != NULL) && self->progress_path == NULL && guide_cli_primary_running (application))
     return -1;
 
   if (language != NULL)
     {
-      int status = set_language (language);
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(GuideSite) site = guide_site_new ();
+      int status = guide_cli_set_language (settings, language, language_locked (settings, site));
 
       if (status >= 0)
         return status;
     }
 
   if (reset)
-    return reset_progress (self);
+    {
+      g_autoptr(GFile) file = progress_file (self);
+
+      return guide_cli_reset_progress (file);
+    }
 
   return -1;
 }
@@ -466,7 +362,8 @@ guide_application_command_line (GApplication            *application,
 
   if (g_variant_dict_contains (options, "reset-progress"))
     {
-      if (!guide_progress_reset (self->progress, &error))
+      guide_progress_reset (self->progress);
+      if (!guide_progress_save (self->progress, &error))
         {
           g_application_command_line_printerr (command_line, "%s\n", error->message);
           return 1;
@@ -504,39 +401,14 @@ guide_application_local_command_line (GApplication   *application,
 /* A site's problems go to the system log, and the user is told once; a site
  * file that cannot be read at all has the window's banner instead. */
 static void
-load_site (GuideApplication *self)
+report_site_problems (GuideApplication *self)
 {
-  static const char * const languages[] = { "fr", "it", "en" };
-  GPtrArray *problems;
+  GPtrArray *problems = guide_site_get_problems (self->site);
 
-  self->site = guide_site_new ();
-  problems = guide_site_get_problems (self->site);
   for (guint i = 0; i < problems->len; i++)
     g_warning ("%s", (char *) g_ptr_array_index (problems, i));
   if (problems->len > (guide_site_get_file_unreadable (self->site) ? 1 : 0))
     self->startup_message = g_strdup (_("Your organisation’s settings for this app have problems, so some of them are not used. The details are in the system log."));
-
-  guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      GuideBook *book = guide_site_get_book (self->site, languages[i]);
-      g_autoptr(GPtrArray) addresses = NULL;
-
-      if (book == NULL)
-        continue;
-
-      addresses = guide_book_list_addresses (book);
-      for (guint j = 0; j < addresses->len; j++)
-        guide_uri_allow (g_ptr_array_index (addresses, j));
-    }
-
-  if (guide_site_get_contact_email (self->site) != NULL)
-    {
-      g_autofree char *mailto = g_strconcat ("mailto:", guide_site_get_contact_email (self->site), NULL);
-
-      guide_uri_allow (mailto);
-    }
 }
 
 static void
@@ -554,10 +426,9 @@ guide_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation", presentation_accels);
 
-  load_site (self);
+  open_site (self);
+  report_site_problems (self);
 
-  if (self->settings == NULL)
-    self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (language_setting_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "writable-changed::language",
@@ -582,7 +453,11 @@ guide_application_activate (GApplication *application)
   GtkWindow *window = main_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (guide_window_new (self));
+    {
+      window = GTK_WINDOW (guide_window_new (GTK_APPLICATION (self), self->library, self->progress,
+                                             self->settings, self->language));
+      guide_window_set_language_locked (GUIDE_WINDOW (window), self->language_locked);
+    }
 
   gtk_window_present (window);
 #if GUIDE_BENCHMARK
@@ -596,6 +471,20 @@ guide_application_activate (GApplication *application)
     }
 }
 
+/* What was ticked last, still waiting to be saved, is saved before the
+ * process ends. */
+static void
+guide_application_shutdown (GApplication *application)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (self->progress != NULL && !guide_progress_save (self->progress, &error))
+    g_warning ("Your progress could not be saved: %s", error->message);
+
+  G_APPLICATION_CLASS (guide_application_parent_class)->shutdown (application);
+}
+
 static void
 guide_application_dispose (GObject *object)
 {
@@ -603,8 +492,8 @@ guide_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->site);
+  g_clear_object (&self->library);
   g_clear_object (&self->progress);
-  g_clear_pointer (&self->books, g_hash_table_unref);
 
   G_OBJECT_CLASS (guide_application_parent_class)->dispose (object);
 }
@@ -682,6 +571,7 @@ guide_application_class_init (GuideApplicationClass *klass)
   application_class->command_line = guide_application_command_line;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
+  application_class->shutdown = guide_application_shutdown;
 
   /**
    * GuideApplication:language:
@@ -721,43 +611,14 @@ guide_application_class_init (GuideApplicationClass *klass)
 static void
 guide_application_init (GuideApplication *self)
 {
-  /* --help speaks the desktop's language when it is one of the guide's. */
+  /* --help and the command line's messages speak the desktop's language
+   * when it is one of the guide's. */
   const char *desktop = guide_i18n_get_desktop_language ();
-  const GOptionEntry options[] = {
-    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
-    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Start in presentation mode, for workshops"), NULL },
-    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Mark every step as not done, and quit"), NULL },
-    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
-    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
-    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("With --export-pdf: leave every check box empty"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print the version and quit"), NULL },
-    { NULL }
-  };
-  GOptionEntry translated[G_N_ELEMENTS (options)];
 
   if (desktop != NULL)
     guide_i18n_set_language (desktop);
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      translated[i] = options[i];
-      if (desktop != NULL && options[i].description != NULL)
-        translated[i].description = _(options[i].description);
-      if (desktop != NULL && options[i].arg_description != NULL)
-        translated[i].arg_description = _(options[i].arg_description);
-    }
-
-  self->books = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_application_add_main_option_entries (G_APPLICATION (self), translated);
+  guide_cli_add_options (G_APPLICATION (self));
 }
 
 GuideApplication *
@@ -781,45 +642,27 @@ guide_application_get_language (GuideApplication *self)
 /**
  * guide_application_get_book:
  *
- * Returns: (transfer none): the guide in the current language, read the
- *   first time it is asked for
+ * Returns: (transfer none): the guide in the current language
  */
 GuideBook *
 guide_application_get_book (GuideApplication *self)
 {
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
-  return guide_application_get_book_for_language (self, self->language);
+  return guide_library_get_book (self->library, self->language);
 }
 
 /**
- * guide_application_get_book_for_language:
- * @language: "fr", "it" or "en"
+ * guide_application_get_library:
  *
- * Returns: (transfer none): the guide in @language, read the first time it
- *   is asked for
+ * Returns: (transfer none): the guides, one per language
  */
-GuideBook *
-guide_application_get_book_for_language (GuideApplication *self,
-                                         const char       *language)
+GuideLibrary *
+guide_application_get_library (GuideApplication *self)
 {
-  GuideBook *book;
-
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
-  /* A site's own guide replaces the built-in one. */
-  if (self->site != NULL && (book = guide_site_get_book (self->site, language)) != NULL)
-    return book;
-
-  language = g_intern_string (language);
-  book = g_hash_table_lookup (self->books, language);
-  if (book == NULL)
-    {
-      book = guide_book_new_for_language (language);
-      g_hash_table_insert (self->books, (gpointer) language, book);
-    }
-
-  return book;
+  return self->library;
 }
 
 /**
@@ -846,19 +689,6 @@ guide_application_get_settings (GuideApplication *self)
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-/**
- * guide_application_get_site:
- *
- * Returns: (transfer none): the organisation's configuration
- */
-GuideSite *
-guide_application_get_site (GuideApplication *self)
-{
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
-  return self->site;
 }
 
 gboolean

@@ -14,9 +14,8 @@
 
 #include <adwaita.h>
 
-#include "guide-book.h"
+#include "guide-library.h"
 #include "guide-progress.h"
-#include "guide-site.h"
 
 G_BEGIN_DECLS
 
@@ -27,11 +26,9 @@ G_DECLARE_FINAL_TYPE (GuideApplication, guide_application, GUIDE, APPLICATION, A
 GuideApplication *guide_application_new           (void);
 const char       *guide_application_get_language  (GuideApplication *self);
 GuideBook        *guide_application_get_book      (GuideApplication *self);
-GuideBook        *guide_application_get_book_for_language (GuideApplication *self,
-                                                           const char       *language);
+GuideLibrary     *guide_application_get_library   (GuideApplication *self);
 GuideProgress    *guide_application_get_progress  (GuideApplication *self);
 GSettings        *guide_application_get_settings  (GuideApplication *self);
-GuideSite        *guide_application_get_site      (GuideApplication *self);
 gboolean          guide_application_get_language_locked (GuideApplication *self);
 
 G_END_DECLS

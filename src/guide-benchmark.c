@@ -24,6 +24,7 @@
  * Timings are printed on standard output as “name value unit” lines. */
 
 #include <glib/gstdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "guide-progress.h"
@@ -50,6 +51,16 @@ compare_doubles (gconstpointer a,
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+/* The CPU time of this thread, in microseconds. */
+static gint64
+thread_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
 static double
@@ -151,11 +162,15 @@ measure_saves (void)
   guide_progress_load (progress, NULL);
   for (guint i = 0; i < N_SAVES; i++)
     {
-      gint64 started = g_get_monotonic_time ();
+      gint64 started = thread_time ();
       double ms;
 
-      guide_progress_set_done (progress, "eu-login.open-register", i % 2 == 0, NULL);
-      ms = (g_get_monotonic_time () - started) / 1000.0;
+      /* The main thread's own work: the tick, and taking what to write; the
+       * writing is a worker thread's, while this one waits for events. */
+      guide_progress_set_done (progress, "eu-login.open-register", i % 2 == 0);
+      while (guide_progress_get_saving (progress))
+        g_main_context_iteration (NULL, TRUE);
+      ms = (thread_time () - started) / 1000.0;
       g_array_append_val (times, ms);
     }
 

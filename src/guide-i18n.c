@@ -38,7 +38,7 @@ typedef struct
 } Catalogue;
 
 static Catalogue *current;
-static char *current_language;
+static const char *current_language;
 
 static guint32
 read_word (const guint8 *data,
@@ -131,13 +131,27 @@ catalogue_get (const char *language)
   return catalogue;
 }
 
-static const Message *
-lookup (const char *msgid)
+/* The strings are written in English: without a catalogue, every msgid is
+ * its own translation, and a missing "en.mo" is not worth a warning. */
+static Catalogue *
+catalogue_for (const char *language)
 {
-  if (current == NULL)
+  if (language == NULL || g_str_equal (language, "en"))
     return NULL;
 
-  return g_hash_table_lookup (current->messages, msgid);
+  return catalogue_get (language);
+}
+
+static const Message *
+lookup (const char *language,
+        const char *msgid)
+{
+  Catalogue *catalogue = language == current_language ? current : catalogue_for (language);
+
+  if (catalogue == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (catalogue->messages, msgid);
 }
 
 /* Whether @text is one of the application's own strings in English. */
@@ -157,7 +171,8 @@ is_msgid (const char *text)
  * what takes the focus, so it is named too. Scroll bars are named for what
  * they do. */
 static void
-name_by_tooltip (GObject *object)
+name_by_tooltip (GObject    *object,
+                 const char *language)
 {
   GtkWidget *widget;
   const char *name;
@@ -178,7 +193,7 @@ name_by_tooltip (GObject *object)
     }
 
   if (GTK_IS_SCROLLBAR (widget))
-    name = _("Scroll");
+    name = guide_gettext_in (language, "Scroll");
   else if ((GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL) ||
            (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
            GTK_IS_PROGRESS_BAR (widget))
@@ -196,7 +211,8 @@ name_by_tooltip (GObject *object)
 }
 
 static void
-translate_object (GObject *object)
+translate_object (GObject    *object,
+                  const char *language)
 {
   static const char * const properties[] = {
     "label", "title", "subtitle", "tooltip-text", "description", "placeholder-text",
@@ -236,11 +252,11 @@ translate_object (GObject *object)
         }
 
       /* Setting a text, even the same, makes the widget measure itself again. */
-      if (g_strcmp0 (value, guide_gettext (msgid)) != 0)
-        g_object_set (object, properties[i], guide_gettext (msgid), NULL);
+      if (g_strcmp0 (value, guide_gettext_in (language, msgid)) != 0)
+        g_object_set (object, properties[i], guide_gettext_in (language, msgid), NULL);
     }
 
-  name_by_tooltip (object);
+  name_by_tooltip (object, language);
 }
 
 /**
@@ -257,11 +273,8 @@ guide_i18n_set_language (const char *language)
   if (g_strcmp0 (language, current_language) == 0)
     return;
 
-  g_free (current_language);
-  current_language = g_strdup (language);
-  /* The strings are written in English: without a catalogue, every msgid is
-   * its own translation, and a missing "en.mo" is not worth a warning. */
-  current = g_str_equal (language, "en") ? NULL : catalogue_get (language);
+  current_language = g_intern_string (language);
+  current = catalogue_for (current_language);
 }
 
 const char *
@@ -331,7 +344,29 @@ guide_i18n_is_language (const char *language)
 const char *
 guide_gettext (const char *msgid)
 {
-  const Message *message = lookup (msgid);
+  return guide_gettext_in (current_language, msgid);
+}
+
+const char *
+guide_ngettext (const char *msgid,
+                const char *msgid_plural,
+                gulong      n)
+{
+  return guide_ngettext_in (current_language, msgid, msgid_plural, n);
+}
+
+/**
+ * guide_gettext_in:
+ * @language: "fr", "it" or "en"
+ * @msgid: one of the application's own strings, in English
+ *
+ * Returns: @msgid in @language, whatever the current language is
+ */
+const char *
+guide_gettext_in (const char *language,
+                  const char *msgid)
+{
+  const Message *message = lookup (language, msgid);
 
   if (message == NULL || message->length == 0)
     return msgid;
@@ -339,18 +374,25 @@ guide_gettext (const char *msgid)
   return message->text;
 }
 
+/**
+ * guide_ngettext_in:
+ * @language: "fr", "it" or "en"
+ *
+ * Returns: the form of @msgid or @msgid_plural for @n in @language
+ */
 const char *
-guide_ngettext (const char  *msgid,
-                const char  *msgid_plural,
-                gulong       n)
+guide_ngettext_in (const char *language,
+                   const char *msgid,
+                   const char *msgid_plural,
+                   gulong      n)
 {
-  const Message *message = lookup (msgid);
+  const Message *message = lookup (language, msgid);
   gboolean plural;
   gsize first_length;
 
   /* The three languages have two forms: French uses the plural above one,
    * Italian and English for everything but one. */
-  if (g_strcmp0 (current_language, "fr") == 0)
+  if (g_strcmp0 (language, "fr") == 0)
     plural = n > 1;
   else
     plural = n != 1;
@@ -378,14 +420,29 @@ guide_ngettext (const char  *msgid,
 void
 guide_i18n_translate_widget (GtkWidget *widget)
 {
+  guide_i18n_translate_widget_in (widget, current_language);
+}
+
+/**
+ * guide_i18n_translate_widget_in:
+ * @widget: a widget built from a template
+ * @language: "fr", "it" or "en"
+ *
+ * Translates the strings of @widget and of everything below it that came
+ * from a template into @language, whatever the current language is.
+ */
+void
+guide_i18n_translate_widget_in (GtkWidget  *widget,
+                                const char *language)
+{
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  translate_object (G_OBJECT (widget));
+  translate_object (G_OBJECT (widget), language);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    guide_i18n_translate_widget (child);
+    guide_i18n_translate_widget_in (child, language);
 }
 
 /**

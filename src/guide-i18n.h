@@ -30,7 +30,17 @@ const char  *guide_gettext               (const char *msgid) G_GNUC_FORMAT (1);
 const char  *guide_ngettext              (const char *msgid,
                                           const char *msgid_plural,
                                           gulong      n) G_GNUC_FORMAT (1) G_GNUC_FORMAT (2);
+/* The same, in a language given with each call, for a window that speaks
+ * another language than the application. */
+const char  *guide_gettext_in            (const char *language,
+                                          const char *msgid) G_GNUC_FORMAT (2);
+const char  *guide_ngettext_in           (const char *language,
+                                          const char *msgid,
+                                          const char *msgid_plural,
+                                          gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 void         guide_i18n_translate_widget (GtkWidget  *widget);
+void         guide_i18n_translate_widget_in (GtkWidget  *widget,
+                                             const char *language);
 GMenuModel  *guide_i18n_translate_menu   (GMenuModel *model);
 
 G_END_DECLS

@@ -25,7 +25,9 @@
 
 #include "guide-i18n.h"
 #include "guide-illustration.h"
+#include "guide-library.h"
 #include "guide-presentation.h"
+#include "guide-progress.h"
 #include "guide-qr-code.h"
 #include "guide-uri.h"
 
@@ -74,6 +76,7 @@ struct _GuidePresentation
 {
   AdwWindow          parent_instance;
 
+  GuideLibrary      *library;
   GuideBook         *book;
   GuideProgress     *progress;
   const char        *language;
@@ -104,11 +107,14 @@ struct _GuidePresentation
 
 G_DEFINE_FINAL_TYPE (GuidePresentation, guide_presentation, ADW_TYPE_WINDOW)
 
-static GuideApplication *
-get_application (GuidePresentation *self)
-{
-  return GUIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 build_slides (GuidePresentation *self)
@@ -150,12 +156,14 @@ add_code (GuidePresentation *self,
           const char        *caption)
 {
   g_autofree char *display = guide_uri_get_display (uri);
+  g_autofree char *code_name = g_strdup_printf (guide_gettext_in (self->language, "QR code of %s"), uri);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *code = guide_qr_code_new ();
   GtkWidget *address = gtk_label_new (NULL);
   GtkWidget *label = gtk_label_new (caption);
 
   guide_qr_code_set_text (GUIDE_QR_CODE (code), uri);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL, code_name, -1);
   gtk_widget_set_halign (code, GTK_ALIGN_CENTER);
 
   gtk_label_set_wrap (GTK_LABEL (address), TRUE);
@@ -310,7 +318,7 @@ show_slide (GuidePresentation *self)
   gtk_widget_set_visible (GTK_WIDGET (self->illustration), screenshot != NULL);
   if (screenshot != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, guide_gettext_in (self->language, "Illustration"),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
                                     -1);
 
@@ -322,14 +330,14 @@ show_slide (GuidePresentation *self)
   switch (slide->kind)
     {
     case SLIDE_TITLE:
-      where = g_strdup (_("CPMS Access Guide"));
+      where = g_strdup (guide_gettext_in (self->language, "CPMS Access Guide"));
       text = g_strjoinv ("\n\n", guide_book_get_intro (self->book));
       gtk_label_set_label (self->title_label, guide_book_get_title (self->book));
       show_notes (self, guide_book_get_notes (self->book), FALSE);
       break;
 
     case SLIDE_STAGE:
-      where = g_strdup_printf (_("Stage %u of %u"), slide->stage + 1, stages->len);
+      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u of %u"), slide->stage + 1, stages->len);
       text = g_strdup (stage->summary);
       gtk_label_set_label (self->title_label, stage->title);
       show_notes (self, stage->notes, TRUE);
@@ -337,7 +345,7 @@ show_slide (GuidePresentation *self)
 
     case SLIDE_STEP:
       /* Translators: where the presentation is, e.g. "Stage 2 · Step 3 of 5". */
-      where = g_strdup_printf (_("Stage %u · Step %u of %u"), slide->stage + 1, slide->step + 1, stage->steps->len);
+      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u · Step %u of %u"), slide->stage + 1, slide->step + 1, stage->steps->len);
       text = g_strdup (step->text);
       gtk_label_set_label (self->title_label, stage->title);
       if (step->uri != NULL)
@@ -348,7 +356,7 @@ show_slide (GuidePresentation *self)
 
     case SLIDE_ORIGINAL_STEP:
       /* Translators: where the presentation is, e.g. "Stage 2 · Original guide, step 3 of 5". */
-      where = g_strdup_printf (_("Stage %u · Original guide, step %u of %u"),
+      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u · Original guide, step %u of %u"),
                                slide->stage + 1, slide->step + 1, stage->original_steps->len);
       text = g_strdup (step->text);
       gtk_label_set_label (self->title_label, stage->title);
@@ -360,7 +368,7 @@ show_slide (GuidePresentation *self)
     default:
       where = g_strdup (guide_book_get_title (self->book));
       text = g_strdup (guide_book_get_contacts_text (self->book));
-      gtk_label_set_label (self->title_label, _("Help and Contacts"));
+      gtk_label_set_label (self->title_label, guide_gettext_in (self->language, "Help and Contacts"));
       for (guint i = 0; i < guide_book_get_addresses (self->book)->len; i++)
         {
           GuideAddress *address = g_ptr_array_index (guide_book_get_addresses (self->book), i);
@@ -375,7 +383,7 @@ show_slide (GuidePresentation *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE && !self->hints_hidden);
 
   /* Translators: the slide shown and the number of slides, e.g. "12 / 31". */
-  counter = g_strdup_printf (_("%u / %u"), self->index + 1, self->slides->len);
+  counter = g_strdup_printf (guide_gettext_in (self->language, "%u / %u"), self->index + 1, self->slides->len);
   gtk_label_set_label (self->counter_label, counter);
   gtk_widget_set_visible (GTK_WIDGET (self->counter_label), !self->hints_hidden);
   /* In its corner also when it is alone on its row. */
@@ -410,8 +418,8 @@ done_toggled_cb (GuidePresentation *self)
     return;
 
   step = g_ptr_array_index (stage->steps, slide->step);
-  /* A demonstration's progress is kept in memory only: nothing to fail. */
-  guide_progress_set_done (self->progress, step->id, gtk_check_button_get_active (self->done_check), NULL);
+  /* A demonstration's progress is kept in memory only. */
+  guide_progress_set_done (self->progress, step->id, gtk_check_button_get_active (self->done_check));
 }
 
 static void
@@ -506,9 +514,8 @@ language_action (GtkWidget  *widget,
 
   self->language = g_str_equal (self->language, "fr") ? "it" :
                    g_str_equal (self->language, "it") ? "en" : "fr";
-  guide_i18n_set_language (self->language);
-  g_set_object (&self->book, guide_application_get_book_for_language (get_application (self), self->language));
-  guide_i18n_translate_widget (widget);
+  g_set_object (&self->book, guide_library_get_book (self->library, self->language));
+  guide_i18n_translate_widget_in (widget, self->language);
   show_slide (self);
 }
 
@@ -635,12 +642,9 @@ guide_presentation_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->provider));
 
-  /* The app's own strings go back to the user's language. */
-  if (get_application (self) != NULL)
-    guide_i18n_set_language (guide_application_get_language (get_application (self)));
-
   g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_PRESENTATION);
+  g_clear_object (&self->library);
   g_clear_object (&self->book);
   g_clear_object (&self->progress);
   g_clear_object (&self->provider);
@@ -658,12 +662,77 @@ guide_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (guide_presentation_parent_class)->finalize (object);
 }
 
+/* The screen of the window the user is in, or else the first one. */
+static GdkMonitor *
+choose_monitor (GuidePresentation *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWindow *window = application != NULL ? gtk_application_get_active_window (application) : NULL;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
+    {
+      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (window)));
+
+      if (monitor != NULL)
+        return g_object_ref (monitor);
+    }
+
+  return g_list_model_get_item (gdk_display_get_monitors (display), 0);
+}
+
+static void
+guide_presentation_constructed (GObject *object)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (object);
+  g_autoptr(GdkMonitor) monitor = NULL;
+
+  G_OBJECT_CLASS (guide_presentation_parent_class)->constructed (object);
+
+  self->book = g_object_ref (guide_library_get_book (self->library, self->language));
+
+  /* The sizes are known before the first frame, from the screen it is asked
+   * for. */
+  monitor = choose_monitor (self);
+  set_monitor (self, monitor);
+
+  guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);
+  build_slides (self);
+  go_to (self, 0);
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+}
+
+static void
+guide_presentation_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GuidePresentation *self = GUIDE_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_LANGUAGE:
+      self->language = g_intern_string (g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 guide_presentation_class_init (GuidePresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = guide_presentation_constructed;
+  object_class->set_property = guide_presentation_set_property;
   object_class->dispose = guide_presentation_dispose;
   object_class->finalize = guide_presentation_finalize;
   widget_class->measure = guide_presentation_measure;
@@ -692,6 +761,29 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.language", NULL, language_action);
   gtk_widget_class_install_action (widget_class, "presentation.hints", NULL, hints_action);
+
+  /**
+   * GuidePresentation:library:
+   *
+   * The guides, one per language.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         GUIDE_TYPE_LIBRARY,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuidePresentation:language:
+   *
+   * The language the slides start in, "fr", "it" or "en". L switches it
+   * for this window only.
+   */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         "fr",
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
   g_type_ensure (GUIDE_TYPE_QR_CODE);
@@ -755,51 +847,23 @@ guide_presentation_init (GuidePresentation *self)
   add_keys (self);
 }
 
-/* The screen of the window the user is in, or else the first one. */
-static GdkMonitor *
-choose_monitor (GuideApplication *application)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
-    {
-      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (window)));
-
-      if (monitor != NULL)
-        return g_object_ref (monitor);
-    }
-
-  return g_list_model_get_item (gdk_display_get_monitors (display), 0);
-}
-
 /**
  * guide_presentation_new:
+ * @application: the application the window belongs to
+ * @library: the guides, one per language
+ * @language: the language to start in: "fr", "it" or "en"
  *
- * Returns: (transfer none): a presentation of the guide, fullscreen, in the
- *   application's language, from its first slide
+ * Returns: (transfer none): a presentation of the guide, fullscreen, in
+ *   @language, from its first slide
  */
 GtkWidget *
-guide_presentation_new (GuideApplication *application)
+guide_presentation_new (GtkApplication *application,
+                        GuideLibrary   *library,
+                        const char     *language)
 {
-  GuidePresentation *self;
-  g_autoptr(GdkMonitor) monitor = NULL;
-
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (GUIDE_TYPE_PRESENTATION, "application", application, NULL);
-  self->language = guide_application_get_language (application);
-  self->book = g_object_ref (guide_application_get_book (application));
-
-  /* The sizes are known before the first frame, from the screen it is asked
-   * for. */
-  monitor = choose_monitor (application);
-  set_monitor (self, monitor);
-
-  guide_i18n_translate_widget (GTK_WIDGET (self));
-  build_slides (self);
-  go_to (self, 0);
-  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
-
-  return GTK_WIDGET (self);
+  return g_object_new (GUIDE_TYPE_PRESENTATION,
+                       "application", application,
+                       "library", library,
+                       "language", language,
+                       NULL);
 }

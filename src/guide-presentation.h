@@ -14,7 +14,7 @@
 
 #include <adwaita.h>
 
-#include "guide-application.h"
+#include "guide-library.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuidePresentation, guide_presentation, GUIDE, PRESENTATION, AdwWindow)
 
-GtkWidget *guide_presentation_new (GuideApplication *application);
+GtkWidget *guide_presentation_new (GtkApplication *application,
+                                   GuideLibrary   *library,
+                                   const char     *language);
 
 G_END_DECLS

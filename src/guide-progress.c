@@ -19,17 +19,20 @@
  * Approval of an access request takes days, so this file is what lets a
  * clinician come back exactly where they were. It is never overwritten when
  * it cannot be understood: a broken file is moved aside, a file from a newer
- * version is left alone and nothing is saved. */
+ * version is left alone and nothing is saved.
+ *
+ * A change is saved once the main loop is idle, so that what one action
+ * changes (a tick, and the step it selects) is written once, and in a worker
+ * thread, so that the disk never holds up the window. Changes made while a
+ * save runs are written together after it. Each save is numbered: a save
+ * never replaces a newer one, whichever thread gets to the disk first. */
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "guide-i18n.h"
 #include "guide-input.h"
 #include "guide-progress.h"
+#include "guide-progress-file.h"
 
 /* Version 2 came with the guide's current method for a stage whose original
  * method was withdrawn; see guide_progress_upgrade(). */
@@ -40,9 +43,9 @@
  * many that every save is slow. */
 #define MAX_DONE 1000
 
-/* A save takes milliseconds: a temporary file older than this was left by a
- * process killed while saving. */
-#define STALE_TEMPORARY_SECONDS (5 * 60)
+/* The step whose completion starts the wait for the administrators. IDs are
+ * stable by design (data/guide/README.md), so naming it here is safe. */
+#define SUBMIT_STEP_ID "cpms-access.submit"
 
 struct _GuideProgress
 {
@@ -56,6 +59,16 @@ struct _GuideProgress
   char         *current_step;
   gint64        version_read;
   gboolean      writable;
+
+  /* Saves: the one waiting for the main loop to be idle, whether one runs
+   * in a worker thread and whether another must follow it; the number of
+   * the last save begun and, under the lock, of the last one written. */
+  guint         save_source;
+  gboolean      save_running;
+  gboolean      save_again;
+  guint64       n_saves;
+  GMutex        write_lock;
+  guint64       n_written;
 };
 
 G_DEFINE_FINAL_TYPE (GuideProgress, guide_progress, G_TYPE_OBJECT)
@@ -66,11 +79,13 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_WRITABLE,
+  PROP_SAVING,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  SAVED,
   N_SIGNALS
 };
 
@@ -133,74 +148,131 @@ to_json (GuideProgress *self)
   return json_generator_to_data (generator, NULL);
 }
 
-/* Why a save failed, in the interface's language: GLib's own messages are
- * in English whatever the language chosen in the app. */
-static void
-set_write_error (GError     **error,
-                 int          code,
-                 const char  *path)
+typedef struct
 {
-  const char *format;
+  char    *path;
+  char    *data;
+  guint64  number;
+} Save;
 
-  switch (code)
-    {
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-    case G_FILE_ERROR_ROFS:
-      format = _("“%s” cannot be written: the disk is read-only, or you may not change this folder.");
-      break;
+static void
+save_free (Save *save)
+{
+  g_free (save->path);
+  g_free (save->data);
+  g_free (save);
+}
 
-    case G_FILE_ERROR_NOSPC:
-      format = _("“%s” cannot be written: the disk is full.");
-      break;
+/* What the progress is now, to write; where the file monitor will then see
+ * the app's own writing, not a change by another process. */
+static Save *
+save_new (GuideProgress *self)
+{
+  Save *save = g_new0 (Save, 1);
 
-    case G_FILE_ERROR_EXIST:
-    case G_FILE_ERROR_NOTDIR:
-      format = _("“%s” cannot be written: something that is not a folder is in the way.");
-      break;
+  save->path = g_file_get_path (self->file);
+  save->data = to_json (self);
+  save->number = ++self->n_saves;
 
-    default:
-      format = _("“%s” cannot be written.");
-    }
+  g_free (self->on_disk);
+  self->on_disk = g_strdup (save->data);
 
-  g_set_error (error, G_FILE_ERROR, code, format, path);
+  return save;
+}
+
+/* Writes @save unless a newer save was written already. */
+static gboolean
+write_save (GuideProgress  *self,
+            const Save     *save,
+            GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+
+  if (save->number < self->n_written)
+    return TRUE;
+
+  if (!guide_progress_file_write (save->path, save->data, error))
+    return FALSE;
+
+  self->n_written = save->number;
+  return TRUE;
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_save (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void start_save (GuideProgress *self);
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GuideProgress *self = GUIDE_PROGRESS (source);
+  g_autoptr(GError) error = NULL;
+
+  self->save_running = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    guide_progress_file_explain_error (error);
+  g_signal_emit (self, signals[SAVED], 0, error);
+
+  if (self->save_again)
+    start_save (self);
+  else if (self->save_source == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void
+start_save (GuideProgress *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, saved_cb, NULL);
+
+  self->save_again = FALSE;
+  self->save_running = TRUE;
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, save_new (self), (GDestroyNotify) save_free);
+  g_task_run_in_thread (task, write_in_thread);
 }
 
 static gboolean
-save (GuideProgress  *self,
-      GError        **error)
+save_idle_cb (gpointer user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GuideProgress *self = GUIDE_PROGRESS (user_data);
 
-  if (!self->writable)
-    return TRUE;
+  self->save_source = 0;
+  if (self->save_running)
+    self->save_again = TRUE;
+  else
+    start_save (self);
 
-  path = g_file_get_path (self->file);
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      set_write_error (error, g_file_error_from_errno (errno), folder);
-      return FALSE;
-    }
+  return G_SOURCE_REMOVE;
+}
 
-  data = to_json (self);
+/* Saves once the main loop is idle: after the window shows the change, and
+ * once for everything one action changed. */
+static void
+schedule_save (GuideProgress *self)
+{
+  gboolean was_saving = self->save_source != 0 || self->save_running;
 
-  if (!g_file_set_contents_full (path, data, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_debug ("%s", local_error->message);
-      set_write_error (error, local_error->code, path);
-      return FALSE;
-    }
+  if (!self->writable || self->save_source != 0)
+    return;
 
-  /* What the file monitor will see next is this, not a change by another. */
-  g_free (self->on_disk);
-  self->on_disk = g_steal_pointer (&data);
-  return TRUE;
+  self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_idle_cb, g_object_ref (self), g_object_unref);
+  if (!was_saving)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
 }
 
 static const char *
@@ -334,74 +406,6 @@ guide_progress_load_from_data (GuideProgress *self,
   return TRUE;
 }
 
-/* Keeps a broken file next to where it was, under a name no other file
- * has: link() fails rather than replace, where rename() would not. */
-static char *
-move_aside (const char *path)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *aside = n == 1 ? g_strdup_printf ("%s.broken-%s", path, stamp)
-                                      : g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
-
-      if (link (path, aside) == 0)
-        return g_unlink (path) == 0 ? g_steal_pointer (&aside) : NULL;
-
-      if (errno != EEXIST)
-        return NULL;
-    }
-
-  return NULL;
-}
-
-/* Whether @name is one of the temporary files g_file_set_contents_full()
- * writes for @base: “progress.json.” and six letters or digits. */
-static gboolean
-is_temporary (const char *name,
-              const char *base)
-{
-  gsize base_length = strlen (base);
-
-  if (strncmp (name, base, base_length) != 0 || name[base_length] != '.' ||
-      strlen (name) != base_length + 7)
-    return FALSE;
-
-  for (const char *p = name + base_length + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* A process killed while saving leaves its temporary file behind. Only
- * ours, and only old ones: a young one may be another save under way. */
-static void
-remove_stale_temporaries (const char *path)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *temporary = NULL;
-      GStatBuf info;
-
-      if (!is_temporary (name, base))
-        continue;
-
-      temporary = g_build_filename (folder, name, NULL);
-      if (g_lstat (temporary, &info) == 0 && S_ISREG (info.st_mode) &&
-          now - info.st_mtime > STALE_TEMPORARY_SECONDS)
-        g_unlink (temporary);
-    }
-}
-
 /* Another process, such as “cpms-guide --reset-progress” run while a
  * window is open, may change the file: what it wrote is read, rather than
  * undone by the next save here. */
@@ -417,6 +421,11 @@ file_changed_cb (GuideProgress     *self,
   gboolean newer;
 
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+
+  /* The app's own saves under way will write over it: what they write is
+   * what the user sees. */
+  if (self->save_source != 0 || self->save_running)
     return;
 
   path = g_file_get_path (self->file);
@@ -472,6 +481,7 @@ guide_progress_finalize (GObject *object)
   g_free (self->on_disk);
   g_free (self->current_stage);
   g_free (self->current_step);
+  g_mutex_clear (&self->write_lock);
 
   G_OBJECT_CLASS (guide_progress_parent_class)->finalize (object);
 }
@@ -492,6 +502,10 @@ guide_progress_get_property (GObject    *object,
 
     case PROP_WRITABLE:
       g_value_set_boolean (value, self->writable);
+      break;
+
+    case PROP_SAVING:
+      g_value_set_boolean (value, guide_progress_get_saving (self));
       break;
 
     default:
@@ -549,6 +563,16 @@ guide_progress_class_init (GuideProgressClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * GuideProgress:saving:
+   *
+   * Whether a change is still to be written to #GuideProgress:file.
+   */
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -564,12 +588,28 @@ guide_progress_class_init (GuideProgressClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * GuideProgress::saved:
+   * @self: a #GuideProgress
+   * @error: (nullable): why the save failed, in the interface's language,
+   *   or %NULL when it was written
+   *
+   * Emitted when a save made after a change is done.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
 guide_progress_init (GuideProgress *self)
 {
   self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+  g_mutex_init (&self->write_lock);
 }
 
 /**
@@ -635,7 +675,7 @@ guide_progress_load (GuideProgress  *self,
     return TRUE;
 
   path = g_file_get_path (self->file);
-  remove_stale_temporaries (path);
+  guide_progress_file_remove_stale_temporaries (path);
   watch (self);
 
   if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
@@ -660,7 +700,7 @@ guide_progress_load (GuideProgress  *self,
       return FALSE;
     }
 
-  aside = move_aside (path);
+  aside = guide_progress_file_move_aside (path);
   if (aside == NULL)
     {
       set_writable (self, FALSE);
@@ -701,23 +741,20 @@ guide_progress_get_done_time (GuideProgress *self,
 
 /**
  * guide_progress_set_done:
- * @error: a location for a #GError
  *
- * Marks @step_id done (now) or not done, and saves.
- *
- * Returns: %TRUE if the change was saved, or there was nothing to save
+ * Marks @step_id done (now) or not done; the change is saved soon after,
+ * and #GuideProgress::saved tells how that went.
  */
-gboolean
-guide_progress_set_done (GuideProgress  *self,
-                         const char     *step_id,
-                         gboolean        done,
-                         GError        **error)
+void
+guide_progress_set_done (GuideProgress *self,
+                         const char    *step_id,
+                         gboolean       done)
 {
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
-  g_return_val_if_fail (step_id != NULL, FALSE);
+  g_return_if_fail (GUIDE_IS_PROGRESS (self));
+  g_return_if_fail (step_id != NULL);
 
   if (done == g_hash_table_contains (self->done, step_id))
-    return TRUE;
+    return;
 
   if (done)
     g_hash_table_insert (self->done, g_strdup (step_id), g_date_time_new_now_utc ());
@@ -725,8 +762,7 @@ guide_progress_set_done (GuideProgress  *self,
     g_hash_table_remove (self->done, step_id);
 
   g_signal_emit (self, signals[CHANGED], 0, step_id);
-
-  return save (self, error);
+  schedule_save (self);
 }
 
 const char *
@@ -749,45 +785,93 @@ guide_progress_get_current_step (GuideProgress *self)
  * guide_progress_set_current:
  * @stage_id: (nullable): the stage on screen
  * @step_id: (nullable): the step selected in it
- * @error: a location for a #GError
  *
- * Remembers where the user is, and saves when that changed.
+ * Remembers where the user is; saved soon after when that changed.
  */
-gboolean
-guide_progress_set_current (GuideProgress  *self,
-                            const char     *stage_id,
-                            const char     *step_id,
-                            GError        **error)
+void
+guide_progress_set_current (GuideProgress *self,
+                            const char    *stage_id,
+                            const char    *step_id)
 {
   gboolean changed;
 
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+  g_return_if_fail (GUIDE_IS_PROGRESS (self));
 
   changed = set_string (&self->current_stage, stage_id);
   changed |= set_string (&self->current_step, step_id);
 
-  return !changed || save (self, error);
+  if (changed)
+    schedule_save (self);
 }
 
 /**
  * guide_progress_reset:
- * @error: a location for a #GError
  *
- * Forgets every step done and where the user was, and saves.
+ * Forgets every step done and where the user was; saved soon after.
  */
-gboolean
-guide_progress_reset (GuideProgress  *self,
-                      GError        **error)
+void
+guide_progress_reset (GuideProgress *self)
 {
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+  g_return_if_fail (GUIDE_IS_PROGRESS (self));
 
   g_hash_table_remove_all (self->done);
   g_clear_pointer (&self->current_stage, g_free);
   g_clear_pointer (&self->current_step, g_free);
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
+  schedule_save (self);
+}
 
-  return save (self, error);
+/**
+ * guide_progress_get_saving:
+ *
+ * Returns: whether a change is still to be written
+ */
+gboolean
+guide_progress_get_saving (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  return self->save_source != 0 || self->save_running;
+}
+
+/**
+ * guide_progress_save:
+ * @error: a location for a #GError
+ *
+ * Writes the progress now, in this thread, for a process about to end: a
+ * save still waiting is written with it, and one running in a worker thread
+ * is waited for, so that nothing is lost.
+ *
+ * Returns: %TRUE if it was written, or there was nothing to write
+ */
+gboolean
+guide_progress_save (GuideProgress  *self,
+                     GError        **error)
+{
+  Save *save;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  if (!self->writable)
+    return TRUE;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_again = FALSE;
+
+  save = save_new (self);
+  write_save (self, save, &local_error);
+  save_free (save);
+
+  if (local_error != NULL)
+    {
+      guide_progress_file_explain_error (local_error);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static guint
@@ -901,5 +985,48 @@ guide_progress_upgrade (GuideProgress  *self,
     return TRUE;
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
-  return save (self, error);
+  return guide_progress_save (self, error);
+}
+
+/**
+ * guide_progress_get_days_waiting:
+ * @book: the guide
+ * @now: the time to count from
+ *
+ * How long the user has been waiting for the administrators: from the day
+ * the access request was submitted, until the last stage is done. Days are
+ * counted as people count them: yesterday evening is one day ago.
+ *
+ * Returns: the number of calendar days since the request was submitted, or
+ *   -1 when the user is not waiting
+ */
+gint64
+guide_progress_get_days_waiting (GuideProgress *self,
+                                 GuideBook     *book,
+                                 GDateTime     *now)
+{
+  GPtrArray *stages;
+  GuideStage *last;
+  GDateTime *submitted;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) today = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), -1);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), -1);
+
+  stages = guide_book_get_stages (book);
+  last = g_ptr_array_index (stages, stages->len - 1);
+  submitted = g_hash_table_lookup (self->done, SUBMIT_STEP_ID);
+  if (submitted == NULL || count_steps_done (self, last->steps) == last->steps->len)
+    return -1;
+
+  /* Noon to noon, two hours either way for a change of daylight saving. */
+  local = g_date_time_to_timezone (submitted, g_date_time_get_timezone (now));
+  then = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (local),
+                          g_date_time_get_month (local), g_date_time_get_day_of_month (local), 12, 0, 0);
+  today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                           g_date_time_get_month (now), g_date_time_get_day_of_month (now), 12, 0, 0);
+
+  return MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
 }

@@ -44,17 +44,17 @@ gboolean       guide_progress_is_done            (GuideProgress  *self,
                                                   const char     *step_id);
 GDateTime     *guide_progress_get_done_time      (GuideProgress  *self,
                                                   const char     *step_id);
-gboolean       guide_progress_set_done           (GuideProgress  *self,
+void           guide_progress_set_done           (GuideProgress  *self,
                                                   const char     *step_id,
-                                                  gboolean        done,
-                                                  GError        **error);
+                                                  gboolean        done);
 const char    *guide_progress_get_current_stage  (GuideProgress  *self);
 const char    *guide_progress_get_current_step   (GuideProgress  *self);
-gboolean       guide_progress_set_current        (GuideProgress  *self,
+void           guide_progress_set_current        (GuideProgress  *self,
                                                   const char     *stage_id,
-                                                  const char     *step_id,
-                                                  GError        **error);
-gboolean       guide_progress_reset              (GuideProgress  *self,
+                                                  const char     *step_id);
+void           guide_progress_reset              (GuideProgress  *self);
+gboolean       guide_progress_get_saving         (GuideProgress  *self);
+gboolean       guide_progress_save               (GuideProgress  *self,
                                                   GError        **error);
 guint          guide_progress_count_done         (GuideProgress    *self,
                                                   GuideBook        *book,
@@ -62,5 +62,8 @@ guint          guide_progress_count_done         (GuideProgress    *self,
 gboolean       guide_progress_upgrade            (GuideProgress  *self,
                                                   GuideBook      *book,
                                                   GError        **error);
+gint64         guide_progress_get_days_waiting   (GuideProgress  *self,
+                                                  GuideBook      *book,
+                                                  GDateTime      *now);
 
 G_END_DECLS

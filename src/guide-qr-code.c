@@ -12,11 +12,11 @@
 
 /* A QR code that a phone can scan from a projected screen: every module is
  * a whole number of device pixels, with no smoothing, dark on a light quiet
- * zone whatever the style, as scanners expect. */
+ * zone whatever the style, as scanners expect. Whoever shows it names it for
+ * screen readers, in the language of its own window. */
 
 #include <qrencode.h>
 
-#include "guide-i18n.h"
 #include "guide-qr-code.h"
 
 /* The light margin around the code, in modules, that the standard asks for. */
@@ -230,8 +230,6 @@ void
 guide_qr_code_set_text (GuideQrCode *self,
                         const char  *text)
 {
-  g_autofree char *label = NULL;
-
   g_return_if_fail (GUIDE_IS_QR_CODE (self));
 
   if (g_strcmp0 (self->text, text) == 0)
@@ -248,9 +246,6 @@ guide_qr_code_set_text (GuideQrCode *self,
       if (self->code == NULL)
         g_warning ("Could not make a QR code of “%s”: %s", text, g_strerror (errno));
     }
-
-  label = text != NULL ? g_strdup_printf (_("QR code of %s"), text) : NULL;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);

@@ -27,9 +27,6 @@ static const char * const allowed[] = {
   "mailto:ern.reconnet@ao-pisa.toscana.it",
 };
 
-/* Addresses a site's own guide or contact adds, at start-up. */
-static GHashTable *site_allowed;
-
 /* Printable, and nothing that would end an address written in text, start
  * another one, or be read differently by the browser or mail client. */
 static gboolean
@@ -103,8 +100,7 @@ guide_uri_is_site_acceptable (const char *uri)
  * guide_uri_is_allowed:
  * @uri: (nullable): an address the application is asked to open
  *
- * Returns: whether @uri is one of the official addresses, or one a site
- *   named that passed guide_uri_is_site_acceptable()
+ * Returns: whether @uri is one of the official addresses
  */
 gboolean
 guide_uri_is_allowed (const char *uri)
@@ -116,25 +112,7 @@ guide_uri_is_allowed (const char *uri)
     if (g_str_equal (uri, allowed[i]))
       return TRUE;
 
-  return site_allowed != NULL && g_hash_table_contains (site_allowed, uri) &&
-         guide_uri_is_site_acceptable (uri);
-}
-
-/**
- * guide_uri_allow:
- * @uri: an address a site's guide or configuration names
- *
- * Lets the application open @uri, which must be acceptable for a site.
- */
-void
-guide_uri_allow (const char *uri)
-{
-  g_return_if_fail (guide_uri_is_site_acceptable (uri));
-
-  if (site_allowed == NULL)
-    site_allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_hash_table_add (site_allowed, g_strdup (uri));
+  return FALSE;
 }
 
 /* Where an address written in text ends, without the punctuation that ends
@@ -376,4 +354,77 @@ guide_uri_set_tooltip (GtkWidget  *widget,
 
   g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", g_strdup (text), g_free);
   gtk_widget_set_has_tooltip (widget, text != NULL);
+}
+
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean dismissed;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
+  dismissed = g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED);
+#else
+  gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
+  dismissed = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+#endif
+
+  if (error != NULL && !dismissed)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * guide_uri_launch:
+ * @parent: the window the user asked from
+ * @uri: the address to open
+ * @callback: called when the browser or mail client was started, or not
+ *
+ * Opens @uri with the desktop's browser or mail client, through the
+ * desktop portal in a sandbox.
+ */
+void
+guide_uri_launch (GtkWindow           *parent,
+                  const char          *uri,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (uri != NULL);
+
+  task = g_task_new (parent, NULL, callback, user_data);
+  g_task_set_source_tag (task, guide_uri_launch);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, parent, NULL, launch_done_cb, task);
+  }
+#else
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, launch_done_cb, task);
+#endif
+}
+
+/**
+ * guide_uri_launch_finish:
+ *
+ * Returns: whether the address was opened, or the user dismissed the
+ *   choice of an application: only a failure is an error
+ */
+gboolean
+guide_uri_launch_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == guide_uri_launch, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

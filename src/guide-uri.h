@@ -18,7 +18,6 @@ G_BEGIN_DECLS
 
 gboolean  guide_uri_is_allowed         (const char *uri);
 gboolean  guide_uri_is_site_acceptable (const char *uri);
-void      guide_uri_allow              (const char *uri);
 char     *guide_uri_find_disallowed    (const char *text,
                                         gboolean    site);
 char     *guide_uri_get_display        (const char *uri);
@@ -26,5 +25,12 @@ void      guide_uri_label_set_text     (GtkLabel   *label,
                                         const char *text);
 void      guide_uri_set_tooltip        (GtkWidget  *widget,
                                         const char *text);
+
+void      guide_uri_launch             (GtkWindow           *parent,
+                                        const char          *uri,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  guide_uri_launch_finish      (GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

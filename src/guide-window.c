@@ -16,6 +16,7 @@
 
 #include <math.h>
 
+#include "guide-contacts-popover.h"
 #include "guide-i18n.h"
 #include "guide-handout.h"
 #include "guide-stage-page.h"
@@ -23,13 +24,9 @@
 #include "guide-uri.h"
 #include "guide-window.h"
 
-/* The step whose completion starts the wait for the administrators. IDs are
- * stable by design (data/guide/README.md), so naming it here is safe. */
 /* The widths of the list of stages and of the stage, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
 #define CONTENT_WIDTH 360
-
-#define SUBMIT_STEP_ID "cpms-access.submit"
 
 #define ZOOM_STEP 0.1
 
@@ -37,9 +34,14 @@ struct _GuideWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GuideBook            *book;
+  GuideLibrary         *library;
   GuideProgress        *progress;
+  GSettings            *settings;
+  const char           *language;
+  gboolean              language_locked;
+  GuideBook            *book;
   guint                 stage_index;
+  GtkCssProvider       *zoom_provider;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -48,8 +50,7 @@ struct _GuideWindow
   AdwWindowTitle       *short_title;
   GtkMenuButton        *menu_button;
   GtkMenuButton        *contacts_button;
-  GtkLabel             *contacts_label;
-  GtkBox               *contacts_box;
+  GuideContactsPopover *contacts_popover;
   GtkBox               *language_box;
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
@@ -66,58 +67,33 @@ struct _GuideWindow
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
 
-typedef struct
-{
-  GuideWindow *self;
-  char        *uri;
-} Launch;
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_PROGRESS,
+  PROP_SETTINGS,
+  PROP_LANGUAGE,
+  PROP_LANGUAGE_LOCKED,
+  N_PROPS
+};
 
-static GuideApplication *
-get_application (GuideWindow *self)
-{
-  return GUIDE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
-static gboolean
-stage_complete (GuideWindow *self,
-                GuideStage  *stage)
-{
-  return guide_progress_count_done (self->progress, self->book, stage) == stage->steps->len;
-}
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_waiting (GuideWindow *self)
 {
-  GPtrArray *stages = guide_book_get_stages (self->book);
-  GDateTime *submitted = guide_progress_get_done_time (self->progress, SUBMIT_STEP_ID);
   GPtrArray *addresses = guide_book_get_addresses (self->book);
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 days = guide_progress_get_days_waiting (self->progress, self->book, now);
   g_autofree char *when = NULL;
   g_autofree char *helpdesk = NULL;
   g_autofree char *text = NULL;
-  gint64 days;
 
-  if (submitted == NULL || stage_complete (self, g_ptr_array_index (stages, stages->len - 1)))
+  if (days < 0)
     {
       gtk_revealer_set_reveal_child (self->waiting_revealer, FALSE);
       return;
     }
-
-  /* Calendar days, as people count them: yesterday evening is one day ago. */
-  now = g_date_time_new_now_local ();
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
-    g_autoptr(GDateTime) then = g_date_time_new_local (g_date_time_get_year (local),
-                                                        g_date_time_get_month (local),
-                                                        g_date_time_get_day_of_month (local),
-                                                        12, 0, 0);
-    g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
-                                                        g_date_time_get_month (now),
-                                                        g_date_time_get_day_of_month (now),
-                                                        12, 0, 0);
-
-    days = MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
-  }
 
   if (days == 0)
     when = g_strdup (_("You submitted your access request today."));
@@ -193,137 +169,12 @@ show_stage (GuideWindow *self,
   update_navigation (self);
 }
 
-static GtkWidget *
-copy_button_new (const char *label,
-                 const char *accessible_label,
-                 const char *uri)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy-uri");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-
-  return button;
-}
-
-static GtkWidget *
-write_button_new (const char *display,
-                  const char *uri)
-{
-  g_autofree char *accessible_label = g_strdup_printf (_("Write an e-mail to %s"), display);
-  GtkWidget *button = gtk_button_new_with_label (_("Write an E-mail"));
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-
-  return button;
-}
-
-/* The hospital's own IT, next to the ReCONNET helpdesk, when the site file
- * names them. */
-static void
-add_site_contact (GuideWindow *self,
-                  GuideSite   *site)
-{
-  const char *email = guide_site_get_contact_email (site);
-  const char *phone = guide_site_get_contact_phone (site);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (guide_site_get_contact_name (site));
-  GtkWidget *details = gtk_label_new (NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (box), name);
-
-  if (email != NULL)
-    {
-      g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
-      g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), email);
-
-      g_string_append (text, email);
-      gtk_box_append (GTK_BOX (buttons), write_button_new (email, mailto));
-      gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Address"), copy_label, mailto));
-    }
-
-  if (phone != NULL)
-    {
-      g_autofree char *tel = g_strconcat ("tel:", phone, NULL);
-      g_autofree char *copy_label = g_strdup_printf (_("Copy the phone number %s"), phone);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, phone);
-      gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Number"), copy_label, tel));
-    }
-
-  guide_uri_label_set_text (GTK_LABEL (details), text->str);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_box_append (self->contacts_box, box);
-}
-
-static void
-add_contact (GuideWindow        *self,
-             const GuideAddress *address)
-{
-  g_autofree char *display = guide_uri_get_display (address->uri);
-  g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (address->name);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *write = write_button_new (display, address->uri);
-  GtkWidget *copy = copy_button_new (_("Copy Address"), copy_label, address->uri);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  guide_uri_label_set_text (GTK_LABEL (label), display);
-
-  gtk_widget_add_css_class (write, "suggested-action");
-
-  gtk_box_append (GTK_BOX (buttons), write);
-  gtk_box_append (GTK_BOX (buttons), copy);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_box_append (self->contacts_box, box);
-}
-
-static void
-fill_contacts (GuideWindow *self)
-{
-  GPtrArray *addresses = guide_book_get_addresses (self->book);
-  GuideSite *site;
-  GtkWidget *child;
-
-  guide_uri_label_set_text (self->contacts_label, guide_book_get_contacts_text (self->book));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
-    gtk_box_remove (self->contacts_box, child);
-
-  for (guint i = 0; i < addresses->len; i++)
-    add_contact (self, g_ptr_array_index (addresses, i));
-
-  site = guide_application_get_site (get_application (self));
-  if (guide_site_get_contact_name (site) != NULL)
-    add_site_contact (self, site);
-}
-
 /* The language buttons say, when the organisation has set the language,
  * why they cannot be used. */
 static void
 update_language_lock (GuideWindow *self)
 {
-  gboolean locked = guide_application_get_language_locked (get_application (self));
+  gboolean locked = self->language_locked;
 
   for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
        button != NULL;
@@ -365,44 +216,32 @@ folded_cb (GuideWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->language_box), !adw_leaflet_get_folded (self->leaflet));
 }
 
-/* Shows everything in the application's current language, in place. */
+/* Shows everything in the window's language, in place. */
 static void
 load_language (GuideWindow *self)
 {
-  GuideApplication *application = get_application (self);
-
-  g_set_object (&self->book, guide_application_get_book (application));
+  g_set_object (&self->book, guide_library_get_book (self->library, self->language));
 
   guide_i18n_translate_widget (GTK_WIDGET (self));
 
-  fill_contacts (self);
+  guide_contacts_popover_set_guide (self->contacts_popover, self->book, guide_library_get_site (self->library));
   update_language_lock (self);
   guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
   update_progress (self);
 }
 
-/* Text size for every checklist window, from the “zoom” setting. */
+/* Text size, from the “zoom” setting. */
 static void
 apply_zoom (GuideWindow *self)
 {
-  static GtkCssProvider *provider;
-  GSettings *settings = guide_application_get_settings (get_application (self));
-  double zoom = g_settings_get_double (settings, "zoom");
+  double zoom = g_settings_get_double (self->settings, "zoom");
   g_autofree char *css = NULL;
-
-  if (provider == NULL)
-    {
-      provider = gtk_css_provider_new ();
-      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
 
   css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
 #if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (provider, css);
+  gtk_css_provider_load_from_string (self->zoom_provider, css);
 #else
-  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
 #endif
   guide_stage_page_set_zoom (self->stage_page, zoom);
 
@@ -420,37 +259,9 @@ static void
 zoom_by (GuideWindow *self,
          double       step)
 {
-  GSettings *settings = guide_application_get_settings (get_application (self));
-  double zoom = g_settings_get_double (settings, "zoom");
+  double zoom = g_settings_get_double (self->settings, "zoom");
 
-  g_settings_set_double (settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
-}
-
-static void
-language_changed_cb (GuideWindow *self)
-{
-  load_language (self);
-}
-
-static void
-language_locked_changed_cb (GuideWindow *self)
-{
-  update_language_lock (self);
-}
-
-/* A closed window can outlive its place in the application, while a link it
- * opened is still being launched: from then on it follows nothing. */
-static void
-window_removed_cb (GuideWindow    *self,
-                   GtkWindow      *window,
-                   GtkApplication *application)
-{
-  if (window != GTK_WINDOW (self))
-    return;
-
-  g_signal_handlers_disconnect_by_data (application, self);
-  g_signal_handlers_disconnect_by_data (guide_application_get_settings (GUIDE_APPLICATION (application)), self);
-  g_signal_handlers_disconnect_by_data (self->progress, self);
+  g_settings_set_double (self->settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
 }
 
 static void
@@ -476,16 +287,23 @@ report_save_error (GuideWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A save runs after the change, away from the window: a failure comes
+ * back here. */
+static void
+progress_saved_cb (GuideWindow  *self,
+                   const GError *error)
+{
+  if (error != NULL)
+    report_save_error (self, error);
+}
+
 /* Where the user is, kept for the next start. */
 static void
 save_place (GuideWindow *self,
             const char  *stage_id,
             const char  *step_id)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!guide_progress_set_current (self->progress, stage_id, step_id, &error))
-    report_save_error (self, error);
+  guide_progress_set_current (self->progress, stage_id, step_id);
 }
 
 static void
@@ -515,18 +333,15 @@ show_stages_cb (GuideWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Selecting the step remembers it as the current one (step_selected_cb):
+ * that and the tick are saved together, in one write. */
 static void
 step_toggled_cb (GuideWindow *self,
                  const char  *step_id,
                  gboolean     done)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Selecting the step remembers it as the current one (step_selected_cb). */
   guide_stage_page_select_step (self->stage_page, step_id, FALSE);
-
-  if (!guide_progress_set_done (self->progress, step_id, done, &error))
-    report_save_error (self, error);
+  guide_progress_set_done (self->progress, step_id, done);
 }
 
 static void
@@ -544,47 +359,33 @@ step_selected_cb (GuideWindow *self,
 }
 
 static void
-launch_free (Launch *launch)
-{
-  g_object_unref (launch->self);
-  g_free (launch->uri);
-  g_free (launch);
-}
-
-static void
 launch_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Launch *launch = user_data;
+  GuideWindow *self = GUIDE_WINDOW (source);
+  g_autofree char *uri = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean dismissed;
+  g_autofree char *display = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
-  dismissed = g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED);
-#else
-  gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
-  dismissed = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-#endif
+  if (guide_uri_launch_finish (result, &error))
+    return;
 
-  if (error != NULL && !dismissed)
-    {
-      g_autofree char *display = guide_uri_get_display (launch->uri);
-      g_autofree char *escaped = g_markup_escape_text (display, -1);
-      g_autofree char *title = g_strdup_printf (_("Could not open %s"), escaped);
-      AdwToast *toast = adw_toast_new (title);
+  g_warning ("Could not open %s: %s", uri, error->message);
 
-      g_warning ("Could not open %s: %s", launch->uri, error->message);
-
-      adw_toast_set_button_label (toast, _("Copy"));
-      adw_toast_set_action_name (toast, "win.copy-uri");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (launch->uri));
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (launch->self->toast_overlay, toast);
-    }
-
-  launch_free (launch);
+  /* The address can still be pasted where the user wants it. */
+  display = guide_uri_get_display (uri);
+  escaped = g_markup_escape_text (display, -1);
+  title = g_strdup_printf (_("Could not open %s"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Copy"));
+  adw_toast_set_action_name (toast, "win.copy-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -594,28 +395,15 @@ open_uri_action (GtkWidget  *widget,
 {
   GuideWindow *self = GUIDE_WINDOW (widget);
   const char *uri = g_variant_get_string (parameter, NULL);
-  Launch *launch;
 
-  if (!guide_uri_is_allowed (uri))
+  if (!guide_library_is_allowed (self->library, uri))
     {
       g_warning ("Refused to open %s: not one of the official addresses", uri);
       guide_window_add_toast (self, _("This address is not one of the guide’s official addresses, so it was not opened."));
       return;
     }
 
-  launch = g_new0 (Launch, 1);
-  launch->self = g_object_ref (self);
-  launch->uri = g_strdup (uri);
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-
-    gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, launch_done_cb, launch);
-  }
-#else
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, launch_done_cb, launch);
-#endif
+  guide_uri_launch (GTK_WINDOW (self), uri, launch_done_cb, g_strdup (uri));
 }
 
 static void
@@ -685,14 +473,10 @@ static void
 reset_response_cb (GuideWindow *self,
                    const char  *response)
 {
-  g_autoptr(GError) error = NULL;
-
   if (g_strcmp0 (response, "reset") != 0)
     return;
 
-  if (!guide_progress_reset (self->progress, &error))
-    report_save_error (self, error);
-
+  guide_progress_reset (self->progress);
   show_stage (self, 0, NULL, FALSE);
 }
 
@@ -738,9 +522,7 @@ zoom_reset_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GSettings *settings = guide_application_get_settings (get_application (GUIDE_WINDOW (widget)));
-
-  g_settings_reset (settings, "zoom");
+  g_settings_reset (GUIDE_WINDOW (widget)->settings, "zoom");
 }
 
 static void
@@ -796,7 +578,6 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   GuideWindow *self = GUIDE_WINDOW (widget);
-  GuideApplication *application = get_application (self);
   g_autoptr(GuideHandout) handout = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
@@ -805,7 +586,7 @@ print_action (GtkWidget  *widget,
   if (self->print_operation != NULL)
     return;
 
-  handout = guide_handout_new (self->book, self->progress, guide_application_get_site (application));
+  handout = guide_handout_new (self->book, self->progress, guide_library_get_site (self->library));
   self->print_operation = guide_handout_create_print_operation (handout);
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
@@ -835,57 +616,63 @@ static gboolean
 guide_window_close_request (GtkWindow *window)
 {
   GuideWindow *self = GUIDE_WINDOW (window);
-  GSettings *settings = guide_application_get_settings (get_application (self));
   gboolean maximized = gtk_window_is_maximized (window);
 
-  g_settings_set_boolean (settings, "window-maximized", maximized);
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
   if (!maximized)
     {
       int width, height;
 
       gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (settings, "window-width", width);
-      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
     }
 
   return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
 }
 
-/* Fills the window once it belongs to @application, which it takes the
- * guide, the progress and the settings from. */
+/* The shortcuts window, which the application builds for each of its
+ * windows, is translated when it is shown. */
 static void
-setup (GuideWindow      *self,
-       GuideApplication *application)
+application_set_cb (GuideWindow *self)
 {
-  GSettings *settings = guide_application_get_settings (application);
-  GtkWidget *help_overlay;
+  GtkShortcutsWindow *help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (help_overlay != NULL)
+    g_signal_connect (help_overlay, "map", G_CALLBACK (guide_i18n_translate_widget), NULL);
+}
+
+static void
+guide_window_constructed (GObject *object)
+{
+  GuideWindow *self = GUIDE_WINDOW (object);
+  GuideBook *book = guide_library_get_book (self->library, self->language);
   GPtrArray *stages;
   const char *step_id;
   int stage_index;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  G_OBJECT_CLASS (guide_window_parent_class)->constructed (object);
 
-  self->progress = g_object_ref (guide_application_get_progress (application));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
   /* Without its site file the app silently loses the organisation's
    * language, contact and guide: the user is told, for as long as the
    * window is open, whom to ask. */
   gtk_revealer_set_reveal_child (self->site_revealer,
-                                 guide_site_get_file_unreadable (guide_application_get_site (application)));
+                                 guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
-  stages = guide_book_get_stages (guide_application_get_book (application));
+  stages = guide_book_get_stages (book);
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
 
   /* Back exactly where the user was: the stage, and the step in it, which
    * the page scrolls to once it is laid out. */
   step_id = guide_progress_get_current_step (self->progress);
-  stage_index = guide_book_find_stage (guide_application_get_book (application),
-                                       guide_progress_get_current_stage (self->progress));
+  stage_index = guide_book_find_stage (book, guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index));
   load_language (self);
@@ -893,12 +680,7 @@ setup (GuideWindow      *self,
   update_navigation (self);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-
-  /* The shortcuts window, which GtkApplication builds for every window, is
-   * translated when it is shown. */
-  help_overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
-  if (help_overlay != NULL)
-    g_signal_connect (help_overlay, "map", G_CALLBACK (guide_i18n_translate_widget), NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
   /* Narrow, the window opens on the stage rather than on the list of stages. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -907,14 +689,16 @@ setup (GuideWindow      *self,
    * the buttons must not widen a window opened at a phone's width. The
    * leaflet folds below the stage list's width and the stage's together. */
   gtk_widget_set_visible (GTK_WIDGET (self->language_box),
-                          g_settings_get_int (settings, "window-width") >= SIDEBAR_WIDTH + CONTENT_WIDTH);
+                          g_settings_get_int (self->settings, "window-width") >= SIDEBAR_WIDTH + CONTENT_WIDTH);
 
+  self->zoom_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   apply_zoom (self);
-  g_signal_connect_object (settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::language-locked", G_CALLBACK (language_locked_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "window-removed", G_CALLBACK (window_removed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -922,14 +706,79 @@ guide_window_dispose (GObject *object)
 {
   GuideWindow *self = (GuideWindow *)object;
 
+  if (self->zoom_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->zoom_provider));
+
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_WINDOW);
-  g_clear_object (&self->book);
+  g_clear_object (&self->zoom_provider);
+  g_clear_object (&self->library);
   g_clear_object (&self->progress);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->book);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_operation);
 
   G_OBJECT_CLASS (guide_window_parent_class)->dispose (object);
+}
+
+static void
+guide_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GuideWindow *self = GUIDE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_LANGUAGE_LOCKED:
+      g_value_set_boolean (value, self->language_locked);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+guide_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GuideWindow *self = GUIDE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_PROGRESS:
+      self->progress = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_LANGUAGE:
+      guide_window_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_LANGUAGE_LOCKED:
+      guide_window_set_language_locked (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -939,7 +788,10 @@ guide_window_class_init (GuideWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = guide_window_constructed;
   object_class->dispose = guide_window_dispose;
+  object_class->get_property = guide_window_get_property;
+  object_class->set_property = guide_window_set_property;
   window_class->close_request = guide_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
@@ -950,8 +802,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, short_title);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_button);
-  gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_label);
-  gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_box);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, contacts_popover);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, language_box);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
@@ -990,6 +841,60 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
+  /**
+   * GuideWindow:library:
+   *
+   * The guides, one per language, and the organisation's configuration.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         GUIDE_TYPE_LIBRARY,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuideWindow:progress:
+   *
+   * The user's progress, which the window shows and changes.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL,
+                         GUIDE_TYPE_PROGRESS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuideWindow:settings:
+   *
+   * The settings for the window's size and text size.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuideWindow:language:
+   *
+   * The language the guide is shown in: "fr", "it" or "en".
+   */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         "fr",
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GuideWindow:language-locked:
+   *
+   * Whether the organisation has set the language, so that it cannot be
+   * changed here.
+   */
+  properties[PROP_LANGUAGE_LOCKED] =
+    g_param_spec_boolean ("language-locked", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GUIDE_TYPE_CONTACTS_POPOVER);
   g_type_ensure (GUIDE_TYPE_STAGE_PAGE);
 }
 
@@ -999,17 +904,77 @@ guide_window_init (GuideWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * guide_window_new:
+ * @application: the application the window belongs to
+ * @library: the guides, one per language
+ * @progress: the user's progress
+ * @settings: the settings for the window's size and text size
+ * @language: the language to show the guide in
+ *
+ * Returns: (transfer none): the checklist window
+ */
 GuideWindow *
-guide_window_new (GuideApplication *application)
+guide_window_new (GtkApplication *application,
+                  GuideLibrary   *library,
+                  GuideProgress  *progress,
+                  GSettings      *settings,
+                  const char     *language)
 {
-  GuideWindow *self;
+  return g_object_new (GUIDE_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       "progress", progress,
+                       "settings", settings,
+                       "language", language,
+                       NULL);
+}
 
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (application), NULL);
+/**
+ * guide_window_set_language:
+ * @language: "fr", "it" or "en"
+ *
+ * Shows the guide in @language, in place: the same stage, the same step,
+ * the same progress.
+ */
+void
+guide_window_set_language (GuideWindow *self,
+                           const char  *language)
+{
+  g_return_if_fail (GUIDE_IS_WINDOW (self));
 
-  self = g_object_new (GUIDE_TYPE_WINDOW, "application", application, NULL);
-  setup (self, application);
+  language = g_intern_string (language);
+  if (language == self->language)
+    return;
 
-  return self;
+  self->language = language;
+  /* Once the window is built; before, it is built in @language. */
+  if (self->book != NULL)
+    load_language (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * guide_window_set_language_locked:
+ * @locked: whether the organisation has set the language
+ *
+ * Makes the language buttons say why they cannot be used.
+ */
+void
+guide_window_set_language_locked (GuideWindow *self,
+                                  gboolean     locked)
+{
+  g_return_if_fail (GUIDE_IS_WINDOW (self));
+
+  if (self->language_locked == locked)
+    return;
+
+  self->language_locked = locked;
+  if (self->book != NULL)
+    update_language_lock (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_LOCKED]);
 }
 
 void

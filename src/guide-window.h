@@ -14,7 +14,8 @@
 
 #include <adwaita.h>
 
-#include "guide-application.h"
+#include "guide-library.h"
+#include "guide-progress.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +23,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuideWindow, guide_window, GUIDE, WINDOW, AdwApplicationWindow)
 
-GuideWindow *guide_window_new        (GuideApplication *application);
-void         guide_window_add_toast  (GuideWindow      *self,
-                                      const char       *text);
+GuideWindow *guide_window_new                 (GtkApplication *application,
+                                               GuideLibrary   *library,
+                                               GuideProgress  *progress,
+                                               GSettings      *settings,
+                                               const char     *language);
+void         guide_window_set_language        (GuideWindow    *self,
+                                               const char     *language);
+void         guide_window_set_language_locked (GuideWindow    *self,
+                                               gboolean        locked);
+void         guide_window_add_toast           (GuideWindow    *self,
+                                               const char     *text);
 
 G_END_DECLS

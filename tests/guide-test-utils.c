@@ -195,6 +195,20 @@ guide_test_iterate (void)
     ;
 }
 
+/* Until what @progress was told is on disk: saves run in a worker thread. */
+void
+guide_test_wait_for_saves (GuideProgress *progress)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (guide_progress_get_saving (progress) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (source);
+}
+
 void
 guide_test_wait_until_mapped (GtkWidget *widget)
 {

@@ -32,6 +32,7 @@ char      *guide_test_install_fake_browser (const char * const *schemes);
 GPtrArray *guide_test_wait_for_launches   (const char   *log,
                                            guint         count);
 void       guide_test_iterate             (void);
+void       guide_test_wait_for_saves      (GuideProgress *progress);
 void       guide_test_wait_until_mapped   (GtkWidget    *widget);
 GPtrArray *guide_test_find_all            (GtkWidget    *root,
                                            GType         type);

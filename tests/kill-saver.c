@@ -12,7 +12,7 @@
 
 /* For test-kill: marks steps “kill.000000”, “kill.000001”… done in the
  * progress file given, one save each, and acknowledges each save on
- * standard output once it returned, until it is killed. It starts after
+ * standard output once it was written, until it is killed. It starts after
  * the last step a previous run saved. */
 
 #include <json-glib/json-glib.h>
@@ -42,6 +42,18 @@ next_step (const char *path)
   return next;
 }
 
+static void
+saved_cb (GuideProgress *progress,
+          const GError  *error,
+          gboolean      *failed)
+{
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      *failed = TRUE;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -49,6 +61,7 @@ main (int   argc,
   g_autoptr(GFile) file = g_file_new_for_path (argv[1]);
   g_autoptr(GuideProgress) progress = guide_progress_new (file);
   g_autoptr(GError) error = NULL;
+  gboolean failed = FALSE;
   guint n = 0;
 
   if (!guide_progress_load (progress, &error))
@@ -58,16 +71,18 @@ main (int   argc,
     }
 
   n = next_step (argv[1]);
+  g_signal_connect (progress, "saved", G_CALLBACK (saved_cb), &failed);
 
   for (;; n++)
     {
       g_autofree char *id = g_strdup_printf ("kill.%06u", n);
 
-      if (!guide_progress_set_done (progress, id, TRUE, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 4;
-        }
+      /* Saved as the app saves, in a worker thread, reported when done. */
+      guide_progress_set_done (progress, id, TRUE);
+      while (guide_progress_get_saving (progress))
+        g_main_context_iteration (NULL, TRUE);
+      if (failed)
+        return 4;
 
       printf ("%u\n", n);
       fflush (stdout);

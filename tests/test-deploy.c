@@ -141,6 +141,8 @@ test_site_file (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (language_button (window, "IT")), ==, "Défini par votre organisation");
 
   /* The hospital's IT, next to the helpdesk, reachable by e-mail. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-contacts", NULL));
+  guide_test_iterate ();
   name = guide_test_find_label (window, "Servizio informatico, AOU Pisana");
   g_assert_nonnull (name);
   g_assert_nonnull (guide_test_find_label (window, "it@ospedale.example\n+39 050 123 456"));

@@ -233,11 +233,13 @@ test_ticks (void)
 
   guide_progress_load (progress, &error);
   g_assert_no_error (error);
-  guide_progress_set_done (progress, "eu-login.open-register", TRUE, &error);
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  guide_progress_save (progress, &error);
   g_assert_no_error (error);
   guide_progress_load (other_progress, &error);
   g_assert_no_error (error);
-  guide_progress_set_done (other_progress, "cpms-access.submit", TRUE, &error);
+  guide_progress_set_done (other_progress, "cpms-access.submit", TRUE);
+  guide_progress_save (other_progress, &error);
   g_assert_no_error (error);
 
   date = format_date (guide_progress_get_done_time (progress, "eu-login.open-register"));

@@ -209,7 +209,7 @@ static void
 test_withdrawn_slides (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GuideBook *fr = guide_application_get_book_for_language (fixture->application, "fr");
+  GuideBook *fr = guide_library_get_book (guide_application_get_library (fixture->application), "fr");
   GuideStage *stage = guide_book_get_stage (fr, 1);
   GtkWidget *withdrawn = GTK_WIDGET (label_with_class (fixture->presentation, "withdrawn"));
   GtkWidget *check = guide_test_find_by_css_class (fixture->presentation, GTK_TYPE_CHECK_BUTTON, "presentation-done");
@@ -241,9 +241,9 @@ static void
 test_keys_walk (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GuideBook *fr = guide_application_get_book_for_language (fixture->application, "fr");
-  GuideBook *it = guide_application_get_book_for_language (fixture->application, "it");
-  GuideBook *en = guide_application_get_book_for_language (fixture->application, "en");
+  GuideBook *fr = guide_library_get_book (guide_application_get_library (fixture->application), "fr");
+  GuideBook *it = guide_library_get_book (guide_application_get_library (fixture->application), "it");
+  GuideBook *en = guide_library_get_book (guide_application_get_library (fixture->application), "en");
   GuideStage *stage;
 
   /* The first slide shows the keys, L with the three languages it goes through. */
@@ -421,7 +421,7 @@ test_qr_codes (Fixture       *fixture,
   /* L goes through the three languages in this order. */
   for (guint pass = 0; pass < G_N_ELEMENTS (languages); pass++)
     {
-      GuideBook *book = guide_application_get_book_for_language (fixture->application, languages[pass]);
+      GuideBook *book = guide_library_get_book (guide_application_get_library (fixture->application), languages[pass]);
       g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       const char *last = NULL;
@@ -622,6 +622,7 @@ test_nothing_saved (Fixture       *fixture,
   guide_test_iterate ();
   gtk_widget_activate (guide_test_find_all (fixture->window, GTK_TYPE_CHECK_BUTTON)->pdata[0]);
   guide_test_iterate ();
+  guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   fixture->n_settings_changes = 0;
 
@@ -644,6 +645,7 @@ test_nothing_saved (Fixture       *fixture,
   g_assert_true (guide_test_wait_for (presentation_gone, NULL));
 
   /* Byte for byte the same, no setting touched, the checklist as it was. */
+  guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (fixture->n_settings_changes, ==, 0);

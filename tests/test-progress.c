@@ -83,9 +83,11 @@ test_round_trip (void)
   g_assert_false (guide_progress_is_done (progress, "eu-login.open-register"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_true (guide_progress_set_done (progress, "eu-login.open-register", TRUE, &error));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, &error));
   g_assert_no_error (error);
-  g_assert_true (guide_progress_set_current (progress, "eu-login", "eu-login.create-account", &error));
+  guide_progress_set_current (progress, "eu-login", "eu-login.create-account");
+  g_assert_true (guide_progress_save (progress, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (progress);
 
@@ -115,7 +117,8 @@ test_round_trip (void)
   g_assert_nonnull (time);
   g_assert_cmpint (g_date_time_to_unix (time), >=, g_date_time_to_unix (before) - 1);
 
-  g_assert_true (guide_progress_set_done (progress, "eu-login.open-register", FALSE, &error));
+  guide_progress_set_done (progress, "eu-login.open-register", FALSE);
+  g_assert_true (guide_progress_save (progress, &error));
   g_assert_finalize_object (progress);
 
   progress = new_progress ();
@@ -141,9 +144,9 @@ test_changed_signal (void)
 
   g_signal_connect (progress, "changed", G_CALLBACK (count_cb), &n_changed);
 
-  guide_progress_set_done (progress, "a.b", TRUE, NULL);
-  guide_progress_set_done (progress, "a.b", TRUE, NULL);
-  guide_progress_set_done (progress, "a.b", FALSE, NULL);
+  guide_progress_set_done (progress, "a.b", TRUE);
+  guide_progress_set_done (progress, "a.b", TRUE);
+  guide_progress_set_done (progress, "a.b", FALSE);
   g_assert_cmpuint (n_changed, ==, 2);
 }
 
@@ -162,7 +165,8 @@ test_unknown_ids_kept (void)
 
   progress = new_progress ();
   g_assert_true (guide_progress_load (progress, &error));
-  g_assert_true (guide_progress_set_done (progress, "eu-login.create-account", TRUE, &error));
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, &error));
   g_assert_no_error (error);
 
   contents = read_file (path);
@@ -231,7 +235,8 @@ test_upgrade_finished_stage (void)
   g_assert_cmpstr (guide_progress_get_current_step (progress), ==, "two-factor.manage-phones");
 
   /* Once: a step unticked afterwards stays unticked. */
-  g_assert_true (guide_progress_set_done (progress, "two-factor.scan-qr", FALSE, &error));
+  guide_progress_set_done (progress, "two-factor.scan-qr", FALSE);
+  g_assert_true (guide_progress_save (progress, &error));
   g_clear_object (&progress);
   progress = new_progress ();
   g_assert_true (guide_progress_load (progress, &error));
@@ -262,7 +267,8 @@ test_upgrade_unfinished_stage (void)
   g_assert_true (guide_progress_is_done (progress, "two-factor.manage-phones"));
   g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 2);
 
-  g_assert_true (guide_progress_set_done (progress, "two-factor.install-app", TRUE, &error));
+  guide_progress_set_done (progress, "two-factor.install-app", TRUE);
+  g_assert_true (guide_progress_save (progress, &error));
   contents = read_file (path);
   g_assert_nonnull (strstr (contents, "\"two-factor.manage-phones\" : \"2026-10-04T09:00:00Z\""));
   g_assert_nonnull (strstr (contents, "two-factor.install-app"));
@@ -293,7 +299,8 @@ test_unknown_ids_capped (void)
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*501 steps more than the 1000*");
   g_assert_true (guide_progress_load (progress, &error));
   g_test_assert_expected_messages ();
-  g_assert_true (guide_progress_set_done (progress, "eu-login.create-account", TRUE, &error));
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, &error));
   g_assert_no_error (error);
 
   contents = read_file (path);
@@ -343,7 +350,8 @@ assert_kept_aside (const char *broken)
 
   /* Progress starts afresh, and saving does not touch the kept file. */
   g_assert_false (guide_progress_is_done (progress, "eu-login.open-register"));
-  g_assert_true (guide_progress_set_done (progress, "eu-login.open-register", TRUE, NULL));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (folder), ==, 2);
 }
@@ -382,9 +390,11 @@ test_newer_version (void)
   g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
   g_assert_false (guide_progress_get_writable (progress));
 
-  g_assert_true (guide_progress_set_done (progress, "eu-login.create-account", TRUE, NULL));
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
   g_assert_true (guide_progress_is_done (progress, "eu-login.create-account"));
-  g_assert_true (guide_progress_reset (progress, NULL));
+  guide_progress_reset (progress);
+  g_assert_true (guide_progress_save (progress, NULL));
 
   contents = read_file (path);
   g_assert_cmpstr (contents, ==, newer);
@@ -397,9 +407,10 @@ test_reset (void)
   g_autoptr(GuideProgress) progress = new_progress ();
   g_autoptr(GuideProgress) reread = new_progress ();
 
-  guide_progress_set_done (progress, "eu-login.open-register", TRUE, NULL);
-  guide_progress_set_current (progress, "eu-login", "eu-login.open-register", NULL);
-  g_assert_true (guide_progress_reset (progress, NULL));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  guide_progress_set_current (progress, "eu-login", "eu-login.open-register");
+  guide_progress_reset (progress);
+  g_assert_true (guide_progress_save (progress, NULL));
   g_assert_false (guide_progress_is_done (progress, "eu-login.open-register"));
 
   g_assert_true (guide_progress_load (reread, NULL));
@@ -415,7 +426,8 @@ test_memory_only (void)
 
   g_assert_true (guide_progress_load (progress, NULL));
   g_assert_false (guide_progress_get_writable (progress));
-  g_assert_true (guide_progress_set_done (progress, "eu-login.open-register", TRUE, NULL));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
   g_assert_true (guide_progress_is_done (progress, "eu-login.open-register"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -431,7 +443,8 @@ test_unwritable_folder (void)
   /* A file where the folder should be: saving fails with a message, and
    * progress in memory is kept. */
   guide_test_write_file (folder, "not a folder");
-  g_assert_false (guide_progress_set_done (progress, "eu-login.open-register", TRUE, &error));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_false (guide_progress_save (progress, &error));
   g_assert_nonnull (error);
   g_assert_true (guide_progress_is_done (progress, "eu-login.open-register"));
 }
@@ -487,7 +500,8 @@ test_fifo (void)
   g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN);
   g_assert_nonnull (strstr (error->message, "progress.json.broken-"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_true (guide_progress_set_done (progress, "eu-login.open-register", TRUE, NULL));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -585,23 +599,143 @@ test_changed_by_another (void)
   g_autofree char *contents = NULL;
   guint n_changed = 0;
 
-  g_assert_true (guide_progress_set_done (window, "eu-login.open-register", TRUE, NULL));
+  guide_progress_set_done (window, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (window, NULL));
   g_assert_true (guide_progress_load (window, NULL));
   g_signal_connect_swapped (window, "changed", G_CALLBACK (g_atomic_int_inc), &n_changed);
 
   g_assert_true (guide_progress_load (other, NULL));
-  g_assert_true (guide_progress_reset (other, NULL));
-  g_assert_true (guide_progress_set_done (other, "cpms-access.submit", TRUE, NULL));
+  guide_progress_reset (other);
+  g_assert_true (guide_progress_save (other, NULL));
+  guide_progress_set_done (other, "cpms-access.submit", TRUE);
+  g_assert_true (guide_progress_save (other, NULL));
 
   g_assert_true (guide_test_wait_for (is_done_cb, window));
   g_assert_cmpuint (n_changed, >, 0);
   g_assert_false (guide_progress_is_done (window, "eu-login.open-register"));
 
-  g_assert_true (guide_progress_set_done (window, "eu-login.create-account", TRUE, NULL));
+  guide_progress_set_done (window, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (window, NULL));
   contents = read_file (path);
   g_assert_nonnull (strstr (contents, "cpms-access.submit"));
   g_assert_nonnull (strstr (contents, "eu-login.create-account"));
   g_assert_null (strstr (contents, "eu-login.open-register"));
+}
+
+static void
+count_saved_cb (GuideProgress *progress,
+                const GError  *error,
+                guint         *n_saved)
+{
+  g_assert_no_error (error);
+  (*n_saved)++;
+}
+
+static void
+load_counting_saves (GuideProgress *progress,
+                     guint         *n_saved)
+{
+  g_assert_true (guide_progress_load (progress, NULL));
+  g_signal_connect (progress, "saved", G_CALLBACK (count_saved_cb), n_saved);
+}
+
+/* A change is written once the main loop is idle, in a worker thread, and
+ * everything changed before that goes in one write. */
+static void
+test_saved_in_background (void)
+{
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  guint n_saved = 0;
+
+  load_counting_saves (progress, &n_saved);
+
+  guide_progress_set_current (progress, "eu-login", "eu-login.create-account");
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_get_saving (progress));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  guide_test_wait_for_saves (progress);
+  g_assert_cmpuint (n_saved, ==, 1);
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "\"current-step\" : \"eu-login.create-account\""));
+  g_assert_nonnull (strstr (contents, "\"eu-login.create-account\" : \"20"));
+}
+
+/* Ticks that come while a save runs are written together after it. */
+static void
+test_saves_coalesced (void)
+{
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  guint n_saved = 0;
+
+  load_counting_saves (progress, &n_saved);
+
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  /* The idle callback starts the save in a worker thread. */
+  g_main_context_iteration (NULL, FALSE);
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  guide_progress_set_done (progress, "two-factor.install-app", TRUE);
+
+  guide_test_wait_for_saves (progress);
+  g_assert_cmpuint (n_saved, ==, 2);
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "eu-login.open-register"));
+  g_assert_nonnull (strstr (contents, "eu-login.create-account"));
+  g_assert_nonnull (strstr (contents, "two-factor.install-app"));
+}
+
+/* A process about to end writes what is still waiting, at once. */
+static void
+test_save_now (void)
+{
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  guint n_saved = 0;
+
+  load_counting_saves (progress, &n_saved);
+
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+  g_assert_false (guide_progress_get_saving (progress));
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "eu-login.open-register"));
+
+  /* Nothing is left to be written again later. */
+  guide_test_iterate ();
+  g_assert_cmpuint (n_saved, ==, 0);
+}
+
+/* Days waiting for the administrators, counted as people count them, until
+ * the last stage is done. */
+static void
+test_days_waiting (void)
+{
+  static const char submitted[] =
+    "{ \"version\": 2, \"done\": { \"cpms-access.submit\": \"2026-11-20T21:30:00Z\" } }";
+  g_autoptr(GuideProgress) progress = guide_progress_new (NULL);
+  g_autoptr(GuideBook) book = guide_book_new_for_language ("fr");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) same_day = g_date_time_new (utc, 2026, 11, 20, 23, 0, 0);
+  g_autoptr(GDateTime) next_morning = g_date_time_new (utc, 2026, 11, 21, 7, 0, 0);
+  g_autoptr(GDateTime) week_later = g_date_time_new (utc, 2026, 11, 27, 9, 0, 0);
+  GuideStage *last = guide_book_get_stage (book, guide_book_get_stages (book)->len - 1);
+  gboolean newer;
+
+  g_assert_cmpint (guide_progress_get_days_waiting (progress, book, week_later), ==, -1);
+
+  g_assert_true (guide_progress_load_from_data (progress, submitted, strlen (submitted), &newer));
+  g_assert_cmpint (guide_progress_get_days_waiting (progress, book, same_day), ==, 0);
+  g_assert_cmpint (guide_progress_get_days_waiting (progress, book, next_morning), ==, 1);
+  g_assert_cmpint (guide_progress_get_days_waiting (progress, book, week_later), ==, 7);
+
+  for (guint i = 0; i < last->steps->len; i++)
+    guide_progress_set_done (progress, ((GuideStep *) g_ptr_array_index (last->steps, i))->id, TRUE);
+  g_assert_cmpint (guide_progress_get_days_waiting (progress, book, week_later), ==, -1);
 }
 
 /* The reason a save failed is in the interface's language. It switches
@@ -616,7 +750,8 @@ test_save_error_translated (void)
 
   guide_test_write_file (folder, "not a folder");
   guide_i18n_set_language ("fr");
-  g_assert_false (guide_progress_set_done (progress, "eu-login.open-register", TRUE, &error));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_false (guide_progress_save (progress, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "ne peut pas être écrit"));
   g_assert_nonnull (strstr (error->message, folder));
@@ -708,6 +843,10 @@ main (int   argc,
   g_test_add_func ("/guide/progress/aside-never-replaced", test_aside_never_replaced);
   g_test_add_func ("/guide/progress/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/guide/progress/changed-by-another", test_changed_by_another);
+  g_test_add_func ("/guide/progress/saved-in-background", test_saved_in_background);
+  g_test_add_func ("/guide/progress/saves-coalesced", test_saves_coalesced);
+  g_test_add_func ("/guide/progress/save-now", test_save_now);
+  g_test_add_func ("/guide/progress/days-waiting", test_days_waiting);
   g_test_add_func ("/guide/progress/bad-files", test_bad_files);
   g_test_add_func ("/guide/progress/save-error-translated", test_save_error_translated);
 

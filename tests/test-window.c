@@ -17,6 +17,7 @@
 
 #include "guide-application.h"
 #include "guide-book.h"
+#include "guide-contacts-popover.h"
 #include "guide-illustration.h"
 #include "guide-picture-viewer.h"
 #include "guide-stage-row.h"
@@ -48,9 +49,11 @@ start (Fixture *fixture)
   fixture->application = guide_test_start_application (NULL, &fixture->window);
 }
 
+/* As the app ends: once its saves are written. */
 static void
 stop (Fixture *fixture)
 {
+  guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   guide_test_iterate ();
   g_clear_object (&fixture->application);
@@ -119,11 +122,12 @@ select_stage (Fixture *fixture,
 }
 
 static char *
-progress_contents (void)
+progress_contents (Fixture *fixture)
 {
   g_autofree char *path = guide_test_progress_path ();
   char *contents = NULL;
 
+  guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_file_get_contents (path, &contents, NULL, NULL);
   return contents;
 }
@@ -133,7 +137,7 @@ test_toggle_saves (Fixture       *fixture,
                    gconstpointer  data)
 {
   GuideStepRow *row = step_row (fixture, 1);
-  g_autofree char *before = progress_contents ();
+  g_autofree char *before = progress_contents (fixture);
   g_autofree char *after = NULL;
   g_autofree char *cleared = NULL;
 
@@ -143,7 +147,7 @@ test_toggle_saves (Fixture       *fixture,
   gtk_widget_activate (done_check (row));
   guide_test_iterate ();
 
-  after = progress_contents ();
+  after = progress_contents (fixture);
   g_assert_nonnull (after);
   g_assert_nonnull (strstr (after, "\"eu-login.create-account\" : \"20"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "done"));
@@ -152,9 +156,45 @@ test_toggle_saves (Fixture       *fixture,
   /* Space on a selected row (the list box's row activation) toggles it back. */
   gtk_widget_activate (GTK_WIDGET (row));
   guide_test_iterate ();
-  cleared = progress_contents ();
+  cleared = progress_contents (fixture);
   g_assert_null (strstr (cleared, "eu-login.create-account\" : "));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
+}
+
+static void
+count_save_cb (GuideProgress *progress,
+               const GError  *error,
+               guint         *n_saves)
+{
+  g_assert_no_error (error);
+  (*n_saves)++;
+}
+
+/* Ticking a step that is not selected selects it too: where the user is and
+ * the tick go to the disk in one write, away from the window's thread. */
+static void
+test_one_tick_one_write (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GuideProgress *progress = guide_application_get_progress (fixture->application);
+  GuideStepRow *row = step_row (fixture, 1);
+  g_autofree char *contents = NULL;
+  guint n_saves = 0;
+
+  g_assert_false (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+  g_signal_connect (progress, "saved", G_CALLBACK (count_save_cb), &n_saves);
+
+  gtk_widget_activate (done_check (row));
+  /* Shown at once; written once the window is idle. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "done"));
+  g_assert_true (guide_progress_get_saving (progress));
+
+  contents = progress_contents (fixture);
+  g_assert_cmpuint (n_saves, ==, 1);
+  g_assert_nonnull (strstr (contents, "\"current-step\" : \"eu-login.create-account\""));
+  g_assert_nonnull (strstr (contents, "\"eu-login.create-account\" : \"20"));
+
+  g_signal_handlers_disconnect_by_func (progress, count_save_cb, &n_saves);
 }
 
 /* A switch from French by a button of the header, and what it must show. */
@@ -197,7 +237,7 @@ test_switch_language (Fixture       *fixture,
   gtk_adjustment_set_value (adjustment, 200);
   guide_test_iterate ();
   scroll = gtk_adjustment_get_value (adjustment);
-  before = progress_contents ();
+  before = progress_contents (fixture);
 
   /* The IT (or EN) button in the header. */
   toggles = guide_test_find_all (fixture->window, GTK_TYPE_TOGGLE_BUTTON);
@@ -226,7 +266,7 @@ test_switch_language (Fixture       *fixture,
   /* The app's own words too, and progress untouched. */
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, to->done);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 4)))));
-  after = progress_contents ();
+  after = progress_contents (fixture);
   g_assert_cmpstr (before, ==, after);
 
   /* The menu, translated when opened, and the shortcuts window, when shown. */
@@ -516,6 +556,37 @@ visible_open_buttons (Fixture *fixture)
   return found;
 }
 
+/* Clicks each button that opens an address, shown and not clicked yet, and
+ * checks that its accessible name says where it goes. */
+static void
+click_new_open_buttons (Fixture   *fixture,
+                        GPtrArray *seen,
+                        GPtrArray *expected)
+{
+  g_autoptr(GPtrArray) buttons = visible_open_buttons (fixture);
+
+  for (guint j = 0; j < buttons->len; j++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, j);
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+      const char *uri = g_variant_get_string (target, NULL);
+      g_autofree char *display = g_str_has_prefix (uri, "mailto:") ? g_strdup (uri + 7) : g_strdup (uri);
+      g_autofree char *mismatch = NULL;
+
+      if (g_ptr_array_find (seen, button, NULL))
+        continue;
+      g_ptr_array_add (seen, g_object_ref (button));
+
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+      g_assert_nonnull (mismatch);
+      g_assert_nonnull (strstr (mismatch, display));
+
+      g_ptr_array_add (expected, g_strdup (uri));
+      g_signal_emit_by_name (button, "clicked");
+      guide_test_iterate ();
+    }
+}
+
 static void
 test_open_buttons (Fixture       *fixture,
                    gconstpointer  data)
@@ -529,38 +600,19 @@ test_open_buttons (Fixture       *fixture,
    * with one of the next stage. */
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Every button on every stage, and the contacts popover's, clicked. */
+  /* Every button on every stage, then the contacts popover's, which it
+   * lays out when it opens. */
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(GPtrArray) buttons = NULL;
-
       select_stage (fixture, i);
       if (i == 1)
         gtk_expander_set_expanded (GTK_EXPANDER (guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original")), TRUE);
-
-      buttons = visible_open_buttons (fixture);
-      for (guint j = 0; j < buttons->len; j++)
-        {
-          GtkWidget *button = g_ptr_array_index (buttons, j);
-          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
-          const char *uri = g_variant_get_string (target, NULL);
-          g_autofree char *display = g_str_has_prefix (uri, "mailto:") ? g_strdup (uri + 7) : g_strdup (uri);
-          g_autofree char *mismatch = NULL;
-
-          if (g_ptr_array_find (seen, button, NULL))
-            continue;
-          g_ptr_array_add (seen, g_object_ref (button));
-
-          /* The accessible name says where the button goes. */
-          mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
-          g_assert_nonnull (mismatch);
-          g_assert_nonnull (strstr (mismatch, display));
-
-          g_ptr_array_add (expected, g_strdup (uri));
-          g_signal_emit_by_name (button, "clicked");
-          guide_test_iterate ();
-        }
+      click_new_open_buttons (fixture, seen, expected);
     }
+  activate_action (fixture, "win.show-contacts", NULL);
+  click_new_open_buttons (fixture, seen, expected);
+  gtk_popover_popdown (guide_test_find_all (fixture->window, GUIDE_TYPE_CONTACTS_POPOVER)->pdata[0]);
+  guide_test_iterate ();
 
   /* What the guide names, in the order a reader meets it. */
   g_assert_cmpuint (expected->len, ==, 10);
@@ -715,8 +767,10 @@ test_address_breaks (Fixture       *fixture,
                      gconstpointer  data)
 {
   /* The first stage's step texts, and the contacts text with its two
-   * addresses. */
+   * addresses, in the popover that lays them out when it opens. */
+  activate_action (fixture, "win.show-contacts", NULL);
   g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 4);
+  gtk_popover_popdown (guide_test_find_all (fixture->window, GUIDE_TYPE_CONTACTS_POPOVER)->pdata[0]);
 
   /* A note that writes out the helpdesk's address. */
   select_stage (fixture, 2);
@@ -917,7 +971,7 @@ test_upgrade_old_progress (Fixture       *fixture,
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, i)))));
   g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 18 terminées");
 
-  contents = progress_contents ();
+  contents = progress_contents (fixture);
   g_assert_nonnull (strstr (contents, "\"version\" : 2"));
   g_assert_nonnull (strstr (contents, "\"two-factor.sign-in\" : \"2026-10-02T09:00:00Z\""));
   g_assert_nonnull (strstr (contents, "\"two-factor.install-app\" : \"2026-10-02T09:04:00Z\""));
@@ -960,7 +1014,7 @@ test_reset (Fixture       *fixture,
   guide_test_iterate ();
 
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
-  contents = progress_contents ();
+  contents = progress_contents (fixture);
   g_assert_null (strstr (contents, "eu-login.open-register\" : "));
 }
 
@@ -987,6 +1041,7 @@ test_place_save_error_told (Fixture       *fixture,
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
   select_stage (fixture, 2);
+  guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_test_assert_expected_messages ();
   g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
 }
@@ -1008,11 +1063,11 @@ test_save_error_details (Fixture       *fixture,
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
   guide_test_write_file (folder, "not a folder");
 
-  /* The place the tick moves to, then the tick. */
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
+  /* The place the tick moves to and the tick: one save, one failure. */
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
+  guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_test_assert_expected_messages ();
 
   toast = guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée");
@@ -1092,7 +1147,7 @@ test_command_line_through_running_app (Fixture       *fixture,
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
-  contents = progress_contents ();
+  contents = progress_contents (fixture);
   g_assert_nonnull (strstr (contents, "eu-login.open-register"));
   g_clear_pointer (&contents, g_free);
 
@@ -1101,7 +1156,7 @@ test_command_line_through_running_app (Fixture       *fixture,
 
   gtk_widget_activate (done_check (step_row (fixture, 1)));
   guide_test_iterate ();
-  contents = progress_contents ();
+  contents = progress_contents (fixture);
   g_assert_null (strstr (contents, "eu-login.open-register"));
   g_assert_nonnull (strstr (contents, "eu-login.create-account"));
 
@@ -1121,8 +1176,9 @@ test_closed_window_follows_nothing (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (closed));
   guide_test_iterate ();
-  fixture->window = GTK_WIDGET (guide_window_new (fixture->application));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_application_activate (G_APPLICATION (fixture->application));
+  fixture->window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (fixture->application)));
+  g_assert_true (fixture->window != closed);
 
   activate_action (fixture, "app.language", g_variant_new_string ("it"));
   g_settings_set_double (guide_application_get_settings (fixture->application), "zoom", 1.5);
@@ -1377,6 +1433,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/guide/window/" path, Fixture, NULL, setup, func, teardown)
   ADD ("toggle-saves", test_toggle_saves);
+  ADD ("one-tick-one-write", test_one_tick_one_write);
   g_test_add ("/guide/window/switch-language", Fixture, &to_italian, setup, test_switch_language, teardown);
   g_test_add ("/guide/window/switch-language-english", Fixture, &to_english, setup, test_switch_language, teardown);
   ADD ("row-click-selects", test_row_click_selects);

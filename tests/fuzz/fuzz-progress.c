@@ -27,7 +27,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       if (guide_progress_get_current_step (progress) != NULL)
         guide_progress_is_done (progress, guide_progress_get_current_step (progress));
-      guide_progress_set_done (progress, "fuzz.step", TRUE, NULL);
+      guide_progress_set_done (progress, "fuzz.step", TRUE);
     }
 
   return 0;

@@ -1,0 +1,218 @@
+/* guide-cli.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the command line does without a window, for rollout scripts and
+ * trainers: its options, checking a site, resetting progress, setting the
+ * language and writing the handout. Each returns the process's exit status:
+ * 0 when done, 1 when it failed, 2 for a wrong use; -1 to go on and start. */
+
+#include "guide-cli.h"
+#include "guide-handout.h"
+#include "guide-i18n.h"
+
+/**
+ * guide_cli_add_options:
+ *
+ * Adds the command-line options to @application, in the current language.
+ */
+void
+guide_cli_add_options (GApplication *application)
+{
+  const GOptionEntry options[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode, for workshops"), NULL },
+    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Mark every step as not done, and quit"), NULL },
+    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
+    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
+    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: leave every check box empty"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+  GOptionEntry translated[G_N_ELEMENTS (options)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      translated[i] = options[i];
+      if (options[i].description != NULL)
+        translated[i].description = _(options[i].description);
+      if (options[i].arg_description != NULL)
+        translated[i].arg_description = _(options[i].arg_description);
+    }
+
+  g_application_add_main_option_entries (application, translated);
+}
+
+/**
+ * guide_cli_primary_running:
+ *
+ * Returns: whether the app already runs in this session: what changes its
+ *   progress or its language must then go through it, the only writer
+ */
+gboolean
+guide_cli_primary_running (GApplication *application)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (application)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+/**
+ * guide_cli_check_site:
+ *
+ * Prints every problem of the site's configuration, guide and pictures, one
+ * a line.
+ *
+ * Returns: 0, or 1 when there is any problem
+ */
+int
+guide_cli_check_site (void)
+{
+  g_autoptr(GuideSite) site = guide_site_new ();
+  g_autoptr(GPtrArray) pictures = guide_site_check_pictures (site);
+  GPtrArray *problems = guide_site_get_problems (site);
+  guint n_problems = problems->len + pictures->len;
+
+  g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
+  g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
+                                                                               : _("none, the built-in guide is used"));
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
+  for (guint i = 0; i < pictures->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
+
+  if (n_problems == 0)
+    {
+      g_print (_("No problems found.\n"));
+      return 0;
+    }
+
+  g_print (guide_ngettext ("%u problem found.\n", "%u problems found.\n", n_problems), n_problems);
+  return 1;
+}
+
+/**
+ * guide_cli_reset_progress:
+ * @file: the progress file
+ *
+ * Marks every step as not done in @file. A broken file is moved aside
+ * first, as at any start.
+ */
+int
+guide_cli_reset_progress (GFile *file)
+{
+  g_autoptr(GuideProgress) progress = guide_progress_new (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!guide_progress_load (progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      if (!guide_progress_get_writable (progress))
+        return 1;
+    }
+
+  g_clear_error (&error);
+  guide_progress_reset (progress);
+  if (!guide_progress_save (progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/**
+ * guide_cli_set_language:
+ * @locked: whether the organisation has set the language
+ *
+ * Makes @language the user's choice, and goes on to start.
+ */
+int
+guide_cli_set_language (GSettings  *settings,
+                        const char *language,
+                        gboolean    locked)
+{
+  if (locked)
+    {
+      g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
+      return 2;
+    }
+
+  g_settings_set_string (settings, "language", language);
+  g_settings_sync ();
+  return -1;
+}
+
+/**
+ * guide_cli_export_pdf:
+ * @path: the PDF file to write
+ * @library: the guides
+ * @language: the handout's language
+ * @progress_file: (nullable): the progress to show ticked, or %NULL for a
+ *   blank handout
+ *
+ * Writes the handout, for trainers and rollout scripts: no window, no
+ * display, and nothing of the user's settings changed.
+ */
+int
+guide_cli_export_pdf (const char   *path,
+                      GuideLibrary *library,
+                      const char   *language,
+                      GFile        *progress_file)
+{
+  GuideBook *book = guide_library_get_book (library, language);
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GuideHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (progress_file != NULL)
+    {
+      /* As at any start: a broken file is moved aside, and the user told. */
+      progress = guide_progress_new (progress_file);
+      if (!guide_progress_load (progress, &error) || !guide_progress_upgrade (progress, book, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  handout = guide_handout_new (book, progress, guide_library_get_site (library));
+  if (!guide_handout_export_pdf (handout, path, &error))
+    {
+      g_printerr ("cpms-guide: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
