@@ -13,45 +13,67 @@
 /* What build-aux/bench measures inside the app, chosen with the
  * CPMS_GUIDE_BENCHMARK environment variable:
  *
- * - first-frame: quit as soon as the window's first frame is painted;
- * - visit: show every stage, each painted once, then quit;
- * - switch: switch the language 50 times, each timed to the next frame;
- * - save: mark a step done or not 200 times, each saved with fsync, in a
- *   temporary progress file that named 100,000 steps no guide has.
+ * - first-frame: at the window's first painted frame, print when it was
+ *   painted and how much memory the process holds, then quit;
+ * - visit: show every stage, each painted once, print the memory held
+ *   after the last, then quit;
+ * - switch: switch the language (Italian, English, French, in turn) on the
+ *   stage shown, each switch timed from the call to the end of the first
+ *   frame painted after it;
+ * - save: tick the stage's first step, done and not done in turn, each
+ *   tick timed in the main thread's own CPU time from the click until the
+ *   save is written: the click's handlers, the frame that shows the tick,
+ *   and taking what to write, but not the writing and fsync, which a worker
+ *   thread does while the main one answers. The app must have been started
+ *   with --progress-file
+ *   naming a file made for the measurement: the user's own progress is never
+ *   ticked.
+ *
+ * Switches and ticks each start once the window has painted a frame and
+ * then none for QUIET_MS: a frame is never pending, and one started right
+ * after another would wait for its frame slot, a wait that is no work of
+ * the app's. CPMS_GUIDE_BENCHMARK_REPEAT sets how many (default 50).
  *
  * It is built only with -Dbenchmark=true: never in a release or the Flatpak.
  *
- * Timings are printed on standard output as “name value unit” lines. */
+ * Timings are printed on standard output as “name value unit” lines; the
+ * memory as the kernel's own summary, /proc/self/smaps_rollup. */
 
-#include <glib/gstdio.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "guide-progress.h"
+#include "guide-application.h"
 #include "guide-benchmark.h"
+#include "guide-i18n.h"
+#include "guide-progress.h"
+#include "guide-step-row.h"
 
-#define N_SWITCHES 50
-#define N_SAVES 200
-#define N_UNKNOWN_STEPS 100000
+#define DEFAULT_REPEAT 50
+#define QUIET_MS 50
+#define N_STAGES_VISITED 4
+
+typedef enum
+{
+  MODE_FIRST_FRAME,
+  MODE_VISIT,
+  MODE_SWITCH,
+  MODE_SAVE,
+} Mode;
 
 typedef struct
 {
-  GtkWindow *window;
-  char      *mode;
-  guint      count;
-  gint64     started;
-  GArray    *times;
-  gulong     handler;
+  GtkWindow     *window;
+  GdkFrameClock *clock;
+  Mode           mode;
+  guint          repeat;
+  guint          count;
+  gint64         started;
+  gint64         tick_started;
+  gboolean       painted;
+  GArray        *times;
+  gulong         paint_handler;
+  gulong         after_paint_handler;
+  guint          quiet_id;
 } Benchmark;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* The CPU time of this thread, in microseconds. */
 static gint64
@@ -63,12 +85,37 @@ thread_time (void)
   return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-static double
-median (GArray *times)
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
 {
-  g_array_sort (times, compare_doubles);
+  double x = *(const double *) a, y = *(const double *) b;
 
-  return g_array_index (times, double, times->len / 2);
+  return (x > y) - (x < y);
+}
+
+/* Prints the median and the largest of the times measured. */
+static void
+print_times (Benchmark  *benchmark,
+             const char *name)
+{
+  GArray *times = benchmark->times;
+
+  if (times->len == 0)
+    return;
+
+  g_array_sort (times, compare_doubles);
+  g_print ("%s %.3f ms\n", name, g_array_index (times, double, times->len / 2));
+  g_print ("%s_max %.3f ms\n", name, g_array_index (times, double, times->len - 1));
+}
+
+static void
+print_memory (void)
+{
+  g_autofree char *summary = NULL;
+
+  if (g_file_get_contents ("/proc/self/smaps_rollup", &summary, NULL, NULL))
+    g_print ("%s", summary);
 }
 
 static void
@@ -76,12 +123,29 @@ finish (Benchmark *benchmark)
 {
   GtkApplication *application = gtk_window_get_application (benchmark->window);
 
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (benchmark->window)), benchmark->handler);
+  g_signal_handlers_disconnect_by_data (guide_application_get_progress (GUIDE_APPLICATION (application)), benchmark);
+  g_clear_handle_id (&benchmark->quiet_id, g_source_remove);
+  g_clear_signal_handler (&benchmark->paint_handler, benchmark->clock);
+  g_clear_signal_handler (&benchmark->after_paint_handler, benchmark->clock);
   g_array_unref (benchmark->times);
-  g_free (benchmark->mode);
   g_free (benchmark);
 
   g_application_quit (G_APPLICATION (application));
+}
+
+/* The next of the guide's languages, never the one shown: switching to it
+ * would be a switch that does nothing. */
+static const char *
+next_language (void)
+{
+  static const char * const languages[] = { "it", "en", "fr" };
+  const char *current = guide_i18n_get_language ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (current, languages[i]) == 0)
+      return languages[(i + 1) % G_N_ELEMENTS (languages)];
+
+  return languages[0];
 }
 
 static void
@@ -89,93 +153,174 @@ switch_language (Benchmark *benchmark)
 {
   GtkApplication *application = gtk_window_get_application (benchmark->window);
 
+  benchmark->painted = FALSE;
   benchmark->started = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (application), "language",
-                                  g_variant_new_string (benchmark->count % 2 == 0 ? "it" : "fr"));
+                                  g_variant_new_string (next_language ()));
+  /* A frame, even if nothing had changed: the measurement never waits for
+   * one that would not come. */
   gtk_widget_queue_draw (GTK_WIDGET (benchmark->window));
+}
+
+/* The check box of the first step that can be ticked, below @widget. */
+static GtkCheckButton *
+find_step_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_is_visible (widget) && gtk_widget_is_sensitive (widget) &&
+      gtk_widget_get_ancestor (widget, GUIDE_TYPE_STEP_ROW) != NULL)
+    return GTK_CHECK_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *check = find_step_check (child);
+
+      if (check != NULL)
+        return check;
+    }
+
+  return NULL;
+}
+
+/* Once the tick is on disk: how much of the main thread it took. */
+static void
+saving_cb (GuideProgress *progress,
+           GParamSpec    *pspec,
+           Benchmark     *benchmark)
+{
+  double ms;
+
+  if (guide_progress_get_saving (progress) || benchmark->tick_started == 0)
+    return;
+
+  ms = (thread_time () - benchmark->tick_started) / 1000.0;
+  g_array_append_val (benchmark->times, ms);
+  benchmark->tick_started = 0;
+}
+
+static gboolean
+tick (Benchmark *benchmark)
+{
+  GtkCheckButton *check = find_step_check (GTK_WIDGET (benchmark->window));
+
+  if (check == NULL)
+    {
+      g_printerr ("benchmark: the window shows no step to tick\n");
+      return FALSE;
+    }
+
+  benchmark->tick_started = thread_time ();
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+  gtk_widget_queue_draw (GTK_WIDGET (benchmark->window));
+
+  return TRUE;
+}
+
+static gboolean
+quiet_cb (gpointer user_data)
+{
+  Benchmark *benchmark = user_data;
+
+  benchmark->quiet_id = 0;
+
+  if (benchmark->count++ == benchmark->repeat)
+    {
+      print_times (benchmark, benchmark->mode == MODE_SWITCH ? "language_switch" : "save_main_thread");
+      finish (benchmark);
+    }
+  else if (benchmark->mode == MODE_SWITCH)
+    switch_language (benchmark);
+  else if (!tick (benchmark))
+    finish (benchmark);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Benchmark     *benchmark)
+{
+  benchmark->painted = TRUE;
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Benchmark     *benchmark)
 {
-  if (g_str_equal (benchmark->mode, "visit"))
-    {
-      /* Four stages, each painted once. */
-      if (++benchmark->count < 4)
-        gtk_widget_activate_action (GTK_WIDGET (benchmark->window), "win.next-stage", NULL);
-      else
-        finish (benchmark);
-      return;
-    }
+  /* A frame that only updated or laid out shows nothing new yet. */
+  if (!benchmark->painted)
+    return;
 
-  if (g_str_equal (benchmark->mode, "switch"))
+  switch (benchmark->mode)
     {
+    case MODE_FIRST_FRAME:
+      /* On the clock build-aux/bench started the process by. */
+      g_print ("first_frame_clock_us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      print_memory ();
+      finish (benchmark);
+      return;
+
+    case MODE_VISIT:
+      if (++benchmark->count < N_STAGES_VISITED)
+        {
+          benchmark->painted = FALSE;
+          gtk_widget_activate_action (GTK_WIDGET (benchmark->window), "win.next-stage", NULL);
+        }
+      else
+        {
+          print_memory ();
+          finish (benchmark);
+        }
+      return;
+
+    case MODE_SWITCH:
+    case MODE_SAVE:
       if (benchmark->started != 0)
         {
           double ms = (g_get_monotonic_time () - benchmark->started) / 1000.0;
 
           g_array_append_val (benchmark->times, ms);
+          benchmark->started = 0;
         }
 
-      if (benchmark->count++ < N_SWITCHES)
-        switch_language (benchmark);
-      else
-        {
-          g_print ("language_switch %.3f ms\n", median (benchmark->times));
-          finish (benchmark);
-        }
+      /* Anything painting still, such as a picture drawn in a thread or a
+       * notification sliding in, puts the next measurement off. */
+      g_clear_handle_id (&benchmark->quiet_id, g_source_remove);
+      benchmark->quiet_id = g_timeout_add (QUIET_MS, quiet_cb, benchmark);
       return;
-    }
 
-  finish (benchmark);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
-/* Saves, each with fsync, of a temporary progress file as large as a file
- * may make it: never the user's own. */
-static void
-measure_saves (void)
+static gboolean
+parse_mode (const char *name,
+            Mode       *mode)
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GString) text = g_string_new ("{ \"version\": 2, \"done\": {");
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "benchmark-XXXXXX.json", NULL);
+  static const char * const names[] = { "first-frame", "visit", "switch", "save" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      {
+        *mode = (Mode) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Ticks go to the progress file the app was started with: only one named
+ * with --progress-file, which the user's own never is. */
+static gboolean
+ticks_allowed (GtkWindow *window)
+{
+  GuideApplication *application = GUIDE_APPLICATION (gtk_window_get_application (window));
+  g_autoptr(GFile) own = guide_progress_get_default_file ();
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GuideProgress) progress = NULL;
-  g_autofree char *folder = g_path_get_dirname (path);
-  int fd;
 
-  /* In the user's cache: the app writes nowhere else than the user's own
-   * folders, even when measured. */
-  g_mkdir_with_parents (folder, 0700);
-  fd = g_mkstemp (path);
-  g_return_if_fail (fd >= 0);
-  close (fd);
-  file = g_file_new_for_path (path);
+  g_object_get (guide_application_get_progress (application), "file", &file, NULL);
 
-  /* 100,000 steps no guide has: the file keeps the newest thousand. */
-  for (guint i = 0; i < N_UNKNOWN_STEPS; i++)
-    g_string_append_printf (text, "%s \"unknown.step-%u\": \"2026-01-01T00:00:00Z\"", i > 0 ? "," : "", i);
-  g_string_append (text, " } }");
-  g_file_set_contents (path, text->str, text->len, NULL);
-
-  progress = guide_progress_new (file);
-  guide_progress_load (progress, NULL);
-  for (guint i = 0; i < N_SAVES; i++)
-    {
-      gint64 started = thread_time ();
-      double ms;
-
-      /* The main thread's own work: the tick, and taking what to write; the
-       * writing is a worker thread's, while this one waits for events. */
-      guide_progress_set_done (progress, "eu-login.open-register", i % 2 == 0);
-      while (guide_progress_get_saving (progress))
-        g_main_context_iteration (NULL, TRUE);
-      ms = (thread_time () - started) / 1000.0;
-      g_array_append_val (times, ms);
-    }
-
-  g_print ("save_main_thread %.3f ms\n", median (times));
-  g_file_delete (file, NULL, NULL);
+  return file != NULL && !g_file_equal (file, own);
 }
 
 /**
@@ -187,27 +332,42 @@ measure_saves (void)
 gboolean
 guide_benchmark_start (GtkWindow *window)
 {
-  const char *mode = g_getenv ("CPMS_GUIDE_BENCHMARK");
+  const char *name = g_getenv ("CPMS_GUIDE_BENCHMARK");
+  const char *repeat = g_getenv ("CPMS_GUIDE_BENCHMARK_REPEAT");
   Benchmark *benchmark;
+  Mode mode;
 
-  if (mode == NULL || *mode == '\0')
+  if (name == NULL || *name == '\0')
     return FALSE;
 
-  if (g_str_equal (mode, "save"))
+  if (!parse_mode (name, &mode))
     {
-      measure_saves ();
+      g_printerr ("benchmark: “%s” is not first-frame, visit, switch or save\n", name);
+      g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+      return TRUE;
+    }
+
+  if (mode == MODE_SAVE && !ticks_allowed (window))
+    {
+      g_printerr ("benchmark: save ticks steps only in a file named with --progress-file, never in the user's own\n");
       g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
       return TRUE;
     }
 
   benchmark = g_new0 (Benchmark, 1);
   benchmark->window = window;
-  benchmark->mode = g_strdup (mode);
+  benchmark->mode = mode;
+  benchmark->repeat = repeat != NULL ? (guint) g_ascii_strtoull (repeat, NULL, 10) : DEFAULT_REPEAT;
   benchmark->times = g_array_new (FALSE, FALSE, sizeof (double));
+  if (mode == MODE_SAVE)
+    g_signal_connect (guide_application_get_progress (GUIDE_APPLICATION (gtk_window_get_application (window))),
+                      "notify::saving", G_CALLBACK (saving_cb), benchmark);
 
   /* The frame clock exists once the window is realized, which presenting it
    * has done. */
-  benchmark->handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                                         G_CALLBACK (after_paint_cb), benchmark);
+  benchmark->clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  benchmark->paint_handler = g_signal_connect (benchmark->clock, "paint", G_CALLBACK (paint_cb), benchmark);
+  benchmark->after_paint_handler = g_signal_connect (benchmark->clock, "after-paint",
+                                                     G_CALLBACK (after_paint_cb), benchmark);
   return TRUE;
 }

@@ -1,6 +1,6 @@
 /* bare-gtk.c: the floor every GTK 4 application pays: an empty window,
- * closed as soon as its first frame is painted. Built and run by
- * build-aux/bench.
+ * closed as soon as its first frame is painted, after printing when and the
+ * memory it then holds. Built and run by build-aux/bench.
  *
  * Copyright 2026 The CPMS Access Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,10 +8,14 @@
 
 #include <gtk/gtk.h>
 
+#include "first-frame.h"
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GApplication  *application)
 {
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, application);
+  print_first_frame ();
   g_application_quit (application);
 }
 

@@ -1,6 +1,7 @@
 /* minimal-adw.c: the floor every libadwaita application pays: an
  * AdwApplicationWindow with a header bar, closed as soon as its first frame
- * is painted. Built and run by build-aux/bench.
+ * is painted, after printing when and the memory it then holds. Built and
+ * run by build-aux/bench.
  *
  * Copyright 2026 The CPMS Access Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,10 +9,14 @@
 
 #include <adwaita.h>
 
+#include "first-frame.h"
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 GApplication  *application)
 {
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, application);
+  print_first_frame ();
   g_application_quit (application);
 }
 
