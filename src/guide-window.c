@@ -16,54 +16,14 @@
 
 #include <math.h>
 
-#include "guide-contacts-popover.h"
 #include "guide-i18n.h"
-#include "guide-handout.h"
-#include "guide-stage-page.h"
 #include "guide-stage-row.h"
 #include "guide-uri.h"
-#include "guide-window.h"
+#include "guide-window-private.h"
 
 /* The widths of the list of stages and of the stage, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
 #define CONTENT_WIDTH 360
-
-#define ZOOM_STEP 0.1
-
-struct _GuideWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GuideLibrary         *library;
-  GuideProgress        *progress;
-  GSettings            *settings;
-  const char           *language;
-  gboolean              language_locked;
-  GuideBook            *book;
-  guint                 stage_index;
-  GtkCssProvider       *zoom_provider;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *stage_list;
-  AdwWindowTitle       *window_title;
-  AdwWindowTitle       *short_title;
-  GtkMenuButton        *menu_button;
-  GtkMenuButton        *contacts_button;
-  GuideContactsPopover *contacts_popover;
-  GtkBox               *language_box;
-  GtkProgressBar       *overall_progress;
-  GtkRevealer          *waiting_revealer;
-  GtkLabel             *waiting_label;
-  GtkRevealer          *site_revealer;
-  GuideStagePage       *stage_page;
-  GMenuModel           *primary_menu;
-
-  /* The printer and paper chosen last, offered again at the next print. */
-  GtkPrintSettings     *print_settings;
-  GtkPageSetup         *page_setup;
-  GtkPrintOperation    *print_operation;
-};
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -111,8 +71,8 @@ update_waiting (GuideWindow *self)
   gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
 }
 
-static void
-update_progress (GuideWindow *self)
+void
+guide_window_update_progress (GuideWindow *self)
 {
   GPtrArray *stages = guide_book_get_stages (self->book);
   guint n_steps = guide_book_get_n_steps (self->book);
@@ -149,8 +109,8 @@ update_navigation (GuideWindow *self)
 }
 
 /* Shows a stage, with @step_id selected (and focused, when @focus). */
-static void
-show_stage (GuideWindow *self,
+void
+guide_window_show_stage (GuideWindow *self,
             guint        index,
             const char  *step_id,
             gboolean     focus)
@@ -169,45 +129,6 @@ show_stage (GuideWindow *self,
   update_navigation (self);
 }
 
-/* The language buttons say, when the organisation has set the language,
- * why they cannot be used. */
-static void
-update_language_lock (GuideWindow *self)
-{
-  gboolean locked = self->language_locked;
-
-  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
-       button != NULL;
-       button = gtk_widget_get_next_sibling (button))
-    {
-      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
-      const char *language = g_variant_get_string (target, NULL);
-      /* Each language's name in itself, for whoever needs to find theirs. */
-      const char *name = g_str_equal (language, "it") ? "Italiano" :
-                         g_str_equal (language, "en") ? "English" : "Français";
-
-      gtk_widget_set_tooltip_text (button, locked ? _("Set by your organisation") : name);
-    }
-}
-
-/* The menu is translated when it is opened: building a menu's widgets costs
- * more than all the rest of a switch of language. */
-static void
-create_menu_cb (GtkMenuButton *button,
-                gpointer       user_data)
-{
-  GuideWindow *self = GUIDE_WINDOW (user_data);
-  const char *language = guide_i18n_get_language ();
-  g_autoptr(GMenuModel) menu = NULL;
-
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "guide-language"), language) == 0)
-    return;
-
-  menu = guide_i18n_translate_menu (self->primary_menu);
-  gtk_menu_button_set_menu_model (button, menu);
-  g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
-}
-
 /* Narrow, as on a phone, the language buttons give way to the title: the
  * main menu has the languages too. */
 static void
@@ -216,58 +137,10 @@ folded_cb (GuideWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->language_box), !adw_leaflet_get_folded (self->leaflet));
 }
 
-/* Shows everything in the window's language, in place. */
-static void
-load_language (GuideWindow *self)
-{
-  g_set_object (&self->book, guide_library_get_book (self->library, self->language));
-
-  guide_i18n_translate_widget (GTK_WIDGET (self));
-
-  guide_contacts_popover_set_guide (self->contacts_popover, self->book, guide_library_get_site (self->library));
-  update_language_lock (self);
-  guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
-  update_progress (self);
-}
-
-/* Text size, from the “zoom” setting. */
-static void
-apply_zoom (GuideWindow *self)
-{
-  double zoom = g_settings_get_double (self->settings, "zoom");
-  g_autofree char *css = NULL;
-
-  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->zoom_provider, css);
-#else
-  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
-#endif
-  guide_stage_page_set_zoom (self->stage_page, zoom);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 2.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
-}
-
-static void
-zoom_changed_cb (GuideWindow *self)
-{
-  apply_zoom (self);
-}
-
-static void
-zoom_by (GuideWindow *self,
-         double       step)
-{
-  double zoom = g_settings_get_double (self->settings, "zoom");
-
-  g_settings_set_double (self->settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
-}
-
 static void
 progress_changed_cb (GuideWindow *self)
 {
-  update_progress (self);
+  guide_window_update_progress (self);
 }
 
 /* A toast is one line, cut off when longer: it says what happened, and its
@@ -315,7 +188,7 @@ stage_selected_cb (GuideWindow   *self,
   if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
     return;
 
-  show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
+  guide_window_show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
 
   stage = guide_book_get_stage (self->book, self->stage_index);
   save_place (self, stage->id, NULL);
@@ -356,260 +229,6 @@ step_selected_cb (GuideWindow *self,
 
   stage = guide_book_get_stage (self->book, self->stage_index);
   save_place (self, stage->id, step_id);
-}
-
-static void
-launch_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GuideWindow *self = GUIDE_WINDOW (source);
-  g_autofree char *uri = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (guide_uri_launch_finish (result, &error))
-    return;
-
-  g_warning ("Could not open %s: %s", uri, error->message);
-
-  /* The address can still be pasted where the user wants it. */
-  display = guide_uri_get_display (uri);
-  escaped = g_markup_escape_text (display, -1);
-  title = g_strdup_printf (_("Could not open %s"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Copy"));
-  adw_toast_set_action_name (toast, "win.copy-uri");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-  const char *uri = g_variant_get_string (parameter, NULL);
-
-  if (!guide_library_is_allowed (self->library, uri))
-    {
-      g_warning ("Refused to open %s: not one of the official addresses", uri);
-      guide_window_add_toast (self, _("This address is not one of the guide’s official addresses, so it was not opened."));
-      return;
-    }
-
-  guide_uri_launch (GTK_WINDOW (self), uri, launch_done_cb, g_strdup (uri));
-}
-
-static void
-copy_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  g_autofree char *display = guide_uri_get_display (g_variant_get_string (parameter, NULL));
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), display);
-  guide_window_add_toast (GUIDE_WINDOW (widget), _("Address copied"));
-}
-
-static void
-previous_stage_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-
-  if (self->stage_index > 0)
-    gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index - 1));
-}
-
-static void
-next_stage_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, self->stage_index + 1);
-
-  if (row != NULL)
-    gtk_list_box_select_row (self->stage_list, row);
-}
-
-static void
-continue_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-  GPtrArray *stages = guide_book_get_stages (self->book);
-
-  for (guint i = 0; i < stages->len; i++)
-    {
-      GuideStage *stage = g_ptr_array_index (stages, i);
-
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          GuideStep *step = g_ptr_array_index (stage->steps, j);
-
-          if (!guide_progress_is_done (self->progress, step->id))
-            {
-              show_stage (self, i, step->id, TRUE);
-              adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-              save_place (self, stage->id, step->id);
-              return;
-            }
-        }
-    }
-
-  guide_window_add_toast (self, _("Every step is done."));
-}
-
-static void
-reset_response_cb (GuideWindow *self,
-                   const char  *response)
-{
-  if (g_strcmp0 (response, "reset") != 0)
-    return;
-
-  guide_progress_reset (self->progress);
-  show_stage (self, 0, NULL, FALSE);
-}
-
-static void
-reset_progress_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (widget),
-                                   _("Reset Progress?"),
-                                   _("Every step will be marked as not done. This cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), widget, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  zoom_by (GUIDE_WINDOW (widget), ZOOM_STEP);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  zoom_by (GUIDE_WINDOW (widget), -ZOOM_STEP);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  g_settings_reset (GUIDE_WINDOW (widget)->settings, "zoom");
-}
-
-static void
-show_save_error_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", g_variant_get_string (parameter, NULL),
-                                           _("What you tick stays ticked while the app is open, and is saved with your next change once the disk can be written to again."));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Your Progress Could Not Be Saved"), body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_contacts_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  gtk_menu_button_popup (GUIDE_WINDOW (widget)->contacts_button);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               GuideWindow             *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
-    }
-
-  g_clear_object (&self->print_operation);
-}
-
-/* The whole guide in the window's language, with the user's ticks. */
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-  g_autoptr(GuideHandout) handout = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  /* One print dialog at a time. */
-  if (self->print_operation != NULL)
-    return;
-
-  handout = guide_handout_new (self->book, self->progress, guide_library_get_site (self->library));
-  self->print_operation = guide_handout_create_print_operation (handout);
-  if (self->print_settings != NULL)
-    gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
-  if (self->page_setup != NULL)
-    gtk_print_operation_set_default_page_setup (self->print_operation, self->page_setup);
-
-  /* The operation keeps the handout it draws until it is done. */
-  g_object_set_data_full (G_OBJECT (self->print_operation), "guide-handout", g_object_ref (handout), g_object_unref);
-  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
-
-  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
-  /* Unless the operation already said so when it was done. */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
-
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
-    }
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    g_clear_object (&self->print_operation);
 }
 
 static gboolean
@@ -675,11 +294,11 @@ guide_window_constructed (GObject *object)
   stage_index = guide_book_find_stage (book, guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index));
-  load_language (self);
+  guide_window_load_language (self);
   guide_stage_page_select_step (self->stage_page, step_id, step_id != NULL);
   update_navigation (self);
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, guide_window_create_menu_cb, self, NULL);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
   /* Narrow, the window opens on the stage rather than on the list of stages. */
@@ -695,8 +314,8 @@ guide_window_constructed (GObject *object)
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->zoom_provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  apply_zoom (self);
-  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  guide_window_apply_zoom (self);
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (guide_window_apply_zoom), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
 }
@@ -816,30 +435,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
-  gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-stage", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-stage", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-contacts", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  guide_window_class_install_actions (widget_class);
 
   /**
    * GuideWindow:library:
@@ -928,53 +524,6 @@ guide_window_new (GtkApplication *application,
                        "settings", settings,
                        "language", language,
                        NULL);
-}
-
-/**
- * guide_window_set_language:
- * @language: "fr", "it" or "en"
- *
- * Shows the guide in @language, in place: the same stage, the same step,
- * the same progress.
- */
-void
-guide_window_set_language (GuideWindow *self,
-                           const char  *language)
-{
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
-  language = g_intern_string (language);
-  if (language == self->language)
-    return;
-
-  self->language = language;
-  /* Once the window is built; before, it is built in @language. */
-  if (self->book != NULL)
-    load_language (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-}
-
-/**
- * guide_window_set_language_locked:
- * @locked: whether the organisation has set the language
- *
- * Makes the language buttons say why they cannot be used.
- */
-void
-guide_window_set_language_locked (GuideWindow *self,
-                                  gboolean     locked)
-{
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
-  if (self->language_locked == locked)
-    return;
-
-  self->language_locked = locked;
-  if (self->book != NULL)
-    update_language_lock (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_LOCKED]);
 }
 
 void

@@ -1,0 +1,341 @@
+/* guide-window-actions.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the checklist window does when asked, from its buttons, menus and
+ * keys: open or copy an address, move between stages, continue where the
+ * user left off, reset, print, change the text size. */
+
+#include <math.h>
+
+#include "guide-handout.h"
+#include "guide-i18n.h"
+#include "guide-uri.h"
+#include "guide-window-private.h"
+
+#define ZOOM_STEP 0.1
+
+/* Text size, from the “zoom” setting. */
+void
+guide_window_apply_zoom (GuideWindow *self)
+{
+  double zoom = g_settings_get_double (self->settings, "zoom");
+  g_autofree char *css = NULL;
+
+  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->zoom_provider, css);
+#else
+  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+#endif
+  guide_stage_page_set_zoom (self->stage_page, zoom);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 2.0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
+}
+
+
+static void
+zoom_by (GuideWindow *self,
+         double       step)
+{
+  double zoom = g_settings_get_double (self->settings, "zoom");
+
+  g_settings_set_double (self->settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
+}
+
+static void
+launch_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GuideWindow *self = GUIDE_WINDOW (source);
+  g_autofree char *uri = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (guide_uri_launch_finish (result, &error))
+    return;
+
+  g_warning ("Could not open %s: %s", uri, error->message);
+
+  /* The address can still be pasted where the user wants it. */
+  display = guide_uri_get_display (uri);
+  escaped = g_markup_escape_text (display, -1);
+  title = g_strdup_printf (_("Could not open %s"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Copy"));
+  adw_toast_set_action_name (toast, "win.copy-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (!guide_library_is_allowed (self->library, uri))
+    {
+      g_warning ("Refused to open %s: not one of the official addresses", uri);
+      guide_window_add_toast (self, _("This address is not one of the guide’s official addresses, so it was not opened."));
+      return;
+    }
+
+  guide_uri_launch (GTK_WINDOW (self), uri, launch_done_cb, g_strdup (uri));
+}
+
+static void
+copy_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_autofree char *display = guide_uri_get_display (g_variant_get_string (parameter, NULL));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), display);
+  guide_window_add_toast (GUIDE_WINDOW (widget), _("Address copied"));
+}
+
+static void
+previous_stage_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+
+  if (self->stage_index > 0)
+    gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index - 1));
+}
+
+static void
+next_stage_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, self->stage_index + 1);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->stage_list, row);
+}
+
+static void
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  GPtrArray *stages = guide_book_get_stages (self->book);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
+
+          if (!guide_progress_is_done (self->progress, step->id))
+            {
+              guide_window_show_stage (self, i, step->id, TRUE);
+              adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+              guide_progress_set_current (self->progress, stage->id, step->id);
+              return;
+            }
+        }
+    }
+
+  guide_window_add_toast (self, _("Every step is done."));
+}
+
+static void
+reset_response_cb (GuideWindow *self,
+                   const char  *response)
+{
+  if (g_strcmp0 (response, "reset") != 0)
+    return;
+
+  guide_progress_reset (self->progress);
+  guide_window_show_stage (self, 0, NULL, FALSE);
+}
+
+static void
+reset_progress_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget),
+                                   _("Reset Progress?"),
+                                   _("Every step will be marked as not done. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), widget, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  zoom_by (GUIDE_WINDOW (widget), ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zoom_by (GUIDE_WINDOW (widget), -ZOOM_STEP);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_settings_reset (GUIDE_WINDOW (widget)->settings, "zoom");
+}
+
+static void
+show_save_error_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", g_variant_get_string (parameter, NULL),
+                                           _("What you tick stays ticked while the app is open, and is saved with your next change once the disk can be written to again."));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Your Progress Could Not Be Saved"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_contacts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (GUIDE_WINDOW (widget)->contacts_button);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GuideWindow             *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
+      g_warning ("%s", message);
+      guide_window_add_toast (self, message);
+    }
+
+  g_clear_object (&self->print_operation);
+}
+
+/* The whole guide in the window's language, with the user's ticks. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  g_autoptr(GuideHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  /* One print dialog at a time. */
+  if (self->print_operation != NULL)
+    return;
+
+  handout = guide_handout_new (self->book, self->progress, guide_library_get_site (self->library));
+  self->print_operation = guide_handout_create_print_operation (handout);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (self->print_operation, self->print_settings);
+  if (self->page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (self->print_operation, self->page_setup);
+
+  /* The operation keeps the handout it draws until it is done. */
+  g_object_set_data_full (G_OBJECT (self->print_operation), "guide-handout", g_object_ref (handout), g_object_unref);
+  g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
+
+  result = gtk_print_operation_run (self->print_operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* Unless the operation already said so when it was done. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
+
+      g_warning ("%s", message);
+      guide_window_add_toast (self, message);
+    }
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    g_clear_object (&self->print_operation);
+}
+
+/**
+ * guide_window_class_install_actions:
+ *
+ * Installs the window's actions, and the keys that trigger them.
+ */
+void
+guide_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-contacts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+}

@@ -1,0 +1,70 @@
+/* guide-window-private.h
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the files that make up GuideWindow share: its fields, and the
+ * functions one of them gives the others. */
+
+#pragma once
+
+#include "guide-contacts-popover.h"
+#include "guide-stage-page.h"
+#include "guide-window.h"
+
+G_BEGIN_DECLS
+
+struct _GuideWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GuideLibrary         *library;
+  GuideProgress        *progress;
+  GSettings            *settings;
+  const char           *language;
+  gboolean              language_locked;
+  GuideBook            *book;
+  guint                 stage_index;
+  GtkCssProvider       *zoom_provider;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *stage_list;
+  AdwWindowTitle       *window_title;
+  AdwWindowTitle       *short_title;
+  GtkMenuButton        *menu_button;
+  GtkMenuButton        *contacts_button;
+  GuideContactsPopover *contacts_popover;
+  GtkBox               *language_box;
+  GtkProgressBar       *overall_progress;
+  GtkRevealer          *waiting_revealer;
+  GtkLabel             *waiting_label;
+  GtkRevealer          *site_revealer;
+  GuideStagePage       *stage_page;
+  GMenuModel           *primary_menu;
+
+  /* The printer and paper chosen last, offered again at the next print. */
+  GtkPrintSettings     *print_settings;
+  GtkPageSetup         *page_setup;
+  GtkPrintOperation    *print_operation;
+};
+
+void guide_window_show_stage            (GuideWindow    *self,
+                                         guint           index,
+                                         const char     *step_id,
+                                         gboolean        focus);
+void guide_window_class_install_actions (GtkWidgetClass *widget_class);
+void guide_window_apply_zoom            (GuideWindow    *self);
+void guide_window_load_language         (GuideWindow    *self);
+void guide_window_update_progress       (GuideWindow    *self);
+void guide_window_create_menu_cb        (GtkMenuButton  *button,
+                                         gpointer        user_data);
+
+G_END_DECLS
