@@ -13,7 +13,7 @@
 /* The application: it owns the settings, the user's progress and the guide
  * in the chosen language, and tells its windows when the language changes. */
 
-#include "guide-application.h"
+#include "guide-application-private.h"
 #if GUIDE_BENCHMARK
 #include "guide-benchmark.h"
 #endif
@@ -22,21 +22,6 @@
 #include "guide-presentation.h"
 #include "guide-screenshot.h"
 #include "guide-window.h"
-
-struct _GuideApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings      *settings;
-  GuideSite      *site;
-  GuideLibrary   *library;
-  GuideProgress  *progress;
-  char           *progress_path;
-  char           *startup_message;
-  const char     *language;
-  gboolean        language_locked;
-  gboolean        options_parsed;
-};
 
 G_DEFINE_FINAL_TYPE (GuideApplication, guide_application, ADW_TYPE_APPLICATION)
 
@@ -51,9 +36,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Whether the organisation set the language, in the settings or the site file. */
-static gboolean
-language_locked (GSettings *settings,
-                 GuideSite *site)
+gboolean
+guide_application_language_is_locked (GSettings *settings,
+                                      GuideSite *site)
 {
   return !g_settings_is_writable (settings, "language") || guide_site_get_language_locked (site);
 }
@@ -61,8 +46,8 @@ language_locked (GSettings *settings,
 /* The organisation's lock wins; then the user's own choice; then the
  * organisation's default, from the settings' defaults (a vendor override or
  * a dconf system database) or else from the site file; then the desktop's. */
-static const char *
-effective_language (GuideApplication *self)
+const char *
+guide_application_get_effective_language (GuideApplication *self)
 {
   g_autofree char *setting = g_settings_get_string (self->settings, "language");
   g_autoptr(GVariant) user = g_settings_get_user_value (self->settings, "language");
@@ -80,7 +65,7 @@ effective_language (GuideApplication *self)
 static void
 update_language (GuideApplication *self)
 {
-  const char *language = effective_language (self);
+  const char *language = guide_application_get_effective_language (self);
   GAction *action;
 
   if (language == self->language)
@@ -104,7 +89,7 @@ static void
 update_language_writable (GuideApplication *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
-  gboolean locked = language_locked (self->settings, self->site);
+  gboolean locked = guide_application_language_is_locked (self->settings, self->site);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !locked);
 
@@ -237,8 +222,8 @@ static const GActionEntry app_actions[] = {
   { "language", NULL, "s", "'fr'", change_language },
 };
 
-static GFile *
-progress_file (GuideApplication *self)
+GFile *
+guide_application_get_progress_file (GuideApplication *self)
 {
   if (self->progress_path != NULL)
     return g_file_new_for_commandline_arg (self->progress_path);
@@ -247,8 +232,8 @@ progress_file (GuideApplication *self)
 }
 
 /* What the site sets, before any window: its guide, pictures and language. */
-static void
-open_site (GuideApplication *self)
+void
+guide_application_open_site (GuideApplication *self)
 {
   self->site = guide_site_new ();
   self->library = guide_library_new (self->site);
@@ -258,144 +243,13 @@ open_site (GuideApplication *self)
     self->settings = g_settings_new (APPLICATION_ID);
 }
 
-static int
-guide_application_handle_local_options (GApplication *application,
-                                        GVariantDict *options)
+/* GApplication's own parsing, for the command line's. */
+gboolean
+guide_application_parent_local_command_line (GApplication   *application,
+                                             char         ***arguments,
+                                             int            *exit_status)
 {
-  GuideApplication *self = GUIDE_APPLICATION (application);
-  const char *language = NULL;
-  gboolean reset;
-
-  self->options_parsed = TRUE;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      return 0;
-    }
-
-  g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
-
-  if (g_variant_dict_lookup (options, "language", "&s", &language) && !guide_i18n_is_language (language))
-    {
-      g_printerr (_("cpms-guide: --language takes “fr”, “it” or “en”, not “%s”\n"), language);
-      return 2;
-    }
-
-  /* What the window would show: the site's guide and pictures, and the
-   * language the user or the organisation chose, which --language only
-   * overrides for the handout here. Startup never runs after this. */
-  if (g_variant_dict_contains (options, "export-pdf"))
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
-
-      open_site (self);
-      g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
-      if (!g_variant_dict_contains (options, "blank"))
-        file = progress_file (self);
-      if (language == NULL)
-        language = effective_language (self);
-      guide_i18n_set_language (language);
-
-      return guide_cli_export_pdf (path, self->library, language, file);
-    }
-
-  if (g_variant_dict_contains (options, "blank"))
-    {
-      g_printerr (_("cpms-guide: --blank goes with --export-pdf\n"));
-      return 2;
-    }
-
-  if (g_variant_dict_contains (options, "check-site"))
-    return guide_cli_check_site ();
-
-  /* A running app would undo a change made behind its back with its next
-   * save: it is sent the command line instead (see command_line()). Another
-   * progress file than the app's own is not its business. */
-  reset = g_variant_dict_contains (options, "reset-progress");
-  if ((reset || language != NULL) && self->progress_path == NULL && guide_cli_primary_running (application))
-    return -1;
-
-  if (language != NULL)
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-      g_autoptr(GuideSite) site = guide_site_new ();
-      int status = guide_cli_set_language (settings, language, language_locked (settings, site));
-
-      if (status >= 0)
-        return status;
-    }
-
-  if (reset)
-    {
-      g_autoptr(GFile) file = progress_file (self);
-
-      return guide_cli_reset_progress (file);
-    }
-
-  return -1;
-}
-
-/* The command line of this process or, when the app already runs, of
- * another one, which waits for the status returned here. */
-static int
-guide_application_command_line (GApplication            *application,
-                                GApplicationCommandLine *command_line)
-{
-  GuideApplication *self = GUIDE_APPLICATION (application);
-  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  g_autoptr(GError) error = NULL;
-  const char *language;
-
-  if (g_variant_dict_lookup (options, "language", "&s", &language))
-    {
-      if (self->language_locked)
-        {
-          g_application_command_line_printerr (command_line, "%s",
-                                               _("cpms-guide: the language is set by your organisation and cannot be changed\n"));
-          return 2;
-        }
-
-      g_settings_set_string (self->settings, "language", language);
-    }
-
-  if (g_variant_dict_contains (options, "reset-progress"))
-    {
-      guide_progress_reset (self->progress);
-      if (!guide_progress_save (self->progress, &error))
-        {
-          g_application_command_line_printerr (command_line, "%s\n", error->message);
-          return 1;
-        }
-
-      return 0;
-    }
-
-  if (g_variant_dict_contains (options, "presentation"))
-    g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
-  else
-    g_application_activate (application);
-
-  return 0;
-}
-
-/* GApplication answers a command line it cannot parse with status 1, before
- * it gets to the options; scripts are told 2, as for a bad value. */
-static gboolean
-guide_application_local_command_line (GApplication   *application,
-                                      char         ***arguments,
-                                      int            *exit_status)
-{
-  GuideApplication *self = GUIDE_APPLICATION (application);
-
-  if (!G_APPLICATION_CLASS (guide_application_parent_class)->local_command_line (application, arguments, exit_status))
-    return FALSE;
-
-  if (!self->options_parsed && *exit_status != 0)
-    *exit_status = 2;
-
-  return TRUE;
+  return G_APPLICATION_CLASS (guide_application_parent_class)->local_command_line (application, arguments, exit_status);
 }
 
 /* A site's problems go to the system log, and the user is told once; a site
@@ -415,7 +269,7 @@ static void
 guide_application_startup (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  g_autoptr(GFile) file = progress_file (self);
+  g_autoptr(GFile) file = guide_application_get_progress_file (self);
   g_autoptr(GError) error = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *presentation_accels[] = { "F5", NULL };
@@ -426,7 +280,7 @@ guide_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation", presentation_accels);
 
-  open_site (self);
+  guide_application_open_site (self);
   report_site_problems (self);
 
   g_signal_connect_object (self->settings, "changed::language",
@@ -566,9 +420,9 @@ guide_application_class_init (GuideApplicationClass *klass)
   object_class->get_property = guide_application_get_property;
   object_class->set_property = guide_application_set_property;
 
-  application_class->local_command_line = guide_application_local_command_line;
-  application_class->handle_local_options = guide_application_handle_local_options;
-  application_class->command_line = guide_application_command_line;
+  application_class->local_command_line = guide_cli_local_command_line;
+  application_class->handle_local_options = guide_cli_handle_local_options;
+  application_class->command_line = guide_cli_command_line;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
   application_class->shutdown = guide_application_shutdown;

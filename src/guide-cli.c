@@ -10,11 +10,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the command line does without a window, for rollout scripts and
- * trainers: its options, checking a site, resetting progress, setting the
- * language and writing the handout. Each returns the process's exit status:
- * 0 when done, 1 when it failed, 2 for a wrong use; -1 to go on and start. */
+/* The application's command line: its options, and what it does without a
+ * window, for rollout scripts and trainers (checking a site, resetting
+ * progress, setting the language, writing the handout), or through the app
+ * already running, the only writer of the user's progress. Each returns the
+ * process's exit status: 0 when done, 1 when it failed, 2 for a wrong use;
+ * -1 to go on and start. */
 
+#include "guide-application-private.h"
 #include "guide-cli.h"
 #include "guide-handout.h"
 #include "guide-i18n.h"
@@ -66,7 +69,7 @@ guide_cli_add_options (GApplication *application)
  * Returns: whether the app already runs in this session: what changes its
  *   progress or its language must then go through it, the only writer
  */
-gboolean
+static gboolean
 guide_cli_primary_running (GApplication *application)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
@@ -94,7 +97,7 @@ guide_cli_primary_running (GApplication *application)
  *
  * Returns: 0, or 1 when there is any problem
  */
-int
+static int
 guide_cli_check_site (void)
 {
   g_autoptr(GuideSite) site = guide_site_new ();
@@ -128,7 +131,7 @@ guide_cli_check_site (void)
  * Marks every step as not done in @file. A broken file is moved aside
  * first, as at any start.
  */
-int
+static int
 guide_cli_reset_progress (GFile *file)
 {
   g_autoptr(GuideProgress) progress = guide_progress_new (file);
@@ -158,7 +161,7 @@ guide_cli_reset_progress (GFile *file)
  *
  * Makes @language the user's choice, and goes on to start.
  */
-int
+static int
 guide_cli_set_language (GSettings  *settings,
                         const char *language,
                         gboolean    locked)
@@ -185,7 +188,7 @@ guide_cli_set_language (GSettings  *settings,
  * Writes the handout, for trainers and rollout scripts: no window, no
  * display, and nothing of the user's settings changed.
  */
-int
+static int
 guide_cli_export_pdf (const char   *path,
                       GuideLibrary *library,
                       const char   *language,
@@ -215,4 +218,144 @@ guide_cli_export_pdf (const char   *path,
     }
 
   return 0;
+}
+
+int
+guide_cli_handle_local_options (GApplication *application,
+                                GVariantDict *options)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  const char *language = NULL;
+  gboolean reset;
+
+  self->options_parsed = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language) && !guide_i18n_is_language (language))
+    {
+      g_printerr (_("cpms-guide: --language takes “fr”, “it” or “en”, not “%s”\n"), language);
+      return 2;
+    }
+
+  /* What the window would show: the site's guide and pictures, and the
+   * language the user or the organisation chose, which --language only
+   * overrides for the handout here. Startup never runs after this. */
+  if (g_variant_dict_contains (options, "export-pdf"))
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      guide_application_open_site (self);
+      g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
+      if (!g_variant_dict_contains (options, "blank"))
+        file = guide_application_get_progress_file (self);
+      if (language == NULL)
+        language = guide_application_get_effective_language (self);
+      guide_i18n_set_language (language);
+
+      return guide_cli_export_pdf (path, self->library, language, file);
+    }
+
+  if (g_variant_dict_contains (options, "blank"))
+    {
+      g_printerr (_("cpms-guide: --blank goes with --export-pdf\n"));
+      return 2;
+    }
+
+  if (g_variant_dict_contains (options, "check-site"))
+    return guide_cli_check_site ();
+
+  /* A running app would undo a change made behind its back with its next
+   * save: it is sent the command line instead (see command_line()). Another
+   * progress file than the app's own is not its business. */
+  reset = g_variant_dict_contains (options, "reset-progress");
+  if ((reset || language != NULL) && self->progress_path == NULL && guide_cli_primary_running (application))
+    return -1;
+
+  if (language != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(GuideSite) site = guide_site_new ();
+      int status = guide_cli_set_language (settings, language, guide_application_language_is_locked (settings, site));
+
+      if (status >= 0)
+        return status;
+    }
+
+  if (reset)
+    {
+      g_autoptr(GFile) file = guide_application_get_progress_file (self);
+
+      return guide_cli_reset_progress (file);
+    }
+
+  return -1;
+}
+
+/* The command line of this process or, when the app already runs, of
+ * another one, which waits for the status returned here. */
+int
+guide_cli_command_line (GApplication            *application,
+                        GApplicationCommandLine *command_line)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  const char *language;
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (self->language_locked)
+        {
+          g_application_command_line_printerr (command_line, "%s",
+                                               _("cpms-guide: the language is set by your organisation and cannot be changed\n"));
+          return 2;
+        }
+
+      g_settings_set_string (self->settings, "language", language);
+    }
+
+  if (g_variant_dict_contains (options, "reset-progress"))
+    {
+      guide_progress_reset (self->progress);
+      if (!guide_progress_save (self->progress, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "presentation"))
+    g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
+  else
+    g_application_activate (application);
+
+  return 0;
+}
+
+/* GApplication answers a command line it cannot parse with status 1, before
+ * it gets to the options; scripts are told 2, as for a bad value. */
+gboolean
+guide_cli_local_command_line (GApplication   *application,
+                              char         ***arguments,
+                              int            *exit_status)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+
+  if (!guide_application_parent_local_command_line (application, arguments, exit_status))
+    return FALSE;
+
+  if (!self->options_parsed && *exit_status != 0)
+    *exit_status = 2;
+
+  return TRUE;
 }

@@ -14,20 +14,16 @@
 
 #include <gio/gio.h>
 
-#include "guide-library.h"
 
 G_BEGIN_DECLS
 
-void     guide_cli_add_options       (GApplication *application);
-gboolean guide_cli_primary_running   (GApplication *application);
-int      guide_cli_check_site        (void);
-int      guide_cli_reset_progress    (GFile        *file);
-int      guide_cli_set_language      (GSettings    *settings,
-                                      const char   *language,
-                                      gboolean      locked);
-int      guide_cli_export_pdf        (const char   *path,
-                                      GuideLibrary *library,
-                                      const char   *language,
-                                      GFile        *progress_file);
+void     guide_cli_add_options          (GApplication             *application);
+int      guide_cli_handle_local_options (GApplication             *application,
+                                         GVariantDict             *options);
+int      guide_cli_command_line         (GApplication             *application,
+                                         GApplicationCommandLine  *command_line);
+gboolean guide_cli_local_command_line   (GApplication             *application,
+                                         char                   ***arguments,
+                                         int                      *exit_status);
 
 G_END_DECLS
