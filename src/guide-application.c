@@ -211,7 +211,7 @@ presentation_activated (GSimpleAction *action,
   g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (presentation));
 #if GUIDE_BENCHMARK
-  guide_benchmark_start (GTK_WINDOW (presentation));
+  guide_benchmark_start (GTK_WINDOW (presentation), self->progress);
 #endif
 }
 
@@ -315,7 +315,7 @@ guide_application_activate (GApplication *application)
 
   gtk_window_present (window);
 #if GUIDE_BENCHMARK
-  guide_benchmark_start (window);
+  guide_benchmark_start (window, self->progress);
 #endif
 
   if (self->startup_message != NULL)

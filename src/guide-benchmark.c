@@ -41,7 +41,6 @@
 
 #include <time.h>
 
-#include "guide-application.h"
 #include "guide-benchmark.h"
 #include "guide-i18n.h"
 #include "guide-progress.h"
@@ -62,6 +61,7 @@ typedef enum
 typedef struct
 {
   GtkWindow     *window;
+  GuideProgress *progress;
   GdkFrameClock *clock;
   Mode           mode;
   guint          repeat;
@@ -123,7 +123,7 @@ finish (Benchmark *benchmark)
 {
   GtkApplication *application = gtk_window_get_application (benchmark->window);
 
-  g_signal_handlers_disconnect_by_data (guide_application_get_progress (GUIDE_APPLICATION (application)), benchmark);
+  g_signal_handlers_disconnect_by_data (benchmark->progress, benchmark);
   g_clear_handle_id (&benchmark->quiet_id, g_source_remove);
   g_clear_signal_handler (&benchmark->paint_handler, benchmark->clock);
   g_clear_signal_handler (&benchmark->after_paint_handler, benchmark->clock);
@@ -312,13 +312,12 @@ parse_mode (const char *name,
 /* Ticks go to the progress file the app was started with: only one named
  * with --progress-file, which the user's own never is. */
 static gboolean
-ticks_allowed (GtkWindow *window)
+ticks_allowed (GuideProgress *progress)
 {
-  GuideApplication *application = GUIDE_APPLICATION (gtk_window_get_application (window));
   g_autoptr(GFile) own = guide_progress_get_default_file ();
   g_autoptr(GFile) file = NULL;
 
-  g_object_get (guide_application_get_progress (application), "file", &file, NULL);
+  g_object_get (progress, "file", &file, NULL);
 
   return file != NULL && !g_file_equal (file, own);
 }
@@ -326,11 +325,13 @@ ticks_allowed (GtkWindow *window)
 /**
  * guide_benchmark_start:
  * @window: the main window, just presented
+ * @progress: the progress it shows
  *
  * Returns: whether a benchmark was asked for, and started
  */
 gboolean
-guide_benchmark_start (GtkWindow *window)
+guide_benchmark_start (GtkWindow     *window,
+                       GuideProgress *progress)
 {
   const char *name = g_getenv ("CPMS_GUIDE_BENCHMARK");
   const char *repeat = g_getenv ("CPMS_GUIDE_BENCHMARK_REPEAT");
@@ -347,7 +348,7 @@ guide_benchmark_start (GtkWindow *window)
       return TRUE;
     }
 
-  if (mode == MODE_SAVE && !ticks_allowed (window))
+  if (mode == MODE_SAVE && !ticks_allowed (progress))
     {
       g_printerr ("benchmark: save ticks steps only in a file named with --progress-file, never in the user's own\n");
       g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
@@ -356,12 +357,12 @@ guide_benchmark_start (GtkWindow *window)
 
   benchmark = g_new0 (Benchmark, 1);
   benchmark->window = window;
+  benchmark->progress = progress;
   benchmark->mode = mode;
   benchmark->repeat = repeat != NULL ? (guint) g_ascii_strtoull (repeat, NULL, 10) : DEFAULT_REPEAT;
   benchmark->times = g_array_new (FALSE, FALSE, sizeof (double));
   if (mode == MODE_SAVE)
-    g_signal_connect (guide_application_get_progress (GUIDE_APPLICATION (gtk_window_get_application (window))),
-                      "notify::saving", G_CALLBACK (saving_cb), benchmark);
+    g_signal_connect (progress, "notify::saving", G_CALLBACK (saving_cb), benchmark);
 
   /* The frame clock exists once the window is realized, which presenting it
    * has done. */

@@ -14,8 +14,11 @@
 
 #include <gtk/gtk.h>
 
+#include "guide-progress.h"
+
 G_BEGIN_DECLS
 
-gboolean guide_benchmark_start (GtkWindow *window);
+gboolean guide_benchmark_start (GtkWindow     *window,
+                                GuideProgress *progress);
 
 G_END_DECLS
