@@ -18,6 +18,7 @@
 
 #include "guide-application.h"
 #include "guide-book.h"
+#include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-qr-code.h"
 #include "guide-test-utils.h"
@@ -270,6 +271,19 @@ test_keys_walk (Fixture       *fixture,
   press_and_expect (fixture, "4", "Fase 4 di 4", NULL);
   press_and_expect (fixture, "2", "Fase 2 di 4", NULL);
   press_and_expect (fixture, "End", guide_book_get_title (it), guide_book_get_contacts_text (it));
+
+  /* The slides speak Italian, QR codes' names included, while the app's own
+   * language, the checklist's, stays French. */
+  {
+    g_autoptr(GPtrArray) codes = guide_test_find_all (fixture->presentation, GUIDE_TYPE_QR_CODE);
+    GtkWidget *code = g_ptr_array_index (codes, 0);
+    g_autofree char *name = g_strdup_printf ("Codice QR di %s", guide_qr_code_get_text (GUIDE_QR_CODE (code)));
+    g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+    g_assert_null (mismatch);
+    g_assert_cmpstr (guide_i18n_get_language (), ==, "fr");
+    g_assert_nonnull (guide_test_find_label (fixture->window, guide_book_get_stage (fr, 0)->title));
+  }
 
   /* L again: English, in place, then round to French. */
   press_and_expect (fixture, "l", guide_book_get_title (en), guide_book_get_contacts_text (en));
