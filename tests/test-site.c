@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "guide-input.h"
+#include "guide-library.h"
 #include "guide-site.h"
 #include "guide-test-utils.h"
 
@@ -333,6 +334,36 @@ test_guide (void)
   step = guide_book_find_step (guide_site_get_book (site, "en"), "cpms-access.guest-access", NULL, NULL);
   g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
   g_assert_cmpstr (guide_book_get_language (guide_site_get_book (site, "en")), ==, "en");
+}
+
+/* The addresses a site's library may open: the official ones and the site's
+ * own contact; another site's library knows nothing of them. */
+static void
+test_library (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GuideSite) site = NULL;
+  g_autoptr(GuideSite) other_site = NULL;
+  g_autoptr(GuideLibrary) library = NULL;
+  g_autoptr(GuideLibrary) other = NULL;
+
+  path = write_site_file ("[Contact]\nName=Servizio informatico\nEmail=it@ospedale.example\n");
+  site = guide_site_new ();
+  library = guide_library_new (site);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  other_site = guide_site_new ();
+  other = guide_library_new (other_site);
+
+  g_assert_true (guide_library_is_allowed (library, "https://cpms.ern-net.eu/login/"));
+  g_assert_true (guide_library_is_allowed (library, "mailto:it@ospedale.example"));
+  g_assert_false (guide_library_is_allowed (library, "mailto:other@ospedale.example"));
+  g_assert_false (guide_library_is_allowed (library, NULL));
+  g_assert_true (guide_library_is_allowed (other, "https://cpms.ern-net.eu/login/"));
+  g_assert_false (guide_library_is_allowed (other, "mailto:it@ospedale.example"));
+
+  /* Without a guide of the site's own, the built-in one, read once. */
+  g_assert_true (guide_library_get_book (library, "it") == guide_library_get_book (library, "it"));
+  g_assert_cmpstr (guide_book_get_language (guide_library_get_book (library, "it")), ==, "it");
 }
 
 static void
@@ -665,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/unreadable", test_unreadable);
   g_test_add_func ("/guide/site/flatpak-lookup-order", test_flatpak_lookup_order);
   g_test_add_func ("/guide/site/readme-flatpak-recipe", test_readme_flatpak_recipe);
+  g_test_add_func ("/guide/site/library", test_library);
   g_test_add_func ("/guide/site/guide", test_guide);
   g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);
