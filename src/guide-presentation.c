@@ -16,94 +16,15 @@
  * The keys are those presentation clickers send. Ticking steps here is a
  * demonstration: nothing is saved, neither progress nor settings.
  *
- * Sizes come from the screen, never from the window: the window is as large
- * as its content asks, so type that followed the window would grow the
- * window that grows the type. A slide whose content is taller than the
- * screen changes its layout instead (QR codes side by side, smaller codes,
- * then smaller type on that slide alone), so that the window is never
- * larger than the screen and every code is entirely on it. */
+ * This file has the window: its actions and keys, and the screen it takes.
+ * What a slide says is in guide-presentation-slides.c, its fitting to the
+ * screen in guide-presentation-fit.c. */
 
 #include "guide-i18n.h"
-#include "guide-illustration.h"
-#include "guide-library.h"
-#include "guide-presentation.h"
-#include "guide-progress.h"
+#include "guide-presentation-fit.h"
+#include "guide-presentation-private.h"
+#include "guide-presentation-slides.h"
 #include "guide-qr-code.h"
-#include "guide-uri.h"
-
-typedef enum
-{
-  SLIDE_TITLE,
-  SLIDE_STAGE,
-  SLIDE_STEP,
-  SLIDE_ORIGINAL_STEP,
-  SLIDE_CONTACTS,
-} SlideKind;
-
-typedef struct
-{
-  SlideKind kind;
-  guint     stage;
-  guint     step;
-} Slide;
-
-/* The ways a slide can be laid out, tried in this order until it fits. */
-typedef struct
-{
-  gboolean codes_side_by_side;
-  gboolean small_codes;
-  guint    smaller_type;
-} Fit;
-
-static const Fit fits[] = {
-  { FALSE, FALSE, 0 },
-  { TRUE, FALSE, 0 },
-  { TRUE, TRUE, 0 },
-  { TRUE, TRUE, 1 },
-  { TRUE, TRUE, 2 },
-  { TRUE, TRUE, 3 },
-  { TRUE, TRUE, 4 },
-  { TRUE, TRUE, 5 },
-};
-
-/* Each smaller type is a tenth smaller than the one before. */
-#define N_SMALLER_TYPES 5
-
-/* Type that reads from the back of a room: 28 pixels at 1080 lines. */
-#define LINES_PER_SCREEN 38
-
-struct _GuidePresentation
-{
-  AdwWindow          parent_instance;
-
-  GuideLibrary      *library;
-  GuideBook         *book;
-  GuideProgress     *progress;
-  const char        *language;
-  GArray            *slides;
-  guint              index;
-  GtkCssProvider    *provider;
-  int                screen_width;
-  int                screen_height;
-  int                content_width;
-  int                content_height;
-  guint              fit_source;
-  int                font_size;
-  guint              smaller_type;
-  gboolean           hints_hidden;
-
-  GtkStack          *stack;
-  GtkLabel          *where_label;
-  GtkLabel          *title_label;
-  GtkLabel          *withdrawn_label;
-  GtkLabel          *text_label;
-  GtkLabel          *note_label;
-  GtkCheckButton    *done_check;
-  GuideIllustration *illustration;
-  GtkBox            *codes_box;
-  GtkLabel          *hint_label;
-  GtkLabel          *counter_label;
-};
 
 G_DEFINE_FINAL_TYPE (GuidePresentation, guide_presentation, ADW_TYPE_WINDOW)
 
@@ -117,304 +38,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-build_slides (GuidePresentation *self)
-{
-  GPtrArray *stages = guide_book_get_stages (self->book);
-  Slide slide = { SLIDE_TITLE, 0, 0 };
-
-  g_array_set_size (self->slides, 0);
-  g_array_append_val (self->slides, slide);
-
-  for (guint i = 0; i < stages->len; i++)
-    {
-      GuideStage *stage = g_ptr_array_index (stages, i);
-
-      slide = (Slide) { SLIDE_STAGE, i, 0 };
-      g_array_append_val (self->slides, slide);
-
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          slide = (Slide) { SLIDE_STEP, i, j };
-          g_array_append_val (self->slides, slide);
-        }
-
-      for (guint j = 0; j < stage->original_steps->len; j++)
-        {
-          slide = (Slide) { SLIDE_ORIGINAL_STEP, i, j };
-          g_array_append_val (self->slides, slide);
-        }
-    }
-
-  slide = (Slide) { SLIDE_CONTACTS, 0, 0 };
-  g_array_append_val (self->slides, slide);
-}
-
-/* An address for the audience: as a QR code, written out, and what it is. */
-static void
-add_code (GuidePresentation *self,
-          const char        *uri,
-          const char        *caption)
-{
-  g_autofree char *display = guide_uri_get_display (uri);
-  g_autofree char *code_name = g_strdup_printf (guide_gettext_in (self->language, "QR code of %s"), uri);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *code = guide_qr_code_new ();
-  GtkWidget *address = gtk_label_new (NULL);
-  GtkWidget *label = gtk_label_new (caption);
-
-  guide_qr_code_set_text (GUIDE_QR_CODE (code), uri);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL, code_name, -1);
-  gtk_widget_set_halign (code, GTK_ALIGN_CENTER);
-
-  gtk_label_set_wrap (GTK_LABEL (address), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (address), 30);
-  guide_uri_label_set_text (GTK_LABEL (address), display);
-  gtk_label_set_justify (GTK_LABEL (address), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (address, "address");
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "caption-text");
-
-  gtk_box_append (GTK_BOX (box), code);
-  gtk_box_append (GTK_BOX (box), address);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (self->codes_box, box);
-}
-
-static void
-show_notes (GuidePresentation *self,
-            GPtrArray         *notes,
-            gboolean           codes)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      GuideNote *note = g_ptr_array_index (notes, i);
-
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      if (note->title != NULL)
-        g_string_append_printf (text, "%s — ", note->title);
-      g_string_append (text, note->text);
-
-      if (codes && note->uri != NULL)
-        add_code (self, note->uri, note->label);
-    }
-
-  guide_uri_label_set_text (self->note_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
-}
-
-/* The side of a QR code, in pixels: a phone scans it from the back of the
- * room at a quarter of the screen's height, a third when no picture is
- * beside it; a slide short of room can go down to a quarter, or to 300
- * pixels on the tallest screens, which are still enough. */
-static int
-code_side (GuidePresentation *self,
-           gboolean           small)
-{
-  int smallest = MIN (self->screen_height / 4, 300);
-  gboolean picture = gtk_widget_get_visible (GTK_WIDGET (self->illustration));
-
-  if (small)
-    return smallest;
-
-  return MAX (smallest, self->screen_height / (picture ? 4 : 3));
-}
-
-static void
-apply_fit (GuidePresentation *self,
-           const Fit         *fit)
-{
-  int side = code_side (self, fit->small_codes);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->codes_box),
-                                  fit->codes_side_by_side ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-
-  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
-       box != NULL;
-       box = gtk_widget_get_next_sibling (box))
-    guide_qr_code_set_side (GUIDE_QR_CODE (gtk_widget_get_first_child (box)), side);
-
-  if (fit->smaller_type != self->smaller_type)
-    {
-      g_autofree char *old_class = g_strdup_printf ("smaller-%u", self->smaller_type);
-      g_autofree char *new_class = g_strdup_printf ("smaller-%u", fit->smaller_type);
-
-      gtk_widget_remove_css_class (GTK_WIDGET (self), old_class);
-      if (fit->smaller_type > 0)
-        gtk_widget_add_css_class (GTK_WIDGET (self), new_class);
-      self->smaller_type = fit->smaller_type;
-    }
-}
-
-static gboolean
-slide_fits (GuidePresentation *self)
-{
-  GtkWidget *content = GTK_WIDGET (self->stack);
-  int width, height;
-
-  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
-  if (width > self->content_width)
-    return FALSE;
-
-  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, self->content_width, &height, NULL, NULL, NULL);
-  return height <= self->content_height;
-}
-
-/* The first layout of the slide that fits the screen, or the smallest. Ways
- * that change nothing on this slide are not measured again. */
-static void
-fit_slide (GuidePresentation *self)
-{
-  guint n_codes = 0;
-  const Fit *tried = NULL;
-
-  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
-       box != NULL;
-       box = gtk_widget_get_next_sibling (box))
-    n_codes++;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fits); i++)
-    {
-      const Fit *fit = &fits[i];
-
-      if (tried != NULL && fit->smaller_type == tried->smaller_type &&
-          (n_codes < 2 || fit->codes_side_by_side == tried->codes_side_by_side) &&
-          (n_codes == 0 || code_side (self, fit->small_codes) == code_side (self, tried->small_codes)))
-        continue;
-
-      tried = fit;
-      apply_fit (self, fit);
-      if (slide_fits (self))
-        return;
-    }
-}
-
-static void
-show_slide (GuidePresentation *self)
-{
-  const Slide *slide = &g_array_index (self->slides, Slide, self->index);
-  GPtrArray *stages = guide_book_get_stages (self->book);
-  GuideStage *stage = g_ptr_array_index (stages, slide->stage);
-  GuideStep *step = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *counter = NULL;
-  g_autoptr(GuideScreenshot) screenshot = NULL;
-  GtkWidget *child;
-
-  if (slide->kind == SLIDE_STEP || slide->kind == SLIDE_ORIGINAL_STEP)
-    {
-      step = g_ptr_array_index (slide->kind == SLIDE_STEP ? stage->steps : stage->original_steps, slide->step);
-      if (step->picture != NULL)
-        screenshot = guide_screenshot_lookup (step->picture, self->language);
-    }
-  guide_illustration_set_screenshot (self->illustration, screenshot);
-  gtk_widget_set_visible (GTK_WIDGET (self->illustration), screenshot != NULL);
-  if (screenshot != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, guide_gettext_in (self->language, "Illustration"),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
-                                    -1);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box))) != NULL)
-    gtk_box_remove (self->codes_box, child);
-  gtk_label_set_label (self->note_label, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
-
-  switch (slide->kind)
-    {
-    case SLIDE_TITLE:
-      where = g_strdup (guide_gettext_in (self->language, "CPMS Access Guide"));
-      text = g_strjoinv ("\n\n", guide_book_get_intro (self->book));
-      gtk_label_set_label (self->title_label, guide_book_get_title (self->book));
-      show_notes (self, guide_book_get_notes (self->book), FALSE);
-      break;
-
-    case SLIDE_STAGE:
-      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u of %u"), slide->stage + 1, stages->len);
-      text = g_strdup (stage->summary);
-      gtk_label_set_label (self->title_label, stage->title);
-      show_notes (self, stage->notes, TRUE);
-      break;
-
-    case SLIDE_STEP:
-      /* Translators: where the presentation is, e.g. "Stage 2 · Step 3 of 5". */
-      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u · Step %u of %u"), slide->stage + 1, slide->step + 1, stage->steps->len);
-      text = g_strdup (step->text);
-      gtk_label_set_label (self->title_label, stage->title);
-      if (step->uri != NULL)
-        add_code (self, step->uri, step->label);
-      /* A step without an address of its own shows its notes' ones. */
-      show_notes (self, step->notes, step->uri == NULL);
-      break;
-
-    case SLIDE_ORIGINAL_STEP:
-      /* Translators: where the presentation is, e.g. "Stage 2 · Original guide, step 3 of 5". */
-      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u · Original guide, step %u of %u"),
-                               slide->stage + 1, slide->step + 1, stage->original_steps->len);
-      text = g_strdup (step->text);
-      gtk_label_set_label (self->title_label, stage->title);
-      gtk_label_set_label (self->withdrawn_label, stage->original_title);
-      show_notes (self, step->notes, TRUE);
-      break;
-
-    case SLIDE_CONTACTS:
-    default:
-      where = g_strdup (guide_book_get_title (self->book));
-      text = g_strdup (guide_book_get_contacts_text (self->book));
-      gtk_label_set_label (self->title_label, guide_gettext_in (self->language, "Help and Contacts"));
-      for (guint i = 0; i < guide_book_get_addresses (self->book)->len; i++)
-        {
-          GuideAddress *address = g_ptr_array_index (guide_book_get_addresses (self->book), i);
-
-          add_code (self, address->uri, address->name);
-        }
-      break;
-    }
-
-  gtk_label_set_label (self->where_label, where);
-  guide_uri_label_set_text (self->text_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == SLIDE_TITLE && !self->hints_hidden);
-
-  /* Translators: the slide shown and the number of slides, e.g. "12 / 31". */
-  counter = g_strdup_printf (guide_gettext_in (self->language, "%u / %u"), self->index + 1, self->slides->len);
-  gtk_label_set_label (self->counter_label, counter);
-  gtk_widget_set_visible (GTK_WIDGET (self->counter_label), !self->hints_hidden);
-  /* In its corner also when it is alone on its row. */
-  gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !gtk_widget_get_visible (GTK_WIDGET (self->hint_label)));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), slide->kind == SLIDE_ORIGINAL_STEP);
-  gtk_widget_set_visible (GTK_WIDGET (self->done_check), slide->kind == SLIDE_STEP);
-  /* The toggle this causes marks the step with what it already is: no change. */
-  if (slide->kind == SLIDE_STEP)
-    gtk_check_button_set_active (self->done_check, guide_progress_is_done (self->progress, step->id));
-
-  fit_slide (self);
-  gtk_stack_set_visible_child_name (self->stack, "slide");
-}
-
-static void
 go_to (GuidePresentation *self,
        int                index)
 {
   self->index = CLAMP (index, 0, (int) self->slides->len - 1);
-  show_slide (self);
+  guide_presentation_show_slide (self);
 }
 
 static void
 done_toggled_cb (GuidePresentation *self)
 {
-  const Slide *slide = &g_array_index (self->slides, Slide, self->index);
+  const GuidePresentationSlide *slide = &g_array_index (self->slides, GuidePresentationSlide, self->index);
   GuideStage *stage = guide_book_get_stage (self->book, slide->stage);
   GuideStep *step;
 
-  if (slide->kind != SLIDE_STEP)
+  if (slide->kind != GUIDE_PRESENTATION_SLIDE_STEP)
     return;
 
   step = g_ptr_array_index (stage->steps, slide->step);
@@ -470,9 +108,9 @@ stage_action (GtkWidget  *widget,
 
   for (guint i = 0; i < self->slides->len; i++)
     {
-      const Slide *slide = &g_array_index (self->slides, Slide, i);
+      const GuidePresentationSlide *slide = &g_array_index (self->slides, GuidePresentationSlide, i);
 
-      if (slide->kind == SLIDE_STAGE && slide->stage == stage)
+      if (slide->kind == GUIDE_PRESENTATION_SLIDE_STAGE && slide->stage == stage)
         {
           go_to (self, i);
           return;
@@ -500,7 +138,7 @@ hints_action (GtkWidget  *widget,
   GuidePresentation *self = GUIDE_PRESENTATION (widget);
 
   self->hints_hidden = !self->hints_hidden;
-  show_slide (self);
+  guide_presentation_show_slide (self);
 }
 
 /* The next language, fr → it → en → fr, in place, for this window only: the
@@ -516,51 +154,14 @@ language_action (GtkWidget  *widget,
                    g_str_equal (self->language, "it") ? "en" : "fr";
   g_set_object (&self->book, guide_library_get_book (self->library, self->language));
   guide_i18n_translate_widget_in (widget, self->language);
-  show_slide (self);
-}
-
-/* The type of every slide, and the smaller ones a slide that does not fit
- * steps down to. */
-static void
-load_type_sizes (GuidePresentation *self)
-{
-  g_autoptr(GString) css = g_string_new (NULL);
-
-  g_string_append_printf (css, "window.presentation { font-size: %dpx; }\n", self->font_size);
-  for (guint i = 1; i <= N_SMALLER_TYPES; i++)
-    g_string_append_printf (css, "window.presentation.smaller-%u { font-size: %dpx; }\n",
-                            i, MAX (self->font_size * (10 - (int) i) / 10, 10));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->provider, css->str);
-#else
-  gtk_css_provider_load_from_data (self->provider, css->str, -1);
-#endif
-}
-
-static void
-set_monitor (GuidePresentation *self,
-             GdkMonitor        *monitor)
-{
-  GdkRectangle geometry;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  if (geometry.width == self->screen_width && geometry.height == self->screen_height)
-    return;
-
-  self->screen_width = self->content_width = geometry.width;
-  self->screen_height = self->content_height = geometry.height;
-  self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
-  load_type_sizes (self);
-
-  if (self->slides->len > 0)
-    show_slide (self);
+  guide_presentation_show_slide (self);
 }
 
 static void
 enter_monitor_cb (GuidePresentation *self,
                   GdkMonitor        *monitor)
 {
-  set_monitor (self, monitor);
+  guide_presentation_set_monitor (self, monitor);
 }
 
 static gboolean
@@ -569,7 +170,7 @@ fit_slide_cb (gpointer user_data)
   GuidePresentation *self = GUIDE_PRESENTATION (user_data);
 
   self->fit_source = 0;
-  fit_slide (self);
+  guide_presentation_fit_slide (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -602,9 +203,10 @@ guide_presentation_size_allocate (GtkWidget *widget,
 }
 
 /* The window takes the whole screen, and each slide is laid out to fit it
- * (fit_slide()). A minimum computed from the content would be the height of
- * its text wrapped at its narrowest, thousands of pixels, which GtkWindow
- * would give the window, past the bottom of the screen. */
+ * (guide_presentation_fit_slide()). A minimum computed from the content
+ * would be the height of its text wrapped at its narrowest, thousands of
+ * pixels, which GtkWindow would give the window, past the bottom of the
+ * screen. */
 static void
 guide_presentation_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -694,10 +296,10 @@ guide_presentation_constructed (GObject *object)
   /* The sizes are known before the first frame, from the screen it is asked
    * for. */
   monitor = choose_monitor (self);
-  set_monitor (self, monitor);
+  guide_presentation_set_monitor (self, monitor);
 
   guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);
-  build_slides (self);
+  guide_presentation_build_slides (self);
   go_to (self, 0);
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
 }
@@ -838,7 +440,7 @@ guide_presentation_init (GuidePresentation *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->slides = g_array_new (FALSE, FALSE, sizeof (Slide));
+  self->slides = g_array_new (FALSE, FALSE, sizeof (GuidePresentationSlide));
   self->progress = guide_progress_new (NULL);
   self->provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),

@@ -14,25 +14,14 @@
  * illustrations; a site can put real screenshots of the same base name in
  * cpms-guide/screenshots/ (or a language subfolder of it) under one of the
  * system data folders. Vector pictures are rendered at the size they are
- * shown at, so they stay sharp on a projector or a HiDPI screen. */
+ * shown at, so they stay sharp on a projector or a HiDPI screen.
+ *
+ * This file reads and finds pictures; they are drawn in
+ * guide-screenshot-render.c. */
 
-#include <librsvg/rsvg.h>
 #include <math.h>
-#include <stdlib.h>
 
-#include "guide-screenshot.h"
-
-struct _GuideScreenshot
-{
-  GObject     parent_instance;
-
-  char       *origin;
-  GBytes     *bytes;
-  gboolean    vector;
-  int         width;
-  int         height;
-  GdkTexture *texture;
-};
+#include "guide-screenshot-private.h"
 
 G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
 
@@ -130,13 +119,11 @@ texture_for_pixbuf (GdkPixbuf *pixbuf)
                                  gdk_pixbuf_get_rowstride (pixbuf));
 }
 
-/* Reads an SVG picture, and its own size in pixels, without drawing it.
- * (librsvg 2.54 declares no autoptr for its handle.) */
-static RsvgHandle *
-read_svg (GBytes  *bytes,
-          double  *width,
-          double  *height,
-          GError **error)
+RsvgHandle *
+guide_screenshot_read_svg (GBytes  *bytes,
+                           double  *width,
+                           double  *height,
+                           GError **error)
 {
   RsvgHandle *handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL),
                                                   g_bytes_get_size (bytes), error);
@@ -169,7 +156,7 @@ load (const char  *origin,
       double width, height;
 
       /* Only read here: it is drawn at the size it is shown at. */
-      if ((handle = read_svg (bytes, &width, &height, error)) == NULL)
+      if ((handle = guide_screenshot_read_svg (bytes, &width, &height, error)) == NULL)
         return NULL;
 
       g_object_unref (handle);
@@ -427,150 +414,3 @@ guide_screenshot_get_bytes (GuideScreenshot *self)
   return self->bytes;
 }
 
-/**
- * guide_screenshot_render:
- * @width: the width in device pixels
- * @height: the height in device pixels
- *
- * Returns: (transfer full) (nullable): the picture at @width × @height for a
- *   vector picture; a bitmap comes at its own size, to be scaled when drawn
- */
-GdkTexture *
-guide_screenshot_render (GuideScreenshot *self,
-                         int              width,
-                         int              height)
-{
-  RsvgHandle *handle;
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double own_width, own_height;
-  GdkTexture *texture = NULL;
-
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
-
-  if (!self->vector)
-    return g_object_ref (self->texture);
-
-  width = MAX (width, 1);
-  height = MAX (height, 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-
-  /* A handle of its own: this may run in a worker thread, beside others. */
-  handle = read_svg (self->bytes, &own_width, &own_height, &error);
-  if (handle != NULL &&
-      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
-    {
-      g_autoptr(GBytes) pixels = NULL;
-
-      cairo_surface_flush (surface);
-      pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                            (gsize) cairo_image_surface_get_stride (surface) * height);
-      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
-                                        pixels, cairo_image_surface_get_stride (surface));
-    }
-  else
-    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
-
-  g_clear_object (&handle);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  return texture;
-}
-
-/* Pictures being drawn in worker threads. */
-static GMutex rendering_lock;
-static GCond rendering_done;
-static guint n_rendering;
-static gsize waits_at_exit;
-
-/* Whatever ends the process, a picture still being drawn in a worker thread
- * is waited for, rather than torn down under it by the libraries' own
- * clean-up at exit. */
-static void
-wait_for_rendering (void)
-{
-  g_mutex_lock (&rendering_lock);
-  while (n_rendering > 0)
-    g_cond_wait (&rendering_done, &rendering_lock);
-  g_mutex_unlock (&rendering_lock);
-}
-
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const int *size = task_data;
-  GdkTexture *texture = guide_screenshot_render (source_object, size[0], size[1]);
-
-  if (texture != NULL)
-    g_task_return_pointer (task, texture, g_object_unref);
-  else
-    g_task_return_new_error (task, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
-                             "The picture could not be drawn");
-
-  g_mutex_lock (&rendering_lock);
-  n_rendering--;
-  g_cond_broadcast (&rendering_done);
-  g_mutex_unlock (&rendering_lock);
-}
-
-/**
- * guide_screenshot_render_async:
- * @width: the width in device pixels
- * @height: the height in device pixels
- *
- * Renders the picture as guide_screenshot_render() does, in a worker thread,
- * so that drawing a large vector picture never holds up a frame.
- */
-void
-guide_screenshot_render_async (GuideScreenshot     *self,
-                               int                  width,
-                               int                  height,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  int *size;
-
-  g_return_if_fail (GUIDE_IS_SCREENSHOT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, guide_screenshot_render_async);
-  size = g_new (int, 2);
-  size[0] = width;
-  size[1] = height;
-  g_task_set_task_data (task, size, g_free);
-  g_task_set_return_on_cancel (task, TRUE);
-
-  if (g_once_init_enter (&waits_at_exit))
-    {
-      atexit (wait_for_rendering);
-      g_once_init_leave (&waits_at_exit, TRUE);
-    }
-
-  g_mutex_lock (&rendering_lock);
-  n_rendering++;
-  g_mutex_unlock (&rendering_lock);
-  g_task_run_in_thread (task, render_thread);
-}
-
-/**
- * guide_screenshot_render_finish:
- *
- * Returns: (transfer full) (nullable): the picture, or %NULL with @error set
- */
-GdkTexture *
-guide_screenshot_render_finish (GuideScreenshot  *self,
-                                GAsyncResult     *result,
-                                GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

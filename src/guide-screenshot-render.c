@@ -1,0 +1,167 @@
+/* guide-screenshot-render.c
+ *
+ * Copyright 2026 The CPMS Access Guide authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The drawing of a picture at the size it is shown at: a vector picture is
+ * drawn anew for each size, at once or in a worker thread, and whatever ends
+ * the process waits for the pictures still being drawn. */
+
+#include <stdlib.h>
+
+#include "guide-screenshot-private.h"
+
+/**
+ * guide_screenshot_render:
+ * @width: the width in device pixels
+ * @height: the height in device pixels
+ *
+ * Returns: (transfer full) (nullable): the picture at @width × @height for a
+ *   vector picture; a bitmap comes at its own size, to be scaled when drawn
+ */
+GdkTexture *
+guide_screenshot_render (GuideScreenshot *self,
+                         int              width,
+                         int              height)
+{
+  RsvgHandle *handle;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double own_width, own_height;
+  GdkTexture *texture = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
+
+  if (!self->vector)
+    return g_object_ref (self->texture);
+
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+
+  /* A handle of its own: this may run in a worker thread, beside others. */
+  handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, &error);
+  if (handle != NULL &&
+      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
+    {
+      g_autoptr(GBytes) pixels = NULL;
+
+      cairo_surface_flush (surface);
+      pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                            (gsize) cairo_image_surface_get_stride (surface) * height);
+      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
+                                        pixels, cairo_image_surface_get_stride (surface));
+    }
+  else
+    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+
+  g_clear_object (&handle);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+/* Pictures being drawn in worker threads. */
+static GMutex rendering_lock;
+static GCond rendering_done;
+static guint n_rendering;
+static gsize waits_at_exit;
+
+/* Whatever ends the process, a picture still being drawn in a worker thread
+ * is waited for, rather than torn down under it by the libraries' own
+ * clean-up at exit. */
+static void
+wait_for_rendering (void)
+{
+  g_mutex_lock (&rendering_lock);
+  while (n_rendering > 0)
+    g_cond_wait (&rendering_done, &rendering_lock);
+  g_mutex_unlock (&rendering_lock);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const int *size = task_data;
+  GdkTexture *texture = guide_screenshot_render (source_object, size[0], size[1]);
+
+  if (texture != NULL)
+    g_task_return_pointer (task, texture, g_object_unref);
+  else
+    g_task_return_new_error (task, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                             "The picture could not be drawn");
+
+  g_mutex_lock (&rendering_lock);
+  n_rendering--;
+  g_cond_broadcast (&rendering_done);
+  g_mutex_unlock (&rendering_lock);
+}
+
+/**
+ * guide_screenshot_render_async:
+ * @width: the width in device pixels
+ * @height: the height in device pixels
+ *
+ * Renders the picture as guide_screenshot_render() does, in a worker thread,
+ * so that drawing a large vector picture never holds up a frame.
+ */
+void
+guide_screenshot_render_async (GuideScreenshot     *self,
+                               int                  width,
+                               int                  height,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  int *size;
+
+  g_return_if_fail (GUIDE_IS_SCREENSHOT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, guide_screenshot_render_async);
+  size = g_new (int, 2);
+  size[0] = width;
+  size[1] = height;
+  g_task_set_task_data (task, size, g_free);
+  g_task_set_return_on_cancel (task, TRUE);
+
+  if (g_once_init_enter (&waits_at_exit))
+    {
+      atexit (wait_for_rendering);
+      g_once_init_leave (&waits_at_exit, TRUE);
+    }
+
+  g_mutex_lock (&rendering_lock);
+  n_rendering++;
+  g_mutex_unlock (&rendering_lock);
+  g_task_run_in_thread (task, render_thread);
+}
+
+/**
+ * guide_screenshot_render_finish:
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL with @error set
+ */
+GdkTexture *
+guide_screenshot_render_finish (GuideScreenshot  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
