@@ -372,6 +372,37 @@ guide_test_wait_for (GuideTestCondition condition,
   return !timed_out;
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* A condition for guide_test_wait_for(): that the gboolean at @data is set. */
+gboolean
+guide_test_is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Until @widget's window has been laid out and painted again: on a loaded
+ * machine, a frame can come after the main loop has nothing else to do. */
+void
+guide_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_resize (widget);
+  g_assert_true (guide_test_wait_for (guide_test_is_true, &painted));
+  g_signal_handler_disconnect (clock, handler);
+  guide_test_iterate ();
+}
+
 /**
  * guide_test_read_expected:
  * @folder: a folder of test data under tests/data/

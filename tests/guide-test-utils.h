@@ -33,6 +33,8 @@ GPtrArray *guide_test_wait_for_launches   (const char   *log,
                                            guint         count);
 void       guide_test_iterate             (void);
 void       guide_test_wait_for_saves      (GuideProgress *progress);
+void       guide_test_wait_for_frame      (GtkWidget     *widget);
+gboolean   guide_test_is_true             (gpointer       data);
 void       guide_test_wait_until_mapped   (GtkWidget    *widget);
 GPtrArray *guide_test_find_all            (GtkWidget    *root,
                                            GType         type);

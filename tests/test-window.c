@@ -231,7 +231,7 @@ test_switch_language (Fixture       *fixture,
   gtk_widget_activate (done_check (step_row (fixture, 4)));
   row = step_row (fixture, 5);
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), GTK_LIST_BOX_ROW (row));
-  guide_test_iterate ();
+  guide_test_wait_for_frame (fixture->window);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT)));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 200);
   gtk_adjustment_set_value (adjustment, 200);
@@ -448,7 +448,7 @@ test_phone_size (Fixture       *fixture,
   }
   guide_test_iterate ();
   select_stage (fixture, 1);
-  guide_test_iterate ();
+  guide_test_wait_for_frame (fixture->window);
 
   g_assert_cmpint (gtk_widget_get_width (fixture->window), <=, 360);
   title = adw_squeezer_get_visible_child (ADW_SQUEEZER (guide_test_find_all (fixture->window, ADW_TYPE_SQUEEZER)->pdata[0]));
@@ -1100,12 +1100,6 @@ process_done_cb (GObject      *source,
   *done = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* Runs the real executable, while this process, the running app, answers. */
 static int
 run_while_running (const char *option)
@@ -1121,7 +1115,7 @@ run_while_running (const char *option)
   process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CPMS_GUIDE_BINARY"), option, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_async (process, NULL, process_done_cb, &done);
-  g_assert_true (guide_test_wait_for (is_true, &done));
+  g_assert_true (guide_test_wait_for (guide_test_is_true, &done));
   g_assert_true (g_subprocess_get_if_exited (process));
 
   return g_subprocess_get_exit_status (process);
