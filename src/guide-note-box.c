@@ -25,6 +25,7 @@ struct _GuideNoteBox
   GtkLabel  *title_label;
   GtkLabel  *text_label;
   GtkLabel  *source_label;
+  GtkGrid   *button_box;
   GtkButton *button;
 };
 
@@ -51,6 +52,7 @@ guide_note_box_class_init (GuideNoteBoxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, title_label);
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, source_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button_box);
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button);
 
   gtk_widget_class_set_css_name (widget_class, "note");
@@ -117,7 +119,7 @@ guide_note_box_set_note (GuideNoteBox    *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->button), note->uri != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->button_box), note->uri != NULL);
 }
 
 /**

@@ -24,6 +24,7 @@ struct _GuideStagePage
 
   char              *stage_id;
 
+  AdwBin            *column;
   AdwClamp          *clamp;
   GtkBox            *intro_box;
   GtkBox            *intro_paragraphs;
@@ -80,6 +81,49 @@ fill_paragraphs (GtkBox *box,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (box, label);
     }
+}
+
+/* The scrolled window asks the page for its height at no particular width,
+ * to size itself, and has no use for the answer since it scrolls; AdwClamp
+ * would answer by laying every paragraph out at the column's widest, a
+ * layout of the whole stage that is never shown. Asked for a height, the
+ * column answers only for a width. */
+static GtkSizeRequestMode
+column_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+column_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+
+  if (child == NULL || (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0))
+    return;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+column_allocate (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 /* Brings the top of @row into view, a long step being read from its start,
@@ -227,6 +271,7 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-stage-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, column);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, clamp);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_paragraphs);
@@ -251,6 +296,9 @@ static void
 guide_stage_page_init (GuideStagePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->column),
+                                 gtk_custom_layout_new (column_request_mode, column_measure, column_allocate));
 }
 
 /**
