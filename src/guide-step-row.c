@@ -54,24 +54,62 @@ static guint signals[N_SIGNALS];
 /* A profile as the page names it, what it means in the interface's language,
  * and the page's own description, in English. */
 static void
-set_profile (AdwActionRow       *row,
+set_profile (GtkWidget          *row,
              const GuideProfile *profile)
 {
   g_autofree char *page = g_strdup_printf (_("On the page: “%s”"), profile->description);
   g_autofree char *subtitle = profile->meaning != NULL ? g_strdup_printf ("%s\n%s", profile->meaning, page)
                                                        : g_strdup (page);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), profile->name);
-  adw_action_row_set_subtitle (row, subtitle);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "guide-title"), profile->name);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "guide-subtitle"), subtitle);
 }
 
 static GtkWidget *
+profile_label_new (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* At least ten characters: laid out one word a line, the smallest width
+   * of a long subtitle costs more than the rest of its layouts. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* A row as AdwActionRow draws one, title above subtitle, laid out in a grid
+ * rather than in AdwActionRow's horizontal boxes, centred: GTK asks those
+ * for the width their text needs at the height they are given, which laid
+ * each subtitle out some fifty times, at every switch of language. */
+static GtkWidget *
 profile_row_new (const GuideProfile *profile)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = profile_label_new ("title");
+  GtkWidget *subtitle = profile_label_new ("subtitle");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  set_profile (ADW_ACTION_ROW (row), profile);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (grid, "profile");
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_grid_attach (GTK_GRID (grid), texts, 0, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+
+  g_object_set_data (G_OBJECT (row), "guide-title", title);
+  g_object_set_data (G_OBJECT (row), "guide-subtitle", subtitle);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle, NULL,
+                                  -1);
+  set_profile (row, profile);
 
   if (profile->recommended)
     {
@@ -83,7 +121,7 @@ profile_row_new (const GuideProfile *profile)
 
       gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (tag, "tag");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+      gtk_grid_attach (GTK_GRID (grid), tag, 1, 0, 1, 1);
       gtk_widget_add_css_class (row, "recommended");
     }
 
@@ -259,7 +297,7 @@ guide_step_row_set_step (GuideStepRow    *self,
     {
       child = gtk_widget_get_first_child (GTK_WIDGET (self->profiles_list));
       for (guint i = 0; i < step->profiles->len; i++, child = gtk_widget_get_next_sibling (child))
-        set_profile (ADW_ACTION_ROW (child), g_ptr_array_index (step->profiles, i));
+        set_profile (child, g_ptr_array_index (step->profiles, i));
     }
   else
     {
