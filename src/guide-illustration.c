@@ -13,9 +13,11 @@
 /* Shows a GuideScreenshot, fitted to its allocation or at a zoom factor. A
  * vector picture is rendered for exactly the device pixels it covers, never
  * scaled up from a smaller bitmap, so it stays sharp at any size. It is
- * rendered in a worker thread, so that no frame waits for it, and only once
- * it comes near the visible part of a scrolled page: a long stage does not
- * pay for the pictures nobody has scrolled to. */
+ * rendered in a worker thread, so that no frame waits for it, started once
+ * the frame that asked for it is painted, so that it does not compete with
+ * that frame for the processor, and only once it comes near the visible part
+ * of a scrolled page: a long stage does not pay for the pictures nobody has
+ * scrolled to. */
 
 #include <math.h>
 
@@ -35,6 +37,8 @@ struct _GuideIllustration
   GdkTexture      *texture;
   GCancellable    *rendering;
   int              rendering_size[2];
+  guint            render_source;
+  int              render_size[2];
   gboolean         waiting;
   GtkAdjustment   *adjustment;
 };
@@ -174,6 +178,7 @@ rendered_cb (GObject      *source,
 static void
 stop_rendering (GuideIllustration *self)
 {
+  g_clear_handle_id (&self->render_source, g_source_remove);
   g_cancellable_cancel (self->rendering);
   g_clear_object (&self->rendering);
 }
@@ -192,6 +197,31 @@ render (GuideIllustration *self,
   self->rendering_size[1] = height;
   guide_screenshot_render_async (self->screenshot, width, height, self->rendering,
                                  rendered_cb, g_object_ref (self));
+}
+
+static gboolean
+render_cb (gpointer user_data)
+{
+  GuideIllustration *self = user_data;
+
+  self->render_source = 0;
+  if (self->screenshot != NULL)
+    render (self, self->render_size[0], self->render_size[1]);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Renders at @width × @height once the frame being drawn is painted: idle
+ * sources run after the frame clock's. */
+static void
+render_after_frame (GuideIllustration *self,
+                    int                width,
+                    int                height)
+{
+  self->render_size[0] = width;
+  self->render_size[1] = height;
+  if (self->render_source == 0)
+    self->render_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, render_cb, self, NULL);
 }
 
 static void
@@ -228,7 +258,7 @@ guide_illustration_snapshot (GtkWidget   *widget,
       if (self->waiting)
         watch_scrolling (self);
       else
-        render (self, pixel_width, pixel_height);
+        render_after_frame (self, pixel_width, pixel_height);
     }
 
   if (self->texture != NULL)
