@@ -210,26 +210,54 @@ name_by_tooltip (GObject    *object,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-static void
-translate_object (GObject    *object,
-                  const char *language)
+static const char * const properties[] = {
+  "label", "title", "subtitle", "tooltip-text", "description", "placeholder-text",
+};
+
+/* Which of properties[] @klass has as strings that can be set after
+ * construction, one bit each: looked up once for each class, rather than
+ * for every widget of the window at every switch of language. */
+static guint
+translatable_properties (GObjectClass *klass)
 {
-  static const char * const properties[] = {
-    "label", "title", "subtitle", "tooltip-text", "description", "placeholder-text",
-  };
-  static GQuark quarks[G_N_ELEMENTS (properties)];
-  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  static GHashTable *classes;
+  gpointer bits;
+  guint mask = 0;
+
+  if (classes == NULL)
+    classes = g_hash_table_new (NULL, NULL);
+
+  if (g_hash_table_lookup_extended (classes, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), NULL, &bits))
+    return GPOINTER_TO_UINT (bits);
 
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
     {
       GParamSpec *pspec = g_object_class_find_property (klass, properties[i]);
+
+      if (pspec != NULL &&
+          pspec->value_type == G_TYPE_STRING &&
+          (pspec->flags & G_PARAM_WRITABLE) != 0 &&
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0)
+        mask |= 1u << i;
+    }
+
+  g_hash_table_insert (classes, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), GUINT_TO_POINTER (mask));
+  return mask;
+}
+
+static void
+translate_object (GObject    *object,
+                  const char *language)
+{
+  static GQuark quarks[G_N_ELEMENTS (properties)];
+  guint mask = translatable_properties (G_OBJECT_GET_CLASS (object));
+
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
       g_autofree char *value = NULL;
       const char *msgid;
 
-      if (pspec == NULL ||
-          pspec->value_type != G_TYPE_STRING ||
-          (pspec->flags & G_PARAM_WRITABLE) == 0 ||
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+      if ((mask & (1u << i)) == 0)
         continue;
 
       if (quarks[i] == 0)

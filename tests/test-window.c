@@ -20,6 +20,7 @@
 #include "guide-contacts-popover.h"
 #include "guide-illustration.h"
 #include "guide-picture-viewer.h"
+#include "guide-stage-page.h"
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
 #include "guide-test-utils.h"
@@ -1419,6 +1420,122 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 0.5);
 }
 
+/* GTK asks a widget aligned otherwise than to fill, and each child of a
+ * horizontal box, for the width it needs at the height it is given: a search
+ * over widths, each a new layout of the text, for every wrapped label below
+ * it, at every allocation and switch of language. No wrapped label of a
+ * stage or of the list of stages is in such a place, but two kinds of short
+ * ones: the title of GtkExpander, which lays it out beside its arrow itself,
+ * and a button's own label, whose lines that search balances when a narrow
+ * window wraps it, keeping the button no wider than they are. */
+static void
+assert_wrapped_labels_measured_for_width (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (root, GTK_TYPE_LABEL);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *expander = gtk_widget_get_ancestor (label, GTK_TYPE_EXPANDER);
+
+      if (!gtk_label_get_wrap (GTK_LABEL (label)) || !gtk_widget_is_visible (label) ||
+          (expander != NULL && gtk_expander_get_label_widget (GTK_EXPANDER (expander)) == label) ||
+          GTK_IS_BUTTON (gtk_widget_get_parent (label)))
+        continue;
+
+      for (GtkWidget *widget = label; widget != root; widget = gtk_widget_get_parent (widget))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (widget);
+
+          if (gtk_widget_get_halign (widget) != GTK_ALIGN_FILL || gtk_widget_get_valign (widget) != GTK_ALIGN_FILL)
+            g_test_fail_printf ("“%s”: its %s is aligned otherwise than to fill",
+                                gtk_label_get_text (GTK_LABEL (label)), G_OBJECT_TYPE_NAME (widget));
+          if (GTK_IS_BOX (parent) && gtk_orientable_get_orientation (GTK_ORIENTABLE (parent)) == GTK_ORIENTATION_HORIZONTAL)
+            g_test_fail_printf ("“%s”: its %s is in a horizontal box",
+                                gtk_label_get_text (GTK_LABEL (label)), G_OBJECT_TYPE_NAME (widget));
+        }
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+static void
+test_wrapped_labels_measured_for_width (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pages = guide_test_find_all (fixture->window, GUIDE_TYPE_STAGE_PAGE);
+  g_autoptr(GPtrArray) stage_rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STAGE_ROW);
+  g_autoptr(GPtrArray) expanders = NULL;
+
+  g_assert_cmpuint (pages->len, ==, 1);
+  assert_wrapped_labels_measured_for_width (gtk_widget_get_parent (g_ptr_array_index (stage_rows, 0)));
+
+  for (guint i = 0; i < stage_rows->len; i++)
+    {
+      select_stage (fixture, i);
+      expanders = guide_test_find_all (g_ptr_array_index (pages, 0), GTK_TYPE_EXPANDER);
+      for (guint j = 0; j < expanders->len; j++)
+        gtk_expander_set_expanded (g_ptr_array_index (expanders, j), TRUE);
+      g_clear_pointer (&expanders, g_ptr_array_unref);
+      guide_test_iterate ();
+      assert_wrapped_labels_measured_for_width (g_ptr_array_index (pages, 0));
+    }
+}
+
+/* The access profiles: each named, explained in the interface's language,
+ * with the page's own words, the usual choice tagged; switched in place. */
+static void
+assert_profiles (GPtrArray  *rows,
+                 GuideStep  *step,
+                 const char *tag)
+{
+  g_assert_cmpuint (rows->len, ==, step->profiles->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const GuideProfile *profile = g_ptr_array_index (step->profiles, i);
+      GtkWidget *title = guide_test_find_label (row, profile->name);
+      GtkWidget *subtitle = guide_test_find_by_css_class (row, GTK_TYPE_LABEL, "subtitle");
+
+      g_assert_nonnull (title);
+      g_assert_true (gtk_widget_is_visible (title));
+      g_assert_nonnull (subtitle);
+      g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (subtitle)), profile->meaning));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (subtitle)), profile->description));
+      g_assert_true ((guide_test_find_label (row, tag) != NULL) == profile->recommended);
+    }
+}
+
+static void
+test_access_profiles (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GuideBook) fr = guide_book_new_for_language ("fr");
+  g_autoptr(GuideBook) it = guide_book_new_for_language ("it");
+  GuideStep *step = guide_book_find_step (fr, "cpms-access.access-profile", NULL, NULL);
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *list = NULL;
+
+  select_stage (fixture, 2);
+  lists = guide_test_find_all (fixture->window, GTK_TYPE_LIST_BOX);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GUIDE_TYPE_STEP_ROW) != NULL &&
+        gtk_widget_get_visible (g_ptr_array_index (lists, i)))
+      list = g_ptr_array_index (lists, i);
+  g_assert_nonnull (list);
+
+  rows = guide_test_find_all (list, GTK_TYPE_LIST_BOX_ROW);
+  assert_profiles (rows, step, "Choix habituel");
+
+  activate_action (fixture, "app.language", g_variant_new_string ("it"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = guide_test_find_all (list, GTK_TYPE_LIST_BOX_ROW);
+  assert_profiles (rows, guide_book_find_step (it, "cpms-access.access-profile", NULL, NULL), "Scelta abituale");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1455,6 +1572,8 @@ main (int   argc,
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
+  ADD ("wrapped-labels-measured-for-width", test_wrapped_labels_measured_for_width);
+  ADD ("access-profiles", test_access_profiles);
 #undef ADD
 
   return g_test_run ();
