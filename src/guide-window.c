@@ -49,6 +49,8 @@ update_waiting (GuideWindow *self)
   g_autofree char *helpdesk = NULL;
   g_autofree char *text = NULL;
 
+  /* Hidden, not only folded away, so that its text is not measured. */
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_revealer), days >= 0);
   if (days < 0)
     {
       gtk_revealer_set_reveal_child (self->waiting_revealer, FALSE);
@@ -281,6 +283,10 @@ guide_window_constructed (GObject *object)
   /* Without its site file the app silently loses the organisation's
    * language, contact and guide: the user is told, for as long as the
    * window is open, whom to ask. */
+  /* A hidden banner is not even measured: only the one that shows is
+   * visible. */
+  gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
+                          guide_site_get_file_unreadable (guide_library_get_site (self->library)));
   gtk_revealer_set_reveal_child (self->site_revealer,
                                  guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 

@@ -155,6 +155,8 @@ test_site_file (void)
   g_assert_cmpuint (launched->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (launched, 0), ==, "mailto:it@ospedale.example");
   g_assert_false (gtk_revealer_get_reveal_child (site_banner (window)));
+  /* Not even measured. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (site_banner (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
   guide_test_iterate ();
@@ -180,6 +182,7 @@ test_site_file_unreadable (void)
   g_unsetenv ("CPMS_GUIDE_SITE_CONFIG");
 
   banner = site_banner (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   g_assert_nonnull (guide_test_find_label (GTK_WIDGET (banner),
                                            "Le fichier de réglages de votre organisation pour cette application est "

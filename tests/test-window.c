@@ -841,11 +841,12 @@ test_waiting_for_approval (Fixture       *fixture,
   guide_test_write_file (path, contents);
   start (fixture);
 
-  revealer = guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting");
+  revealer = guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting");
   g_assert_nonnull (revealer);
   revealer = gtk_widget_get_ancestor (revealer, GTK_TYPE_REVEALER);
+  g_assert_true (gtk_widget_get_visible (revealer));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  label = gtk_widget_get_first_child (guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting"));
+  label = gtk_widget_get_first_child (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "il y a 3 jours"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "helpdesk.reconnet@ao-pisa.toscana.it"));
 
@@ -853,7 +854,9 @@ test_waiting_for_approval (Fixture       *fixture,
   stop (fixture);
   guide_test_write_file (path, log_in);
   start (fixture);
-  revealer = gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_BOX, "waiting"), GTK_TYPE_REVEALER);
+  revealer = gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"), GTK_TYPE_REVEALER);
+  /* Not even measured. */
+  g_assert_false (gtk_widget_get_visible (revealer));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 }
 
