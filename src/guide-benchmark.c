@@ -21,13 +21,10 @@
  *   stage shown, each switch timed from the call to the end of the first
  *   frame painted after it;
  * - save: tick the stage's first step, done and not done in turn, each
- *   tick timed in the main thread's own CPU time from the click until the
- *   save is written: the click's handlers, the frame that shows the tick,
- *   and taking what to write, but not the writing and fsync, which a worker
- *   thread does while the main one answers. The app must have been started
- *   with --progress-file
- *   naming a file made for the measurement: the user's own progress is never
- *   ticked.
+ *   tick timed in the main thread's own CPU time: the click's handlers and
+ *   the snapshot the save takes (see tick()). The app must have been
+ *   started with --progress-file naming a file made for the measurement:
+ *   the user's own progress is never ticked.
  *
  * Switches and ticks each start once the window has painted a frame and
  * then none for QUIET_MS: a frame is never pending, and one started right
@@ -43,7 +40,7 @@
 
 #include "guide-benchmark.h"
 #include "guide-i18n.h"
-#include "guide-progress.h"
+#include "guide-progress-private.h"
 #include "guide-step-row.h"
 
 #define DEFAULT_REPEAT 50
@@ -67,7 +64,6 @@ typedef struct
   guint          repeat;
   guint          count;
   gint64         started;
-  gint64         tick_started;
   gboolean       painted;
   GArray        *times;
   gulong         paint_handler;
@@ -123,7 +119,6 @@ finish (Benchmark *benchmark)
 {
   GtkApplication *application = gtk_window_get_application (benchmark->window);
 
-  g_signal_handlers_disconnect_by_data (benchmark->progress, benchmark);
   g_clear_handle_id (&benchmark->quiet_id, g_source_remove);
   g_clear_signal_handler (&benchmark->paint_handler, benchmark->clock);
   g_clear_signal_handler (&benchmark->after_paint_handler, benchmark->clock);
@@ -181,26 +176,17 @@ find_step_check (GtkWidget *widget)
   return NULL;
 }
 
-/* Once the tick is on disk: how much of the main thread it took. */
-static void
-saving_cb (GuideProgress *progress,
-           GParamSpec    *pspec,
-           Benchmark     *benchmark)
-{
-  double ms;
-
-  if (guide_progress_get_saving (progress) || benchmark->tick_started == 0)
-    return;
-
-  ms = (thread_time () - benchmark->tick_started) / 1000.0;
-  g_array_append_val (benchmark->times, ms);
-  benchmark->tick_started = 0;
-}
-
+/* What a tick costs the main thread: its handlers, and the snapshot of the
+ * progress that the save takes once the main loop is idle. The frame that
+ * shows the tick is the window's, and the writing and fsync a worker
+ * thread's, while the main one answers. */
 static gboolean
 tick (Benchmark *benchmark)
 {
   GtkCheckButton *check = find_step_check (GTK_WIDGET (benchmark->window));
+  g_autofree char *snapshot = NULL;
+  gint64 started;
+  double ms;
 
   if (check == NULL)
     {
@@ -208,8 +194,11 @@ tick (Benchmark *benchmark)
       return FALSE;
     }
 
-  benchmark->tick_started = thread_time ();
+  started = thread_time ();
   gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+  snapshot = guide_progress_to_json (benchmark->progress);
+  ms = (thread_time () - started) / 1000.0;
+  g_array_append_val (benchmark->times, ms);
   gtk_widget_queue_draw (GTK_WIDGET (benchmark->window));
 
   return TRUE;
@@ -361,8 +350,6 @@ guide_benchmark_start (GtkWindow     *window,
   benchmark->mode = mode;
   benchmark->repeat = repeat != NULL ? (guint) g_ascii_strtoull (repeat, NULL, 10) : DEFAULT_REPEAT;
   benchmark->times = g_array_new (FALSE, FALSE, sizeof (double));
-  if (mode == MODE_SAVE)
-    g_signal_connect (progress, "notify::saving", G_CALLBACK (saving_cb), benchmark);
 
   /* The frame clock exists once the window is realized, which presenting it
    * has done. */
