@@ -139,20 +139,19 @@ folded_cb (GuideWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->language_box), !adw_leaflet_get_folded (self->leaflet));
 }
 
+/* A save runs after the change, away from the window: a failure comes back
+ * here. A toast is one line, cut off when longer: it says what happened, and
+ * its button shows the reason in full, in the interface's language. */
 static void
-progress_changed_cb (GuideWindow *self)
-{
-  guide_window_update_progress (self);
-}
-
-/* A toast is one line, cut off when longer: it says what happened, and its
- * button shows the reason in full, in the interface's language. */
-static void
-report_save_error (GuideWindow  *self,
+progress_saved_cb (GuideWindow  *self,
                    const GError *error)
 {
-  AdwToast *toast = adw_toast_new (_("Your progress could not be saved"));
+  AdwToast *toast;
 
+  if (error == NULL)
+    return;
+
+  toast = adw_toast_new (_("Your progress could not be saved"));
   g_warning ("Your progress could not be saved: %s", error->message);
 
   adw_toast_set_button_label (toast, _("Details"));
@@ -160,25 +159,6 @@ report_save_error (GuideWindow  *self,
   adw_toast_set_action_target_value (toast, g_variant_new_string (error->message));
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* A save runs after the change, away from the window: a failure comes
- * back here. */
-static void
-progress_saved_cb (GuideWindow  *self,
-                   const GError *error)
-{
-  if (error != NULL)
-    report_save_error (self, error);
-}
-
-/* Where the user is, kept for the next start. */
-static void
-save_place (GuideWindow *self,
-            const char  *stage_id,
-            const char  *step_id)
-{
-  guide_progress_set_current (self->progress, stage_id, step_id);
 }
 
 static void
@@ -193,7 +173,7 @@ stage_selected_cb (GuideWindow   *self,
   guide_window_show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
 
   stage = guide_book_get_stage (self->book, self->stage_index);
-  save_place (self, stage->id, NULL);
+  guide_progress_set_current (self->progress, stage->id, NULL);
 }
 
 static void
@@ -230,7 +210,7 @@ step_selected_cb (GuideWindow *self,
     return;
 
   stage = guide_book_get_stage (self->book, self->stage_index);
-  save_place (self, stage->id, step_id);
+  guide_progress_set_current (self->progress, stage->id, step_id);
 }
 
 static gboolean
@@ -322,7 +302,7 @@ guide_window_constructed (GObject *object)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   guide_window_apply_zoom (self);
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (guide_window_apply_zoom), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress, "changed", G_CALLBACK (guide_window_update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
