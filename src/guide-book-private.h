@@ -29,6 +29,7 @@ struct _GuideBook
   GPtrArray *notes;
   char      *contacts_text;
   GPtrArray *addresses;
+  GPtrArray *sources;
   GPtrArray *stages;
   guint      n_steps;
 };

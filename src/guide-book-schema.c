@@ -56,6 +56,8 @@ step_free (GuideStep *step)
   g_free (step->label);
   g_free (step->picture);
   g_free (step->picture_alt);
+  g_free (step->mail_subject);
+  g_free (step->mail_body);
   g_clear_pointer (&step->profiles, g_ptr_array_unref);
   g_clear_pointer (&step->notes, g_ptr_array_unref);
   g_free (step);
@@ -82,6 +84,16 @@ address_free (GuideAddress *address)
   g_free (address->name);
   g_free (address->uri);
   g_free (address);
+}
+
+static void
+source_free (GuideSource *source)
+{
+  g_free (source->id);
+  g_free (source->title);
+  g_free (source->publisher);
+  g_free (source->uri);
+  g_free (source);
 }
 
 static GPtrArray *
@@ -162,6 +174,63 @@ read_profiles (GuideBookReader  *reader,
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuideStep, step_free)
+
+/* The message a step's button prepares: only for an e-mail address. */
+static gboolean
+read_mail (GuideBookReader  *reader,
+           JsonObject       *object,
+           const char       *path,
+           GuideStep        *step,
+           GError          **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.mail", path);
+  JsonNode *node = json_object_get_member (object, "mail");
+
+  if (node == NULL)
+    return TRUE;
+
+  reader->node = node;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return guide_book_reader_fail (reader, error, where, "must be an object");
+
+  if (step->uri == NULL || !g_str_has_prefix (step->uri, "mailto:"))
+    return guide_book_reader_fail (reader, error, where, "needs an e-mail address as the step's “uri”");
+
+  return guide_book_reader_read_text (reader, json_node_get_object (node), where, "subject", TRUE,
+                                      &step->mail_subject, error) &&
+         guide_book_reader_read_text (reader, json_node_get_object (node), where, "body", TRUE,
+                                      &step->mail_body, error);
+}
+
+/* The day a stage was checked against its sources: required in the built-in
+ * guide; a site's guide without one is reported by --check-site. */
+static gboolean
+read_checked (GuideBookReader  *reader,
+              JsonObject       *object,
+              const char       *path,
+              GuideStage       *stage,
+              GError          **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s.checked", path);
+  g_autofree char *text = NULL;
+  guint year, month, day;
+  char end;
+
+  if (!guide_book_reader_read_text (reader, object, path, "checked", !reader->site, &text, error))
+    return FALSE;
+
+  g_date_clear (&stage->checked, 1);
+  if (text == NULL)
+    return TRUE;
+
+  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+      text[4] != '-' || text[7] != '-' || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
+      !g_date_valid_dmy (day, month, year))
+    return guide_book_reader_fail (reader, error, where, "“%s” is not a date written YYYY-MM-DD", text);
+
+  g_date_set_dmy (&stage->checked, day, month, year);
+  return TRUE;
+}
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GuideStage, stage_free)
 
 static GuideStep *
@@ -179,6 +248,9 @@ read_step (GuideBookReader  *reader,
       !guide_book_reader_read_link (reader, object, path, &step->uri, &step->label, error) ||
       !(step->profiles = read_profiles (reader, object, path, error)) ||
       !(step->notes = read_notes (reader, object, path, FALSE, error)))
+    return NULL;
+
+  if (!read_mail (reader, object, path, step, error))
     return NULL;
 
   picture = json_object_get_member (object, "picture");
@@ -284,6 +356,7 @@ read_stage (GuideBookReader  *reader,
   if (!guide_book_reader_read_id (reader, object, path, NULL, &stage->id, error) ||
       !guide_book_reader_read_text (reader, object, path, "title", TRUE, &stage->title, error) ||
       !guide_book_reader_read_text (reader, object, path, "summary", TRUE, &stage->summary, error) ||
+      !read_checked (reader, object, path, stage, error) ||
       !(stage->notes = read_notes (reader, object, path, TRUE, error)))
     return NULL;
 
@@ -300,6 +373,44 @@ read_stage (GuideBookReader  *reader,
     return NULL;
 
   return g_steal_pointer (&stage);
+}
+
+/* The pages the guide's facts come from: required in the built-in guide,
+ * where every one must be an official address. */
+static gboolean
+read_sources (GuideBook        *self,
+              GuideBookReader  *reader,
+              JsonObject       *root,
+              GError          **error)
+{
+  JsonArray *array;
+
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  if (!guide_book_reader_read_array (reader, root, "guide", "sources", !reader->site, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("guide.sources[%u]", i);
+      g_autofree char *uri_path = g_strdup_printf ("%s.uri", where);
+      GuideSource *source = g_new0 (GuideSource, 1);
+      JsonObject *element;
+
+      g_ptr_array_add (self->sources, source);
+
+      if (!(element = guide_book_reader_element_object (reader, array, i, where, error)) ||
+          !guide_book_reader_read_id (reader, element, where, NULL, &source->id, error) ||
+          !guide_book_reader_read_text (reader, element, where, "title", TRUE, &source->title, error) ||
+          !guide_book_reader_read_text (reader, element, where, "publisher", TRUE, &source->publisher, error) ||
+          !guide_book_reader_read_text (reader, element, where, "uri", TRUE, &source->uri, error))
+        return FALSE;
+
+      if (!g_str_has_prefix (source->uri, "https://") || !guide_book_reader_acceptable_uri (reader, source->uri))
+        return guide_book_reader_fail (reader, error, uri_path, "“%s” is not %s", source->uri,
+                                       reader->site ? "an https address" : "one of the official addresses");
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -380,7 +491,8 @@ read_book (GuideBook        *self,
                                        reader->site ? "an e-mail address" : guide_book_reader_address_rule (reader));
     }
 
-  if (!guide_book_reader_read_array (reader, root, "guide", "stages", TRUE, &array, error))
+  if (!read_sources (self, reader, root, error) ||
+      !guide_book_reader_read_array (reader, root, "guide", "stages", TRUE, &array, error))
     return FALSE;
 
   if (json_array_get_length (array) == 0)

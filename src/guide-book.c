@@ -31,6 +31,7 @@ guide_book_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_free (self->contacts_text);
   g_clear_pointer (&self->addresses, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (guide_book_parent_class)->finalize (object);
@@ -142,6 +143,20 @@ guide_book_get_addresses (GuideBook *self)
  *
  * Returns: (transfer none) (element-type GuideStage): the stages, in order
  */
+/**
+ * guide_book_get_sources:
+ *
+ * Returns: (transfer none) (element-type GuideSource): the pages the guide's
+ *   facts come from, for the Sources view
+ */
+GPtrArray *
+guide_book_get_sources (GuideBook *self)
+{
+  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
+
+  return self->sources;
+}
+
 GPtrArray *
 guide_book_get_stages (GuideBook *self)
 {
@@ -281,6 +296,8 @@ guide_book_list_addresses (GuideBook *self)
     }
   for (guint i = 0; i < self->addresses->len; i++)
     add_address (addresses, ((GuideAddress *) g_ptr_array_index (self->addresses, i))->uri);
+  for (guint i = 0; i < self->sources->len; i++)
+    add_address (addresses, ((GuideSource *) g_ptr_array_index (self->sources, i))->uri);
 
   return addresses;
 }
@@ -295,6 +312,25 @@ same_notes (GPtrArray *a,
   for (guint i = 0; i < a->len; i++)
     if (g_strcmp0 (((GuideNote *) g_ptr_array_index (a, i))->id, ((GuideNote *) g_ptr_array_index (b, i))->id) != 0)
       return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+same_sources (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const GuideSource *sa = g_ptr_array_index (a, i);
+      const GuideSource *sb = g_ptr_array_index (b, i);
+
+      if (!g_str_equal (sa->id, sb->id) || !g_str_equal (sa->uri, sb->uri))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -327,7 +363,7 @@ first_different_step (GPtrArray        *a,
  * @error: a location for a #GError
  *
  * Checks that @self and @other have the same stages, steps (the original
- * guide's ones too) and notes, with the same IDs in the same order, so that
+ * guide's ones too), notes and sources, with the same IDs in the same order, so that
  * progress means the same in both.
  *
  * Returns: %TRUE if they do
@@ -340,7 +376,8 @@ guide_book_check_parity (GuideBook  *self,
   g_return_val_if_fail (GUIDE_IS_BOOK (self), FALSE);
   g_return_val_if_fail (GUIDE_IS_BOOK (other), FALSE);
 
-  if (self->stages->len != other->stages->len || !same_notes (self->notes, other->notes))
+  if (self->stages->len != other->stages->len || !same_notes (self->notes, other->notes) ||
+      !same_sources (self->sources, other->sources))
     goto mismatch;
 
   for (guint i = 0; i < self->stages->len; i++)
@@ -367,7 +404,7 @@ guide_book_check_parity (GuideBook  *self,
 
 mismatch:
   g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
-               "The %s and %s guides do not have the same stages and notes",
+               "The %s and %s guides do not have the same stages, notes and sources",
                self->language, other->language);
   return FALSE;
 }

@@ -56,6 +56,9 @@ typedef struct
   char      *label;
   char      *picture;
   char      *picture_alt;
+  /* A message prepared for the mail client, with a mailto: uri. */
+  char      *mail_subject;
+  char      *mail_body;
   GPtrArray *profiles;
   GPtrArray *notes;
 } GuideStep;
@@ -65,6 +68,9 @@ typedef struct
   char      *id;
   char      *title;
   char      *summary;
+  /* The day the stage's facts were last compared with their sources; not
+   * valid when a site's guide does not say. */
+  GDate      checked;
   GPtrArray *notes;
   GPtrArray *steps;
   /* The original guide's steps for a method that is no longer offered:
@@ -80,6 +86,14 @@ typedef struct
   char *name;
   char *uri;
 } GuideAddress;
+
+typedef struct
+{
+  char *id;
+  char *title;
+  char *publisher;
+  char *uri;
+} GuideSource;
 
 #define GUIDE_TYPE_BOOK (guide_book_get_type ())
 
@@ -101,6 +115,7 @@ GStrv        guide_book_get_intro          (GuideBook   *self);
 GPtrArray   *guide_book_get_notes          (GuideBook   *self);
 const char  *guide_book_get_contacts_text  (GuideBook   *self);
 GPtrArray   *guide_book_get_addresses      (GuideBook   *self);
+GPtrArray   *guide_book_get_sources        (GuideBook   *self);
 GPtrArray   *guide_book_get_stages         (GuideBook   *self);
 GuideStage  *guide_book_get_stage          (GuideBook   *self,
                                             guint        index);

@@ -102,8 +102,10 @@ guide_cli_check_site (void)
 {
   g_autoptr(GuideSite) site = guide_site_new ();
   g_autoptr(GPtrArray) pictures = guide_site_check_pictures (site);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) dates = guide_site_check_dates (site, now);
   GPtrArray *problems = guide_site_get_problems (site);
-  guint n_problems = problems->len + pictures->len;
+  guint n_problems = problems->len + pictures->len + dates->len;
 
   g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
   g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
@@ -111,6 +113,8 @@ guide_cli_check_site (void)
 
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
+  for (guint i = 0; i < dates->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (dates, i));
   for (guint i = 0; i < pictures->len; i++)
     g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
 

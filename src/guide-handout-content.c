@@ -213,6 +213,13 @@ add_stage (GuideHandout     *self,
   y = guide_handout_add_text (self, block, 0, 0, width, kicker, FONT_KICKER, &accent) + 2;
   y += guide_handout_add_text (self, block, 0, y, width, stage->title, FONT_STAGE, &ink) + 4;
   y += guide_handout_add_text (self, block, 0, y, width, stage->summary, FONT_BODY, &muted);
+  if (g_date_valid (&stage->checked))
+    {
+      g_autofree char *day = guide_i18n_format_day (guide_book_get_language (self->book), &stage->checked);
+      g_autofree char *checked = g_strdup_printf (_("Checked against the official pages on %s"), day);
+
+      y += 4 + guide_handout_add_text (self, block, 0, y + 4, width, checked, FONT_SMALL, &muted);
+    }
   if (self->progress != NULL)
     {
       guint done = count_done (self, stage);

@@ -403,6 +403,32 @@ guide_gettext_in (const char *language,
 }
 
 /**
+ * guide_i18n_format_day:
+ * @language: "fr", "it" or "en"
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date as people write it in @language, with the
+ *   month's name ("2 December 2026"), whatever the process's locale is
+ */
+char *
+guide_i18n_format_day (const char  *language,
+                       const GDate *date)
+{
+  static const char * const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+
+  g_return_val_if_fail (g_date_valid (date), NULL);
+
+  /* Translators: a date: the day of the month, the month's name, the year. */
+  return g_strdup_printf (guide_gettext_in (language, "%u %s %u"),
+                          g_date_get_day (date),
+                          guide_gettext_in (language, months[g_date_get_month (date) - 1]),
+                          g_date_get_year (date));
+}
+
+/**
  * guide_ngettext_in:
  * @language: "fr", "it" or "en"
  *

@@ -38,6 +38,8 @@ const char  *guide_ngettext_in           (const char *language,
                                           const char *msgid,
                                           const char *msgid_plural,
                                           gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+char        *guide_i18n_format_day       (const char  *language,
+                                          const GDate *date);
 void         guide_i18n_translate_widget (GtkWidget  *widget);
 void         guide_i18n_translate_widget_in (GtkWidget  *widget,
                                              const char *language);

@@ -16,9 +16,14 @@
 
 #include "guide-progress-private.h"
 
-/* The step whose completion starts the wait for the administrators. IDs are
- * stable by design (data/guide/README.md), so naming it here is safe. */
-#define SUBMIT_STEP_ID "cpms-access.submit"
+/* IDs are stable by design (data/guide/README.md), so naming them here is
+ * safe. The request to the helpdesk starts the wait for access to CPMS 2.0;
+ * the original guide's "Submit request access" went to the former CPMS. */
+#define REQUEST_STEP_ID "cpms-access.write-helpdesk"
+#define FORMER_REQUEST_STEP_ID "cpms-access.submit"
+/* Version 1 of the file predates the end of SMS codes, when stage 2's
+ * original method was still a way to finish it. */
+#define SMS_STAGE_ID "two-factor"
 
 static guint
 count_steps_done (GuideProgress *self,
@@ -86,11 +91,13 @@ last_done (GuideProgress *self,
  * @book: the guide
  * @error: a location for a #GError
  *
- * Brings progress saved by version 1 of the file up to date with @book. A
- * stage whose steps of the original guide were all marked done was finished
- * then: it stays finished, its current steps being marked done at the time
- * of the last original one. The marks of the original steps are kept, and
- * count for nothing. This is done once: the file is saved as version 2.
+ * Brings progress saved by version 1 of the file up to date with @book. If
+ * the original guide's SMS steps of stage 2 were all marked done, the stage
+ * was finished then: it stays finished, its current steps being marked done
+ * at the time of the last SMS one. No other stage is finished this way: a
+ * request to the former CPMS is not a request for CPMS 2.0. The marks of the
+ * original steps are kept, and count for nothing. This is done once: the
+ * file is saved as version 2.
  *
  * Returns: %TRUE unless saving failed
  */
@@ -113,7 +120,7 @@ guide_progress_upgrade (GuideProgress  *self,
   for (guint i = 0; i < stages->len; i++)
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
-      GDateTime *last = last_done (self, stage->original_steps);
+      GDateTime *last = g_str_equal (stage->id, SMS_STAGE_ID) ? last_done (self, stage->original_steps) : NULL;
 
       for (guint j = 0; last != NULL && j < stage->steps->len; j++)
         {
@@ -139,8 +146,8 @@ guide_progress_upgrade (GuideProgress  *self,
  * @book: the guide
  * @now: the time to count from
  *
- * How long the user has been waiting for the administrators: from the day
- * the access request was submitted, until the last stage is done. Days are
+ * How long the user has been waiting for access: from the day they wrote to
+ * the helpdesk, until the last stage is done. Days are
  * counted as people count them: yesterday evening is one day ago.
  *
  * Returns: the number of calendar days since the request was submitted, or
@@ -163,7 +170,7 @@ guide_progress_get_days_waiting (GuideProgress *self,
 
   stages = guide_book_get_stages (book);
   last = g_ptr_array_index (stages, stages->len - 1);
-  submitted = g_hash_table_lookup (self->done, SUBMIT_STEP_ID);
+  submitted = g_hash_table_lookup (self->done, REQUEST_STEP_ID);
   if (submitted == NULL || count_steps_done (self, last->steps) == last->steps->len)
     return -1;
 
@@ -175,4 +182,29 @@ guide_progress_get_days_waiting (GuideProgress *self,
                            g_date_time_get_month (now), g_date_time_get_day_of_month (now), 12, 0, 0);
 
   return MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
+}
+
+/**
+ * guide_progress_get_former_request:
+ * @book: the guide
+ *
+ * A request made with the original guide's form went to the former CPMS,
+ * which no longer grants access: the user should write to the helpdesk.
+ *
+ * Returns: (transfer none) (nullable): when the user submitted a request
+ *   with the former CPMS's form, if they have not yet written to the
+ *   helpdesk of @book
+ */
+GDateTime *
+guide_progress_get_former_request (GuideProgress *self,
+                                   GuideBook     *book)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
+
+  if (guide_book_find_step (book, REQUEST_STEP_ID, NULL, NULL) == NULL ||
+      g_hash_table_contains (self->done, REQUEST_STEP_ID))
+    return NULL;
+
+  return g_hash_table_lookup (self->done, FORMER_REQUEST_STEP_ID);
 }

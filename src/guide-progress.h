@@ -65,5 +65,7 @@ gboolean       guide_progress_upgrade            (GuideProgress  *self,
 gint64         guide_progress_get_days_waiting   (GuideProgress  *self,
                                                   GuideBook      *book,
                                                   GDateTime      *now);
+GDateTime     *guide_progress_get_former_request (GuideProgress  *self,
+                                                  GuideBook      *book);
 
 G_END_DECLS

@@ -166,3 +166,47 @@ guide_site_check_pictures (GuideSite *self)
 
   return problems;
 }
+
+/**
+ * guide_site_check_dates:
+ * @now: today
+ *
+ * A site's guide may leave out the day each stage was checked against its
+ * sources, which the window then does not show; a clinician cannot tell a
+ * stale guide from a fresh one, so the administrator is told.
+ *
+ * Returns: (transfer full) (element-type utf8): a message for each stage of
+ *   the site's guide without a "checked" date, or with one in the future
+ */
+GPtrArray *
+guide_site_check_dates (GuideSite *self,
+                        GDateTime *now)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages) && self->books[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", languages[i]);
+      g_autofree char *path = g_build_filename (self->guide_folder, name, NULL);
+      GPtrArray *stages = guide_book_get_stages (self->books[i]);
+
+      for (guint j = 0; j < stages->len; j++)
+        {
+          GuideStage *stage = g_ptr_array_index (stages, j);
+
+          if (!g_date_valid (&stage->checked))
+            g_ptr_array_add (problems, g_strdup_printf ("%s: guide.stages[%u].checked: missing; give the day the "
+                                                        "stage was last compared with its sources, as YYYY-MM-DD",
+                                                        path, j));
+          else if (g_date_compare (&stage->checked, today) > 0)
+            g_ptr_array_add (problems, g_strdup_printf ("%s: guide.stages[%u].checked: %04u-%02u-%02u is in the future",
+                                                        path, j, g_date_get_year (&stage->checked),
+                                                        g_date_get_month (&stage->checked),
+                                                        g_date_get_day (&stage->checked)));
+        }
+    }
+
+  return problems;
+}

@@ -37,5 +37,7 @@ GuideBook   *guide_site_get_book              (GuideSite  *self,
 const char  *guide_site_get_guide_folder      (GuideSite  *self);
 GPtrArray   *guide_site_get_problems          (GuideSite  *self);
 GPtrArray   *guide_site_check_pictures        (GuideSite  *self);
+GPtrArray   *guide_site_check_dates           (GuideSite  *self,
+                                               GDateTime  *now);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "guide-note-box.h"
 #include "guide-stage-page.h"
 #include "guide-step-row.h"
+#include "guide-uri.h"
 
 struct _GuideStagePage
 {
@@ -31,6 +32,7 @@ struct _GuideStagePage
   GtkBox            *intro_notes;
   GtkLabel          *title_label;
   GtkLabel          *summary_label;
+  GtkLabel          *checked_label;
   GtkLabel          *count_label;
   GtkBox            *notes_box;
   GtkListBox        *step_list;
@@ -38,6 +40,8 @@ struct _GuideStagePage
   GtkLabel          *original_title_label;
   GtkLabel          *original_text_label;
   GtkListBox        *original_list;
+  GtkWidget         *different_box;
+  GtkButton         *different_button;
 };
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
@@ -278,6 +282,7 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, intro_notes);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, checked_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, notes_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, step_list);
@@ -285,6 +290,8 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_title_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_list);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, different_box);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, different_button);
   gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
@@ -314,6 +321,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
                              guint           index)
 {
   GuideStage *stage;
+  GPtrArray *addresses;
   gboolean same;
 
   g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
@@ -333,7 +341,26 @@ guide_stage_page_show_stage (GuideStagePage *self,
 
   gtk_label_set_label (self->title_label, stage->title);
   gtk_label_set_label (self->summary_label, stage->summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->checked_label), g_date_valid (&stage->checked));
+  if (g_date_valid (&stage->checked))
+    {
+      g_autofree char *day = guide_i18n_format_day (guide_i18n_get_language (), &stage->checked);
+      g_autofree char *checked = g_strdup_printf (_("Checked against the official pages on %s"), day);
+
+      gtk_label_set_label (self->checked_label, checked);
+    }
   guide_note_box_fill (self->notes_box, stage->notes);
+  /* The guide's first contact, the helpdesk, is the one to ask. */
+  addresses = guide_book_get_addresses (book);
+  gtk_widget_set_visible (self->different_box, addresses->len > 0);
+  if (addresses->len > 0)
+    {
+      const char *uri = ((GuideAddress *) g_ptr_array_index (addresses, 0))->uri;
+      g_autofree char *display = guide_uri_get_display (uri);
+
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
+      guide_uri_set_tooltip (GTK_WIDGET (self->different_button), display);
+    }
 
   if (!same)
     {

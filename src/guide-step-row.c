@@ -261,8 +261,17 @@ guide_step_row_set_step (GuideStepRow    *self,
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), GTK_JUSTIFY_CENTER);
       guide_uri_set_tooltip (GTK_WIDGET (self->open_button), display);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->uri);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.open-uri");
+      /* A prepared message is composed by the window from the guide it shows. */
+      if (step->mail_subject != NULL)
+        {
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.write-mail");
+        }
+      else
+        {
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->uri);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.open-uri");
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);

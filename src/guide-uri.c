@@ -13,16 +13,29 @@
 #include "guide-uri.h"
 
 /* The only addresses the application ever opens: the official pages the guide
- * walks through (EU Login's page for linking the EU Login Mobile App among
- * them), the Commission's notice on SMS second factors, and the two helpdesk
- * mailboxes. A guide that names any other address is refused. */
+ * walks through, the pages it cites as its sources (data/guide/README.md),
+ * and the two helpdesk mailboxes. A guide that names any other address is
+ * refused. The former CPMS's login page stays for the original guide's
+ * steps, kept for reference. */
 static const char * const allowed[] = {
   "https://webgate.ec.europa.eu/cas/eim/external/register.cgi",
   "https://webgate.ec.europa.eu/cas",
-  "https://webgate.ec.europa.eu/cas/mobile",
+  "https://ecas.ec.europa.eu/cas/mobile",
   "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en",
   "https://cpms.ern-net.eu/login/",
+  "https://cpms2.ern-net.eu/",
   "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en",
+  "https://trusted-digital-identity.europa.eu/creating-managing-and-using-your-eu-login-account/how-do-i-create-my-eu-login-account_en",
+  "https://trusted-digital-identity.europa.eu/creating-managing-and-using-your-eu-login-account/what-second-factor-can-i-configure-my-account_en",
+  "https://trusted-digital-identity.europa.eu/eu-login-help/can-i-use-passkey-eu-login_en",
+  "https://trusted-digital-identity.europa.eu/eu-login-help/i-reinstalled-eu-login-mobile-app-andor-my-device-broken-was-stolen-or-i-replaced-it_en",
+  "https://ec.europa.eu/digital-building-blocks/sites/x/XYGHKg",
+  "https://audiovisual.ec.europa.eu/en/video/I-231619",
+  "https://health.ec.europa.eu/rare-diseases-and-european-reference-networks/european-reference-networks/work-erns_en",
+  "https://ern-ithaca.eu/how-to-use-cpms-2-0",
+  "https://ern-ithaca.eu/our-workgroups/healthcare-cpms",
+  "https://www.erknet.org/virtual-consultation/about-cpms/clinical-patient-management-system-20",
+  "https://vascern.eu/clinical-patient-management-system-cpms/submit-a-case/for-healthcare-professionals-members-of-vascern",
   "mailto:helpdesk.reconnet@ao-pisa.toscana.it",
   "mailto:ern.reconnet@ao-pisa.toscana.it",
 };
@@ -312,6 +325,50 @@ guide_uri_get_display (const char *uri)
     return g_strdup (uri + strlen ("tel:"));
 
   return g_strdup (uri);
+}
+
+/**
+ * guide_uri_build_mail:
+ * @uri: a `mailto:` address with nothing after the address
+ * @subject: (nullable): the message's subject
+ * @body: (nullable): the message's text, lines separated by "\n"
+ *
+ * Every character that is not unreserved is percent-encoded, spaces as
+ * "%20" and line breaks as "%0D%0A" (RFC 6068), so that no subject or body
+ * can add a recipient or a header.
+ *
+ * Returns: (transfer full): @uri with the subject and body a mail client
+ *   fills in
+ */
+char *
+guide_uri_build_mail (const char *uri,
+                      const char *subject,
+                      const char *body)
+{
+  GString *mail;
+  char separator = '?';
+
+  g_return_val_if_fail (g_str_has_prefix (uri, "mailto:") && strchr (uri, '?') == NULL, NULL);
+
+  mail = g_string_new (uri);
+  if (subject != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (subject, NULL, TRUE);
+
+      g_string_append_printf (mail, "%csubject=%s", separator, escaped);
+      separator = '&';
+    }
+
+  if (body != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (body, "\n", -1);
+      g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+      g_autofree char *escaped = g_uri_escape_string (crlf, NULL, TRUE);
+
+      g_string_append_printf (mail, "%cbody=%s", separator, escaped);
+    }
+
+  return g_string_free (mail, FALSE);
 }
 
 static gboolean

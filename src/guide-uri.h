@@ -21,6 +21,9 @@ gboolean  guide_uri_is_site_acceptable (const char *uri);
 char     *guide_uri_find_disallowed    (const char *text,
                                         gboolean    site);
 char     *guide_uri_get_display        (const char *uri);
+char     *guide_uri_build_mail         (const char *uri,
+                                        const char *subject,
+                                        const char *body);
 void      guide_uri_label_set_text     (GtkLabel   *label,
                                         const char *text);
 void      guide_uri_set_tooltip        (GtkWidget  *widget,

@@ -18,6 +18,7 @@
 
 #include "guide-handout.h"
 #include "guide-i18n.h"
+#include "guide-sources-window.h"
 #include "guide-uri.h"
 #include "guide-window-private.h"
 
@@ -98,6 +99,38 @@ open_uri_action (GtkWidget  *widget,
     }
 
   guide_uri_launch (GTK_WINDOW (self), uri, launch_done_cb, g_strdup (uri));
+}
+
+/* Opens the mail client on the message a step prepares, in the language of
+ * the guide shown. */
+static void
+write_mail_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GuideWindow *self = GUIDE_WINDOW (widget);
+  GuideStep *step = guide_book_find_step (self->book, g_variant_get_string (parameter, NULL), NULL, NULL);
+  g_autofree char *mail = NULL;
+
+  if (step == NULL || step->mail_subject == NULL || !guide_library_is_allowed (self->library, step->uri))
+    {
+      g_warning ("Refused to prepare a message for step %s", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  mail = guide_uri_build_mail (step->uri, step->mail_subject, step->mail_body);
+  /* Should it fail, the address alone is what the user can copy. */
+  guide_uri_launch (GTK_WINDOW (self), mail, launch_done_cb, g_strdup (step->uri));
+}
+
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GuideSourcesWindow *sources = guide_sources_window_new (GTK_WINDOW (widget), GUIDE_WINDOW (widget)->book);
+
+  gtk_window_present (GTK_WINDOW (sources));
 }
 
 static void
@@ -315,7 +348,9 @@ void
 guide_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.write-mail", "s", write_mail_action);
   gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);

@@ -46,6 +46,8 @@ struct _GuideWindow
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
   GtkLabel             *waiting_label;
+  GtkWidget            *waiting_contacts_button;
+  GtkWidget            *request_button;
   GtkRevealer          *site_revealer;
   GuideStagePage       *stage_page;
   GMenuModel           *primary_menu;

@@ -39,35 +39,59 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What a request sent with the original guide's form became: it went to the
+ * former CPMS, and the helpdesk is where to ask now. */
+static char *
+former_request_text (GDateTime *submitted)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                          g_date_time_get_month (local),
+                                          g_date_time_get_year (local));
+  g_autofree char *day = guide_i18n_format_day (guide_i18n_get_language (), date);
+
+  return g_strdup_printf (_("On %s you submitted an access request with the form of the former CPMS. Since CPMS 2.0, that form is no longer used, and your request may never be answered: write to the helpdesk to ask for access."),
+                          day);
+}
+
 static void
 update_waiting (GuideWindow *self)
 {
   GPtrArray *addresses = guide_book_get_addresses (self->book);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gint64 days = guide_progress_get_days_waiting (self->progress, self->book, now);
+  GDateTime *former = guide_progress_get_former_request (self->progress, self->book);
   g_autofree char *when = NULL;
-  g_autofree char *helpdesk = NULL;
   g_autofree char *text = NULL;
 
   /* Hidden, not only folded away, so that its text is not measured. */
-  gtk_widget_set_visible (GTK_WIDGET (self->waiting_revealer), days >= 0);
-  if (days < 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_revealer), days >= 0 || former != NULL);
+  if (days < 0 && former == NULL)
     {
       gtk_revealer_set_reveal_child (self->waiting_revealer, FALSE);
       return;
     }
 
-  if (days == 0)
-    when = g_strdup (_("You submitted your access request today."));
-  else
-    when = g_strdup_printf (guide_ngettext ("You submitted your access request %u day ago.",
-                                            "You submitted your access request %u days ago.",
-                                            days),
-                            (guint) days);
+  gtk_widget_set_visible (self->waiting_contacts_button, days >= 0);
+  gtk_widget_set_visible (self->request_button, days < 0);
 
-  helpdesk = guide_uri_get_display (((GuideAddress *) g_ptr_array_index (addresses, 0))->uri);
-  text = g_strdup_printf (_("%s Approval is manual and can take a few days; you will get an e-mail when it is done. If you have questions, write to the helpdesk at %s."),
-                          when, helpdesk);
+  if (days < 0)
+    text = former_request_text (former);
+  else
+    {
+      g_autofree char *helpdesk = guide_uri_get_display (((GuideAddress *) g_ptr_array_index (addresses, 0))->uri);
+
+      if (days == 0)
+        when = g_strdup (_("You wrote to the helpdesk today."));
+      else
+        when = g_strdup_printf (guide_ngettext ("You wrote to the helpdesk %u day ago.",
+                                                "You wrote to the helpdesk %u days ago.",
+                                                days),
+                                (guint) days);
+
+      text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
+                              when, helpdesk);
+    }
 
   guide_uri_label_set_text (self->waiting_label, text);
   gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
@@ -412,6 +436,8 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_contacts_button);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, request_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, site_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_page);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, primary_menu);

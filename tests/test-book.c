@@ -145,8 +145,9 @@ static void
 test_profiles_english (void)
 {
   g_autoptr(GuideBook) en = load ("en");
-  GuideStep *step = guide_book_find_step (en, "cpms-access.access-profile", NULL, NULL);
+  GuideStep *step = g_ptr_array_index (guide_book_get_stage (en, 2)->original_steps, 7);
 
+  g_assert_cmpstr (step->id, ==, "cpms-access.access-profile");
   g_assert_cmpuint (step->profiles->len, ==, 6);
   for (guint i = 0; i < step->profiles->len; i++)
     {
@@ -195,11 +196,14 @@ test_two_factor (gconstpointer data)
     }
 
   step = guide_book_find_step (book, "two-factor.open-devices", NULL, NULL);
-  g_assert_cmpstr (step->uri, ==, "https://webgate.ec.europa.eu/cas/mobile");
+  g_assert_cmpstr (step->uri, ==, "https://ecas.ec.europa.eu/cas/mobile");
+  /* The app's own label, as the official page and video spell it. */
+  g_assert_nonnull (strstr (step->text, "Initialize"));
   g_assert_true (guide_uri_is_allowed (step->uri));
   g_assert_cmpstr (step->picture, ==, "eu-login-my-account.svg");
   g_assert_nonnull (strstr (step->text, "Manage my mobile devices"));
   g_assert_nonnull (strstr (guide_book_find_step (book, "two-factor.add-device", NULL, NULL)->text, "Add a mobile device"));
+  g_assert_nonnull (strstr (guide_book_find_step (book, "two-factor.add-device", NULL, NULL)->text, "Submit"));
 
   /* Not checkable: not a step of the guide's progress. */
   g_assert_cmpuint (stage->original_steps->len, ==, G_N_ELEMENTS (original));
@@ -219,7 +223,7 @@ test_two_factor (gconstpointer data)
   g_assert_nonnull (strstr (step->text, italian ? "Manage my mobile devices" : "Manage my mobile phone numbers"));
   g_assert_nonnull (strstr (((GuideStep *) g_ptr_array_index (stage->original_steps, 4))->text, "SMS"));
 
-  g_assert_cmpuint (guide_book_get_n_steps (book), ==, 2 + 5 + 10 + 1);
+  g_assert_cmpuint (guide_book_get_n_steps (book), ==, 4 + 5 + 2 + 1);
   if (english)
     g_assert_nonnull (strstr (stage->original_title, "SMS"));
 }
@@ -240,14 +244,18 @@ test_content (gconstpointer data)
 
   step = guide_book_find_step (book, "eu-login.open-register", NULL, NULL);
   g_assert_cmpstr (step->uri, ==, "https://webgate.ec.europa.eu/cas/eim/external/register.cgi");
-  step = guide_book_find_step (book, "cpms-access.guest-access", NULL, NULL);
+  stage = guide_book_get_stage (book, 2);
+  step = g_ptr_array_index (stage->original_steps, 6);
+  g_assert_cmpstr (step->id, ==, "cpms-access.guest-access");
   g_assert_nonnull (strstr (step->text, "0000 Guest Access"));
-  step = guide_book_find_step (book, "cpms-access.submit", NULL, NULL);
+  step = g_ptr_array_index (stage->original_steps, 8);
+  g_assert_cmpstr (step->id, ==, "cpms-access.submit");
   g_assert_nonnull (strstr (step->text, "Submit request access"));
   step = guide_book_find_step (book, "cpms-login.log-in", NULL, NULL);
-  g_assert_cmpstr (step->uri, ==, "https://cpms.ern-net.eu/login/");
+  g_assert_cmpstr (step->uri, ==, "https://cpms2.ern-net.eu/");
 
-  step = guide_book_find_step (book, "cpms-access.access-profile", NULL, NULL);
+  step = g_ptr_array_index (stage->original_steps, 7);
+  g_assert_cmpstr (step->id, ==, "cpms-access.access-profile");
   g_assert_cmpuint (step->profiles->len, ==, G_N_ELEMENTS (profiles));
   for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
     {
@@ -269,6 +277,28 @@ test_content (gconstpointer data)
   g_assert_cmpuint (guide_book_get_addresses (book)->len, ==, 2);
 }
 
+/* Every picture of @steps is in the resources. */
+static guint
+count_pictures (GPtrArray *steps)
+{
+  guint n_pictures = 0;
+
+  for (guint j = 0; j < steps->len; j++)
+    {
+      GuideStep *step = g_ptr_array_index (steps, j);
+      g_autofree char *path = NULL;
+
+      if (step->picture == NULL)
+        continue;
+
+      path = g_strdup_printf (RESOURCE_BASE "/screenshots/%s", step->picture);
+      g_assert_true (g_resources_get_info (path, 0, NULL, NULL, NULL));
+      n_pictures++;
+    }
+
+  return n_pictures;
+}
+
 static void
 test_pictures_present (gconstpointer data)
 {
@@ -276,25 +306,177 @@ test_pictures_present (gconstpointer data)
   GPtrArray *stages = guide_book_get_stages (book);
   guint n_pictures = 0;
 
+  /* The original guide's steps keep their pictures. */
   for (guint i = 0; i < stages->len; i++)
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
 
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          GuideStep *step = g_ptr_array_index (stage->steps, j);
-          g_autofree char *path = NULL;
-
-          if (step->picture == NULL)
-            continue;
-
-          path = g_strdup_printf (RESOURCE_BASE "/screenshots/%s", step->picture);
-          g_assert_true (g_resources_get_info (path, 0, NULL, NULL, NULL));
-          n_pictures++;
-        }
+      n_pictures += count_pictures (stage->steps) + count_pictures (stage->original_steps);
     }
 
   g_assert_cmpuint (n_pictures, ==, 11);
+}
+
+/* Whether @text or @uri names the former CPMS's login page. */
+static gboolean
+names_former_login (const char *text)
+{
+  return text != NULL && strstr (text, "cpms.ern-net.eu/login") != NULL;
+}
+
+static void
+assert_no_former_login_in_notes (GPtrArray *notes)
+{
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      GuideNote *note = g_ptr_array_index (notes, i);
+
+      g_assert_false (names_former_login (note->text));
+      g_assert_false (names_former_login (note->uri));
+    }
+}
+
+/* Stage 3 as CPMS 2.0 works: a request to ERN ReCONNET's helpdesk with a
+ * prepared message, then the wait; the original guide's request form is
+ * kept apart, as it was written, and the former CPMS's login page is named
+ * only there. */
+static void
+test_cpms2 (gconstpointer data)
+{
+  g_autoptr(GuideBook) book = load (data);
+  static const char * const saas[] = {
+    "cpms-access.open-login", "cpms-access.request-link", "cpms-access.sign-in",
+    "cpms-access.select-application", "cpms-access.select-organisation", "cpms-access.select-country",
+    "cpms-access.guest-access", "cpms-access.access-profile", "cpms-access.submit", "cpms-access.approval",
+  };
+  GPtrArray *stages = guide_book_get_stages (book);
+  GuideStage *stage = guide_book_get_stage (book, 2);
+  GuideStep *request = g_ptr_array_index (stage->steps, 0);
+  GuideNote *update = g_ptr_array_index (stage->notes, 0);
+  GuideStep *log_in = guide_book_find_step (book, "cpms-login.log-in", NULL, NULL);
+  GuideStep *profile;
+  gboolean corrected = FALSE;
+
+  g_assert_cmpuint (stage->steps->len, ==, 2);
+  g_assert_cmpstr (request->id, ==, "cpms-access.write-helpdesk");
+  g_assert_cmpstr (request->uri, ==, "mailto:helpdesk.reconnet@ao-pisa.toscana.it");
+  g_assert_nonnull (strstr (request->mail_subject, "CPMS 2.0"));
+  g_assert_nonnull (strstr (request->mail_subject, "ReCONNET"));
+  g_assert_nonnull (strstr (request->mail_body, "EU Login"));
+  g_assert_nonnull (strchr (request->mail_body, '\n'));
+  g_assert_cmpstr (((GuideStep *) g_ptr_array_index (stage->steps, 1))->id, ==, "cpms-access.wait-reply");
+
+  /* The update says where it comes from, the Commission's page first. */
+  g_assert_cmpstr (update->kind, ==, "update");
+  g_assert_nonnull (strstr (update->text, "CPMS 2.0"));
+  g_assert_nonnull (strstr (update->text, "2024"));
+  g_assert_nonnull (update->source);
+  g_assert_cmpstr (update->uri, ==, "https://health.ec.europa.eu/rare-diseases-and-european-reference-networks/european-reference-networks/work-erns_en");
+
+  g_assert_cmpuint (stage->original_steps->len, ==, G_N_ELEMENTS (saas));
+  g_assert_nonnull (stage->original_title);
+  g_assert_nonnull (strstr (stage->original_title, "CPMS 2.0"));
+  for (guint i = 0; i < G_N_ELEMENTS (saas); i++)
+    {
+      g_assert_cmpstr (((GuideStep *) g_ptr_array_index (stage->original_steps, i))->id, ==, saas[i]);
+      g_assert_null (guide_book_find_step (book, saas[i], NULL, NULL));
+    }
+  g_assert_cmpstr (((GuideStep *) g_ptr_array_index (stage->original_steps, 0))->uri, ==, "https://cpms.ern-net.eu/login/");
+
+  /* HP is a healthcare professional: the seeds' words stay, corrected by a
+   * marked note. */
+  profile = g_ptr_array_index (stage->original_steps, 7);
+  for (guint i = 0; i < profile->notes->len; i++)
+    {
+      GuideNote *note = g_ptr_array_index (profile->notes, i);
+
+      corrected |= g_str_equal (note->kind, "update") && strstr (note->text, "HCP") != NULL;
+    }
+  g_assert_true (corrected);
+  if (g_str_equal (data, "en"))
+    g_assert_null (strstr (profile->text, "Healthcare Provider"));
+
+  /* Stage 4 logs in to CPMS 2.0. */
+  g_assert_cmpstr (log_in->uri, ==, "https://cpms2.ern-net.eu/");
+  g_assert_nonnull (strstr (log_in->text, "https://cpms2.ern-net.eu/"));
+
+  /* The former login page, only in the original guide's section. */
+  assert_no_former_login_in_notes (guide_book_get_notes (book));
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *s = g_ptr_array_index (stages, i);
+
+      assert_no_former_login_in_notes (s->notes);
+      g_assert_false (names_former_login (s->summary));
+      for (guint j = 0; j < s->steps->len; j++)
+        {
+          GuideStep *step = g_ptr_array_index (s->steps, j);
+
+          g_assert_false (names_former_login (step->text));
+          g_assert_false (names_former_login (step->uri));
+          assert_no_former_login_in_notes (step->notes);
+        }
+    }
+}
+
+/* Every stage says the day its facts were checked, a real day that has
+ * come, and since CPMS 2.0. */
+static void
+test_checked (gconstpointer data)
+{
+  g_autoptr(GuideBook) book = load (data);
+  GPtrArray *stages = guide_book_get_stages (book);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GDate) cpms2 = g_date_new_dmy (1, 1, 2024);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      g_assert_true (g_date_valid (&stage->checked));
+      g_assert_cmpint (g_date_compare (&stage->checked, today), <=, 0);
+      g_assert_cmpint (g_date_compare (&stage->checked, cpms2), >, 0);
+    }
+}
+
+/* The sources: official addresses, each once, the Commission's page on
+ * CPMS 2.0 among them; every update's own address is one of them. */
+static void
+test_sources (gconstpointer data)
+{
+  g_autoptr(GuideBook) book = load (data);
+  GPtrArray *sources = guide_book_get_sources (book);
+  GPtrArray *stages = guide_book_get_stages (book);
+  g_autoptr(GHashTable) uris = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (sources->len, >=, 10);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      GuideSource *source = g_ptr_array_index (sources, i);
+
+      g_assert_true (g_str_has_prefix (source->uri, "https://"));
+      g_assert_true (guide_uri_is_allowed (source->uri));
+      g_assert_true (g_hash_table_add (uris, source->uri));
+      g_assert_cmpuint (strlen (source->title), >, 0);
+      g_assert_cmpuint (strlen (source->publisher), >, 0);
+    }
+  g_assert_true (g_hash_table_contains (uris, "https://health.ec.europa.eu/rare-diseases-and-european-reference-networks/european-reference-networks/work-erns_en"));
+  g_assert_true (g_hash_table_contains (uris, "https://ern-ithaca.eu/how-to-use-cpms-2-0"));
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->notes->len; j++)
+        {
+          GuideNote *note = g_ptr_array_index (stage->notes, j);
+
+          if (g_str_equal (note->kind, "update") && note->uri != NULL)
+            g_assert_true (g_hash_table_contains (uris, note->uri));
+        }
+    }
 }
 
 /* Loads fr.json with one member replaced, and checks the message. */
@@ -351,7 +533,7 @@ test_refuses (void)
   assert_refused ("stages/1/steps/1/text", NULL,
                   "fr.json:1: guide.stages[1].steps[1].text: missing");
   assert_refused ("stages/2/steps/0/id", json_node_init_string (json_node_alloc (), "cpms-access.sign-in"),
-                  "fr.json:1: guide.stages[2].steps[2].id: “cpms-access.sign-in” is used twice");
+                  "fr.json:1: guide.stages[2].original.steps[2].id: “cpms-access.sign-in” is used twice");
   assert_refused ("stages/2/steps/0/id", json_node_init_string (json_node_alloc (), "eu-login.open-login"),
                   "fr.json:1: guide.stages[2].steps[0].id: “eu-login.open-login” must start with “cpms-access.”");
   assert_refused ("stages/0/id", json_node_init_string (json_node_alloc (), "EU Login"),
@@ -370,6 +552,20 @@ test_refuses (void)
                   "fr.json:1: guide.stages[1].original.steps[0].id: “two-factor.install-app” is used twice");
   assert_refused ("stages/1/original", json_node_init_string (json_node_alloc (), "SMS"),
                   "fr.json:1: guide.stages[1].original: must be an object");
+  assert_refused ("stages/0/checked", NULL,
+                  "fr.json:1: guide.stages[0].checked: missing");
+  assert_refused ("stages/0/checked", json_node_init_string (json_node_alloc (), "2026-13-01"),
+                  "fr.json:1: guide.stages[0].checked: “2026-13-01” is not a date written YYYY-MM-DD");
+  assert_refused ("stages/0/checked", json_node_init_string (json_node_alloc (), "2 décembre 2026"),
+                  "fr.json:1: guide.stages[0].checked: “2 décembre 2026” is not a date written YYYY-MM-DD");
+  assert_refused ("stages/0/steps/0/mail", json_node_init_object (json_node_alloc (), json_object_new ()),
+                  "fr.json:1: guide.stages[0].steps[0].mail: needs an e-mail address as the step's “uri”");
+  assert_refused ("stages/2/steps/0/mail/subject", NULL,
+                  "fr.json:1: guide.stages[2].steps[0].mail.subject: missing");
+  assert_refused ("sources/0/uri", json_node_init_string (json_node_alloc (), "https://example.org/"),
+                  "fr.json:1: guide.sources[0].uri: “https://example.org/” is not one of the official addresses");
+  assert_refused ("sources", NULL,
+                  "fr.json:1: guide.sources: missing");
 }
 
 static void
@@ -403,7 +599,7 @@ test_site_rules (void)
   int line = 1;
 
   intranet = g_strdup (text);
-  line_start = strstr (intranet, "https://cpms.ern-net.eu/login/");
+  line_start = strstr (intranet, "\"uri\": \"https://cpms.ern-net.eu/login/") + strlen ("\"uri\": \"");
   memcpy (line_start, "https://intranet.example", strlen ("https://intranet.example"));
   for (char *p = intranet; p < line_start; p++)
     line += *p == '\n';
@@ -446,10 +642,12 @@ test_addresses (gconstpointer data)
   g_autoptr(GuideBook) book = load (data);
   g_autoptr(GPtrArray) addresses = guide_book_list_addresses (book);
 
-  /* The seven official addresses that have a button, each once: EU Login's
-   * own sign-in page is only written out, in the original guide's steps. */
-  g_assert_cmpuint (addresses->len, ==, 7);
-  g_assert_true (g_ptr_array_find_with_equal_func (addresses, "https://webgate.ec.europa.eu/cas/mobile", g_str_equal, NULL));
+  /* The official addresses that have a button, each once, and the sources:
+   * EU Login's own sign-in page is only written out, in the original
+   * guide's steps. */
+  g_assert_cmpuint (addresses->len, ==, 19);
+  g_assert_false (g_ptr_array_find_with_equal_func (addresses, "https://webgate.ec.europa.eu/cas", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (addresses, "https://ecas.ec.europa.eu/cas/mobile", g_str_equal, NULL));
   for (guint i = 0; i < addresses->len; i++)
     g_assert_true (guide_uri_is_allowed (g_ptr_array_index (addresses, i)));
 }
@@ -516,6 +714,15 @@ main (int   argc,
   g_test_add_data_func ("/guide/book/pictures-present/fr", "fr", test_pictures_present);
   g_test_add_data_func ("/guide/book/pictures-present/it", "it", test_pictures_present);
   g_test_add_data_func ("/guide/book/pictures-present/en", "en", test_pictures_present);
+  g_test_add_data_func ("/guide/book/cpms2/fr", "fr", test_cpms2);
+  g_test_add_data_func ("/guide/book/cpms2/it", "it", test_cpms2);
+  g_test_add_data_func ("/guide/book/cpms2/en", "en", test_cpms2);
+  g_test_add_data_func ("/guide/book/checked/fr", "fr", test_checked);
+  g_test_add_data_func ("/guide/book/checked/it", "it", test_checked);
+  g_test_add_data_func ("/guide/book/checked/en", "en", test_checked);
+  g_test_add_data_func ("/guide/book/sources/fr", "fr", test_sources);
+  g_test_add_data_func ("/guide/book/sources/it", "it", test_sources);
+  g_test_add_data_func ("/guide/book/sources/en", "en", test_sources);
   g_test_add_func ("/guide/book/refuses", test_refuses);
   g_test_add_func ("/guide/book/not-json", test_not_json);
   g_test_add_func ("/guide/book/site-rules", test_site_rules);

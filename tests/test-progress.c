@@ -275,6 +275,61 @@ test_upgrade_unfinished_stage (void)
   g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 3);
 }
 
+/* A file from before CPMS 2.0, with the whole request of the original guide
+ * done, and the login to the former CPMS: the ticks are kept and count for
+ * nothing, the request to the helpdesk is not pretended, and the former
+ * request is told until the user writes to the helpdesk. */
+static void
+test_upgrade_former_request (void)
+{
+  static const char * const saas[] = {
+    "cpms-access.open-login", "cpms-access.request-link", "cpms-access.sign-in",
+    "cpms-access.select-application", "cpms-access.select-organisation", "cpms-access.select-country",
+    "cpms-access.guest-access", "cpms-access.access-profile", "cpms-access.submit", "cpms-access.approval",
+  };
+  g_autoptr(GuideBook) book = guide_book_new_for_language ("en");
+  GuideStage *stage = guide_book_get_stage (book, 2);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GString) text = g_string_new ("{ \"version\" : 1, \"done\" : {"
+                                          " \"eu-login.open-register\" : \"2026-10-01T07:59:00Z\"");
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDateTime) submitted = g_date_time_new_from_iso8601 ("2026-10-09T09:00:00Z", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (saas); i++)
+    g_string_append_printf (text, ", \"%s\" : \"2026-10-%02uT09:00:00Z\"", saas[i], i + 1);
+  g_string_append (text, " } }");
+  guide_test_write_file (path, text->str);
+
+  /* Each of them is one of the original guide's steps of stage 3. */
+  g_assert_cmpuint (stage->original_steps->len, ==, G_N_ELEMENTS (saas));
+  for (guint i = 0; i < G_N_ELEMENTS (saas); i++)
+    g_assert_cmpstr (((GuideStep *) g_ptr_array_index (stage->original_steps, i))->id, ==, saas[i]);
+
+  progress = new_progress ();
+  g_assert_true (guide_progress_load (progress, &error));
+  g_assert_true (guide_progress_upgrade (progress, book, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < stage->steps->len; i++)
+    g_assert_false (guide_progress_is_done (progress, ((GuideStep *) g_ptr_array_index (stage->steps, i))->id));
+  g_assert_cmpuint (guide_progress_count_done (progress, book, stage), ==, 0);
+  g_assert_cmpuint (guide_progress_count_done (progress, book, NULL), ==, 1);
+  g_assert_true (g_date_time_equal (guide_progress_get_former_request (progress, book), submitted));
+
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, &error));
+  contents = read_file (path);
+  for (guint i = 0; i < G_N_ELEMENTS (saas); i++)
+    g_assert_nonnull (strstr (contents, saas[i]));
+  g_assert_null (strstr (contents, "cpms-access.write-helpdesk"));
+
+  /* Once the user has written to the helpdesk, the wait is the new one's. */
+  guide_progress_set_done (progress, "cpms-access.write-helpdesk", TRUE);
+  g_assert_null (guide_progress_get_former_request (progress, book));
+}
+
 /* A file that names many steps no guide has keeps the newest thousand, so
  * that no save rewrites an ever larger file. */
 static void
@@ -711,13 +766,16 @@ test_save_now (void)
   g_assert_cmpuint (n_saved, ==, 0);
 }
 
-/* Days waiting for the administrators, counted as people count them, until
- * the last stage is done. */
+/* Days waiting for access, from the request to the helpdesk, counted as
+ * people count them, until the last stage is done. A request to the former
+ * CPMS starts no wait. */
 static void
 test_days_waiting (void)
 {
-  static const char submitted[] =
+  static const char former[] =
     "{ \"version\": 2, \"done\": { \"cpms-access.submit\": \"2026-11-20T21:30:00Z\" } }";
+  static const char submitted[] =
+    "{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"2026-11-20T21:30:00Z\" } }";
   g_autoptr(GuideProgress) progress = guide_progress_new (NULL);
   g_autoptr(GuideBook) book = guide_book_new_for_language ("fr");
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -727,6 +785,9 @@ test_days_waiting (void)
   GuideStage *last = guide_book_get_stage (book, guide_book_get_stages (book)->len - 1);
   gboolean newer;
 
+  g_assert_cmpint (guide_progress_get_days_waiting (progress, book, week_later), ==, -1);
+
+  g_assert_true (guide_progress_load_from_data (progress, former, strlen (former), &newer));
   g_assert_cmpint (guide_progress_get_days_waiting (progress, book, week_later), ==, -1);
 
   g_assert_true (guide_progress_load_from_data (progress, submitted, strlen (submitted), &newer));
@@ -834,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/guide/progress/reset", test_reset);
   g_test_add_func ("/guide/progress/upgrade-finished-stage", test_upgrade_finished_stage);
   g_test_add_func ("/guide/progress/upgrade-unfinished-stage", test_upgrade_unfinished_stage);
+  g_test_add_func ("/guide/progress/upgrade-former-request", test_upgrade_former_request);
   g_test_add_func ("/guide/progress/memory-only", test_memory_only);
   g_test_add_func ("/guide/progress/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/guide/progress/deep-nesting", test_deep_nesting);

@@ -97,6 +97,37 @@ test_site_acceptable (void)
     }
 }
 
+/* A prepared message: every character a mail client would read as the end
+ * of the subject, another header or another recipient is encoded, and the
+ * client gets back exactly the subject and the body, with CRLF lines. */
+static void
+test_build_mail (void)
+{
+  g_autofree char *mail = guide_uri_build_mail ("mailto:helpdesk.reconnet@ao-pisa.toscana.it",
+                                                "Accès invité & CPMS 2.0 ?",
+                                                "Bonjour,\n\nNom : \nE-mail : a@b.example&cc=x@evil.example\n%0A#end");
+  g_autoptr(GUri) uri = g_uri_parse (mail, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = NULL;
+
+  g_assert_nonnull (uri);
+  g_assert_true (g_str_has_prefix (mail, "mailto:helpdesk.reconnet@ao-pisa.toscana.it?subject="));
+  g_assert_cmpstr (g_uri_get_path (uri), ==, "helpdesk.reconnet@ao-pisa.toscana.it");
+  g_assert_null (g_uri_get_fragment (uri));
+  g_assert_null (strchr (mail, ' '));
+  g_assert_null (strchr (mail, '\n'));
+  g_assert_nonnull (strstr (mail, "%0D%0A"));
+
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  g_assert_cmpuint (g_hash_table_size (params), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (params, "subject"), ==, "Accès invité & CPMS 2.0 ?");
+  g_assert_cmpstr (g_hash_table_lookup (params, "body"), ==,
+                   "Bonjour,\r\n\r\nNom : \r\nE-mail : a@b.example&cc=x@evil.example\r\n%0A#end");
+
+  g_clear_pointer (&mail, g_free);
+  mail = guide_uri_build_mail ("mailto:ern.reconnet@ao-pisa.toscana.it", NULL, "x");
+  g_assert_cmpstr (mail, ==, "mailto:ern.reconnet@ao-pisa.toscana.it?body=x");
+}
+
 static void
 test_display (void)
 {
@@ -115,6 +146,7 @@ main (int   argc,
   g_test_add_func ("/guide/uri/allowed", test_allowed);
   g_test_add_func ("/guide/uri/find-disallowed", test_find_disallowed);
   g_test_add_func ("/guide/uri/display", test_display);
+  g_test_add_func ("/guide/uri/build-mail", test_build_mail);
   g_test_add_func ("/guide/uri/site-acceptable", test_site_acceptable);
 
   return g_test_run ();
