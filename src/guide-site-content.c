@@ -100,6 +100,19 @@ guide_site_load_guides (GuideSite *self)
       }
 }
 
+static void
+add_picture_names (GHashTable *names,
+                   GPtrArray  *steps)
+{
+  for (guint j = 0; j < steps->len; j++)
+    {
+      GuideStep *step = g_ptr_array_index (steps, j);
+
+      if (step->picture != NULL)
+        g_hash_table_add (names, g_strndup (step->picture, strcspn (step->picture, ".")));
+    }
+}
+
 /**
  * guide_site_check_pictures:
  *
@@ -123,13 +136,8 @@ guide_site_check_pictures (GuideSite *self)
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
 
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          GuideStep *step = g_ptr_array_index (stage->steps, j);
-
-          if (step->picture != NULL)
-            g_hash_table_add (names, g_strndup (step->picture, strcspn (step->picture, ".")));
-        }
+      add_picture_names (names, stage->steps);
+      add_picture_names (names, stage->original_steps);
     }
 
   if (self->folder != NULL)

@@ -357,8 +357,13 @@ guide_stage_page_show_stage (GuideStagePage *self,
     {
       const char *uri = ((GuideAddress *) g_ptr_array_index (addresses, 0))->uri;
       g_autofree char *display = guide_uri_get_display (uri);
+      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), _("Write to the Helpdesk"), display);
 
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->different_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
       guide_uri_set_tooltip (GTK_WIDGET (self->different_button), display);
     }
 

@@ -250,7 +250,7 @@ test_keys_walk (Fixture       *fixture,
   /* The first slide shows the keys, L with the three languages it goes through. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label_with_class (fixture->presentation, "hint"))));
   g_assert_nonnull (strstr (gtk_label_get_label (label_with_class (fixture->presentation, "hint")),
-                            "L : français / italiano / English"));
+                            "L : français / italiano / English"));
 
   walk (fixture, fr, "fr");
 

@@ -16,6 +16,20 @@
 #include "guide-book.h"
 #include "guide-screenshot.h"
 
+static void
+add_picture_steps (GPtrArray *found,
+                   GPtrArray *steps)
+{
+  for (guint j = 0; j < steps->len; j++)
+    {
+      GuideStep *step = g_ptr_array_index (steps, j);
+
+      if (step->picture != NULL)
+        g_ptr_array_add (found, step);
+    }
+}
+
+/* The steps with a picture, the original guide's included. */
 static GPtrArray *
 picture_steps (GuideBook *book)
 {
@@ -26,13 +40,8 @@ picture_steps (GuideBook *book)
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
 
-      for (guint j = 0; j < stage->steps->len; j++)
-        {
-          GuideStep *step = g_ptr_array_index (stage->steps, j);
-
-          if (step->picture != NULL)
-            g_ptr_array_add (steps, step);
-        }
+      add_picture_steps (steps, stage->steps);
+      add_picture_steps (steps, stage->original_steps);
     }
 
   return steps;

@@ -317,23 +317,57 @@ test_guide (void)
 {
   g_autofree char *folder = site_folder ();
   g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
-  g_autofree char *fr = write_guide (folder, "fr", "0000 Guest Access", "IT08 - AOU Pisan");
-  g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "IT08 - AOU Pisan");
-  g_autofree char *en = write_guide (folder, "en", "0000 Guest Access", "IT08 - AOU Pisan");
+  g_autofree char *fr = write_guide (folder, "fr", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *it = write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *en = write_guide (folder, "en", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
   g_autoptr(GuideSite) site = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) dates = NULL;
   GuideStep *step;
 
   g_free (write_site_file (contents));
   site = guide_site_new ();
 
   g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
-  step = guide_book_find_step (guide_site_get_book (site, "it"), "cpms-access.guest-access", NULL, NULL);
+  step = guide_book_find_step (guide_site_get_book (site, "it"), "cpms-access.write-helpdesk", NULL, NULL);
   g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
-  step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-access.guest-access", NULL, NULL);
+  step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-access.write-helpdesk", NULL, NULL);
   g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
-  step = guide_book_find_step (guide_site_get_book (site, "en"), "cpms-access.guest-access", NULL, NULL);
+  step = guide_book_find_step (guide_site_get_book (site, "en"), "cpms-access.write-helpdesk", NULL, NULL);
   g_assert_nonnull (strstr (step->text, "IT08 - AOU Pisan"));
   g_assert_cmpstr (guide_book_get_language (guide_site_get_book (site, "en")), ==, "en");
+  dates = guide_site_check_dates (site, now);
+  g_assert_cmpuint (dates->len, ==, 0);
+}
+
+/* A site's guide may leave a stage's checked date out, or give one to come:
+ * it is used, and the administrator's check says so, stage by stage. */
+static void
+test_guide_dates (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "\"checked\": \"2026-12-02\",", "");
+  g_autofree char *it = write_guide (folder, "it", "\"checked\": \"2026-12-02\"", "\"checked\": \"2099-01-31\"");
+  g_autofree char *en = write_guide (folder, "en", "CPMS 2.0", "CPMS 2.0");
+  g_autoptr(GuideSite) site = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) dates = NULL;
+  GPtrArray *stages;
+
+  g_free (write_site_file (contents));
+  site = guide_site_new ();
+
+  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+  stages = guide_book_get_stages (guide_site_get_book (site, "fr"));
+  g_assert_false (g_date_valid (&((GuideStage *) g_ptr_array_index (stages, 0))->checked));
+
+  dates = guide_site_check_dates (site, now);
+  g_assert_cmpuint (dates->len, ==, 2 * stages->len);
+  g_assert_nonnull (strstr (g_ptr_array_index (dates, 0), fr));
+  g_assert_nonnull (strstr (g_ptr_array_index (dates, 0), "guide.stages[0].checked: missing"));
+  g_assert_nonnull (strstr (g_ptr_array_index (dates, stages->len), it));
+  g_assert_nonnull (strstr (g_ptr_array_index (dates, stages->len), "2099-01-31 is in the future"));
 }
 
 /* The addresses a site's library may open: the official ones and the site's
@@ -370,9 +404,9 @@ static void
 test_guide_in_data_dirs (void)
 {
   g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", NULL);
-  g_autofree char *fr = write_guide (folder, "fr", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
-  g_autofree char *it = write_guide (folder, "it", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
-  g_autofree char *en = write_guide (folder, "en", "https://cpms.ern-net.eu/login/", "https://intranet.hopital.example/cpms");
+  g_autofree char *fr = write_guide (folder, "fr", "https://cpms2.ern-net.eu/", "https://intranet.hopital.example/cpms");
+  g_autofree char *it = write_guide (folder, "it", "https://cpms2.ern-net.eu/", "https://intranet.hopital.example/cpms");
+  g_autofree char *en = write_guide (folder, "en", "https://cpms2.ern-net.eu/", "https://intranet.hopital.example/cpms");
   g_autoptr(GuideSite) site = guide_site_new ();
   GuideStep *step = guide_book_find_step (guide_site_get_book (site, "fr"), "cpms-login.log-in", NULL, NULL);
 
@@ -385,7 +419,7 @@ test_guide_broken (void)
 {
   g_autofree char *folder = site_folder ();
   g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
-  g_autofree char *fr = write_guide (folder, "fr", "https://cpms.ern-net.eu/login/", "http://intranet.example/");
+  g_autofree char *fr = write_guide (folder, "fr", "\"uri\": \"https://cpms.ern-net.eu/login/", "\"uri\": \"http://intranet.example/");
   g_autofree char *it = write_guide (folder, "it", "0000 Guest Access", "0000 Guest Access");
   g_autofree char *en = write_guide (folder, "en", "0000 Guest Access", "0000 Guest Access");
   g_autofree char *guide_folder = g_build_filename (folder, "guide", NULL);
@@ -697,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/flatpak-lookup-order", test_flatpak_lookup_order);
   g_test_add_func ("/guide/site/readme-flatpak-recipe", test_readme_flatpak_recipe);
   g_test_add_func ("/guide/site/library", test_library);
+  g_test_add_func ("/guide/site/guide-dates", test_guide_dates);
   g_test_add_func ("/guide/site/guide", test_guide);
   g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);

@@ -18,8 +18,10 @@
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-contacts-popover.h"
+#include "guide-i18n.h"
 #include "guide-illustration.h"
 #include "guide-picture-viewer.h"
+#include "guide-sources-window.h"
 #include "guide-stage-page.h"
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
@@ -122,6 +124,23 @@ select_stage (Fixture *fixture,
   guide_test_iterate ();
 }
 
+static const char *
+overall_progress (Fixture *fixture)
+{
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (guide_test_find_all (fixture->window, ADW_TYPE_WINDOW_TITLE)->pdata[0]));
+}
+
+/* Opens the section of the original guide's steps, on the stage shown. */
+static void
+expand_original (Fixture *fixture)
+{
+  GtkWidget *expander = guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original");
+
+  g_assert_true (gtk_widget_get_visible (expander));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  guide_test_wait_for_frame (fixture->window);
+}
+
 static char *
 progress_contents (Fixture *fixture)
 {
@@ -152,7 +171,7 @@ test_toggle_saves (Fixture       *fixture,
   g_assert_nonnull (after);
   g_assert_nonnull (strstr (after, "\"eu-login.create-account\" : \"20"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "done"));
-  g_assert_nonnull (guide_test_find_label (fixture->window, "1 étape sur 2 terminée"));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "1 étape sur 4 terminée"));
 
   /* Space on a selected row (the list box's row activation) toggles it back. */
   gtk_widget_activate (GTK_WIDGET (row));
@@ -226,11 +245,11 @@ test_switch_language (Fixture       *fixture,
   g_autofree char *after = NULL;
   double scroll;
 
-  /* Stage 3, step 5 done, step 6 selected, scrolled down. */
-  select_stage (fixture, 2);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (fr, 2)->title);
-  gtk_widget_activate (done_check (step_row (fixture, 4)));
-  row = step_row (fixture, 5);
+  /* Stage 2, step 4 done, step 5 selected, scrolled down. */
+  select_stage (fixture, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (fr, 1)->title);
+  gtk_widget_activate (done_check (step_row (fixture, 3)));
+  row = step_row (fixture, 4);
   gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), GTK_LIST_BOX_ROW (row));
   guide_test_wait_for_frame (fixture->window);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT)));
@@ -257,16 +276,16 @@ test_switch_language (Fixture       *fixture,
    * same place. */
   for (guint i = 0; i < 4; i++)
     g_assert_nonnull (guide_test_find_label (fixture->window, guide_book_get_stage (book, i)->title));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 2)->title);
-  g_assert_true (step_row (fixture, 5) == row);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 1)->title);
+  g_assert_true (step_row (fixture, 4) == row);
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
-  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "cpms-access.select-country");
-  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (row), ((GuideStep *) g_ptr_array_index (guide_book_get_stage (book, 2)->steps, 5))->text));
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.sign-in-method");
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (row), ((GuideStep *) g_ptr_array_index (guide_book_get_stage (book, 1)->steps, 4))->text));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, scroll);
 
   /* The app's own words too, and progress untouched. */
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, to->done);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 4)))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 3)))));
   after = progress_contents (fixture);
   g_assert_cmpstr (before, ==, after);
 
@@ -309,7 +328,7 @@ test_switch_language (Fixture       *fixture,
   /* And back. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("fr"));
   guide_test_iterate ();
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (fr, 2)->title);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (fr, 1)->title);
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (done_check (row))), ==, "Fait");
 }
 
@@ -521,12 +540,12 @@ test_restart_scrolls_to_step (Fixture       *fixture,
   graphene_rect_t bounds;
 
   stop (fixture);
-  guide_test_write_file (path, "{ \"version\": 1, \"current-stage\": \"cpms-access\","
-                               " \"current-step\": \"cpms-access.submit\", \"done\": {} }");
+  guide_test_write_file (path, "{ \"version\": 1, \"current-stage\": \"two-factor\","
+                               " \"current-step\": \"two-factor.sign-in-method\", \"done\": {} }");
   start (fixture);
 
-  row = step_row (fixture, 8);
-  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "cpms-access.submit");
+  row = step_row (fixture, 4);
+  g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.sign-in-method");
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
 
@@ -574,9 +593,11 @@ click_new_open_buttons (Fixture   *fixture,
       g_autofree char *display = g_str_has_prefix (uri, "mailto:") ? g_strdup (uri + 7) : g_strdup (uri);
       g_autofree char *mismatch = NULL;
 
-      if (g_ptr_array_find (seen, button, NULL))
+      /* A button reused in place for another stage is new with its new
+       * address. */
+      if (g_ptr_array_find_with_equal_func (seen, uri, g_str_equal, NULL))
         continue;
-      g_ptr_array_add (seen, g_object_ref (button));
+      g_ptr_array_add (seen, g_strdup (uri));
 
       mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
       g_assert_nonnull (mismatch);
@@ -597,17 +618,16 @@ test_open_buttons (Fixture       *fixture,
   GuideBook *book = guide_application_get_book (fixture->application);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) launched = NULL;
-  /* Held, so that a button of a stage left behind cannot share an address
-   * with one of the next stage. */
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Each address once. */
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
   /* Every button on every stage, then the contacts popover's, which it
    * lays out when it opens. */
   for (guint i = 0; i < 4; i++)
     {
       select_stage (fixture, i);
-      if (i == 1)
-        gtk_expander_set_expanded (GTK_EXPANDER (guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original")), TRUE);
+      if (i == 1 || i == 2)
+        expand_original (fixture);
       click_new_open_buttons (fixture, seen, expected);
     }
   activate_action (fixture, "win.show-contacts", NULL);
@@ -617,16 +637,182 @@ test_open_buttons (Fixture       *fixture,
 
   /* What the guide names, in the order a reader meets it. */
   g_assert_cmpuint (expected->len, ==, 10);
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://cpms2.ern-net.eu/", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://health.ec.europa.eu/rare-diseases-and-european-reference-networks/european-reference-networks/work-erns_en", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, "mailto:ern.reconnet@ao-pisa.toscana.it", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://trusted-digital-identity.europa.eu/phase-out-eu-login-authentication-using-sms_en", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://europa.eu/regions-and-cities/set-eu-login-two-factor-authentication_en", g_str_equal, NULL));
-  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://webgate.ec.europa.eu/cas/mobile", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (expected, "https://ecas.ec.europa.eu/cas/mobile", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (expected, ((GuideStep *) g_ptr_array_index (guide_book_get_stage (book, 0)->steps, 0))->uri, g_str_equal, NULL));
 
   launched = guide_test_wait_for_launches (log, expected->len);
   g_assert_cmpuint (launched->len, ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     g_assert_true (g_ptr_array_find_with_equal_func (launched, g_ptr_array_index (expected, i), g_str_equal, NULL));
+}
+
+/* The request to the helpdesk: its button opens the mail client on the
+ * prepared message, in the interface's language, every character of it
+ * encoded; ticking it starts the wait. */
+static void
+test_write_request (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const schemes[] = { "mailto", NULL };
+  g_autofree char *log = guide_test_install_fake_browser (schemes);
+  GuideBook *book = guide_application_get_book (fixture->application);
+  GuideStep *step = g_ptr_array_index (guide_book_get_stage (book, 2)->steps, 0);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) launched = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *crlf = NULL;
+  GtkWidget *button = NULL;
+  GtkWidget *label;
+
+  select_stage (fixture, 2);
+  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.write-mail") == 0 &&
+        gtk_widget_get_visible (g_ptr_array_index (buttons, i)))
+      button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, step->label);
+
+  g_signal_emit_by_name (button, "clicked");
+  launched = guide_test_wait_for_launches (log, 1);
+  g_assert_cmpuint (launched->len, ==, 1);
+
+  uri = g_uri_parse (g_ptr_array_index (launched, 0), G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_assert_nonnull (uri);
+  g_assert_cmpstr (g_uri_get_scheme (uri), ==, "mailto");
+  g_assert_cmpstr (g_uri_get_path (uri), ==, "helpdesk.reconnet@ao-pisa.toscana.it");
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  lines = g_strsplit (step->mail_body, "\n", -1);
+  crlf = g_strjoinv ("\r\n", lines);
+  g_assert_cmpstr (g_hash_table_lookup (params, "subject"), ==, step->mail_subject);
+  g_assert_cmpstr (g_hash_table_lookup (params, "body"), ==, crlf);
+  /* In French, as the window. */
+  g_assert_nonnull (strstr (step->mail_subject, "invité"));
+
+  /* Sent: the wait starts, counted from today. */
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  label = gtk_widget_get_first_child (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER))));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Vous avez écrit au helpdesk aujourd'hui."));
+}
+
+/* A request made with the former CPMS's form is told for what it is, with
+ * the way to ask again, and counts for nothing. */
+static void
+test_former_request (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const schemes[] = { "mailto", NULL };
+  g_autofree char *log = guide_test_install_fake_browser (schemes);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GPtrArray) launched = NULL;
+  GtkWidget *grid;
+  GtkWidget *label;
+  GtkWidget *button;
+
+  stop (fixture);
+  guide_test_write_file (path, "{ \"version\": 2, \"done\": {"
+                               " \"cpms-access.access-profile\": \"2026-03-02T10:00:00Z\","
+                               " \"cpms-access.submit\": \"2026-03-02T10:01:00Z\" } }");
+  start (fixture);
+
+  grid = guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (grid, GTK_TYPE_REVEALER)));
+  label = gtk_widget_get_first_child (grid);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Le 2 mars 2026, vous avez envoyé une demande d'accès avec le formulaire de l'ancien CPMS."));
+  g_assert_cmpstr (overall_progress (fixture), ==, "0 étape sur 12 terminée");
+
+  button = guide_test_find_label (grid, "Écrire la demande");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_false (gtk_widget_is_visible (guide_test_find_label (grid, "Contacts")));
+  g_signal_emit_by_name (gtk_widget_get_ancestor (button, GTK_TYPE_BUTTON), "clicked");
+  launched = guide_test_wait_for_launches (log, 1);
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (launched, 0), "mailto:helpdesk.reconnet@ao-pisa.toscana.it?subject="));
+
+  /* In Italian, the same, in place. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
+  guide_test_iterate ();
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
+}
+
+static GtkWidget *
+find_sources_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GUIDE_IS_SOURCES_WINDOW (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The Sources view, from the main menu: each page with its title, and a
+ * button that opens it; each stage says when it was checked. */
+static void
+test_sources (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const char * const schemes[] = { "https", NULL };
+  g_autofree char *log = guide_test_install_fake_browser (schemes);
+  GuideBook *book = guide_application_get_book (fixture->application);
+  GPtrArray *sources = guide_book_get_sources (book);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) launched = NULL;
+  g_autofree char *day = guide_i18n_format_day ("fr", &guide_book_get_stage (book, 2)->checked);
+  g_autofree char *checked = g_strdup_printf ("Vérifié par rapport aux pages officielles le %s", day);
+  GtkWidget *window;
+  guint n = 0;
+
+  g_assert_cmpstr (day, ==, "2 décembre 2026");
+  select_stage (fixture, 2);
+  g_assert_true (gtk_widget_is_visible (guide_test_find_label (fixture->window, checked)));
+
+  activate_action (fixture, "win.show-sources", NULL);
+  window = find_sources_window ();
+  g_assert_nonnull (window);
+  guide_test_wait_until_mapped (window);
+  g_assert_nonnull (guide_test_find_label (window, "Sources"));
+
+  buttons = guide_test_find_all (window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const GuideSource *source;
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "sources.open") != 0)
+        continue;
+
+      source = g_ptr_array_index (sources, n++);
+      g_assert_nonnull (guide_test_find_label (gtk_widget_get_parent (button), source->title));
+      g_assert_nonnull (guide_test_find_label (gtk_widget_get_parent (button), source->publisher));
+      g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL), ==, source->uri);
+      g_signal_emit_by_name (button, "clicked");
+      guide_test_iterate ();
+    }
+  g_assert_cmpuint (n, ==, sources->len);
+
+  launched = guide_test_wait_for_launches (log, sources->len);
+  g_assert_cmpuint (launched->len, ==, sources->len);
+  for (guint i = 0; i < sources->len; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (launched, ((GuideSource *) g_ptr_array_index (sources, i))->uri, g_str_equal, NULL));
+
+  gtk_window_close (GTK_WINDOW (window));
+  guide_test_iterate ();
 }
 
 static void
@@ -756,7 +942,7 @@ assert_tooltip_breaks (Fixture *fixture)
   if (!guide_test_wait_for (tooltip_shown, fixture->window))
     g_error ("No tooltip after “%s”, the button at %g,%g %g×%g in a %d×%d window", move, bounds.origin.x, bounds.origin.y,
              bounds.size.width, bounds.size.height, gtk_widget_get_width (fixture->window), gtk_widget_get_height (fixture->window));
-  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 6);
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 5);
 
   g_assert_true (g_spawn_command_line_sync ("xdotool mousemove 0 0", NULL, NULL, NULL, NULL));
 }
@@ -773,9 +959,9 @@ test_address_breaks (Fixture       *fixture,
   g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 4);
   gtk_popover_popdown (guide_test_find_all (fixture->window, GUIDE_TYPE_CONTACTS_POPOVER)->pdata[0]);
 
-  /* A note that writes out the helpdesk's address. */
+  /* The request step, which writes out the helpdesk's address. */
   select_stage (fixture, 2);
-  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 5);
+  g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 4);
 
   assert_tooltip_breaks (fixture);
 }
@@ -810,6 +996,8 @@ test_continue (Fixture       *fixture,
                          "{ \"version\": 1, \"current-stage\": \"cpms-login\", \"done\": {"
                          " \"eu-login.open-register\": \"2026-01-02T03:04:05Z\","
                          " \"eu-login.create-account\": \"2026-01-02T03:04:05Z\","
+                         " \"eu-login.confirm-email\": \"2026-01-02T03:04:05Z\","
+                         " \"eu-login.set-password\": \"2026-01-02T03:04:05Z\","
                          " \"two-factor.install-app\": \"2026-01-02T03:04:05Z\" } }");
   start (fixture);
   book = guide_application_get_book (fixture->application);
@@ -821,7 +1009,7 @@ test_continue (Fixture       *fixture,
   g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.open-devices");
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
-  g_assert_nonnull (guide_test_find_label (fixture->window, "3 étapes sur 18 terminées"));
+  g_assert_nonnull (guide_test_find_label (fixture->window, "5 étapes sur 12 terminées"));
 }
 
 static void
@@ -832,8 +1020,8 @@ test_waiting_for_approval (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, -3);
   g_autofree char *when = g_date_time_format_iso8601 (then);
-  g_autofree char *contents = g_strdup_printf ("{ \"version\": 1, \"done\": { \"cpms-access.submit\": \"%s\" } }", when);
-  g_autofree char *log_in = g_strdup_printf ("{ \"version\": 1, \"done\": { \"cpms-access.submit\": \"%s\", \"cpms-login.log-in\": \"%s\" } }", when, when);
+  g_autofree char *contents = g_strdup_printf ("{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"%s\" } }", when);
+  g_autofree char *log_in = g_strdup_printf ("{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"%s\", \"cpms-login.log-in\": \"%s\" } }", when, when);
   GtkWidget *revealer;
   GtkWidget *label;
 
@@ -847,7 +1035,7 @@ test_waiting_for_approval (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (revealer));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   label = gtk_widget_get_first_child (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "il y a 3 jours"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Vous avez écrit au helpdesk il y a 3 jours."));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "helpdesk.reconnet@ao-pisa.toscana.it"));
 
   /* Gone once stage 4 is done. */
@@ -858,12 +1046,6 @@ test_waiting_for_approval (Fixture       *fixture,
   /* Not even measured. */
   g_assert_false (gtk_widget_get_visible (revealer));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-}
-
-static const char *
-overall_progress (Fixture *fixture)
-{
-  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (guide_test_find_all (fixture->window, ADW_TYPE_WINDOW_TITLE)->pdata[0]));
 }
 
 /* Stage 2's original SMS steps are there to read, in a collapsed section,
@@ -892,7 +1074,7 @@ test_sms_steps_withdrawn (Fixture       *fixture,
   stage = guide_book_get_stage (book, 1);
 
   select_stage (fixture, 1);
-  g_assert_cmpstr (overall_progress (fixture), ==, "0 étape sur 18 terminée");
+  g_assert_cmpstr (overall_progress (fixture), ==, "0 étape sur 12 terminée");
   g_assert_nonnull (guide_test_find_label (fixture->window, "0 étape sur 5 terminée"));
 
   expander = guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original");
@@ -928,7 +1110,7 @@ test_sms_steps_withdrawn (Fixture       *fixture,
       gtk_widget_activate (done_check (row));
       guide_test_iterate ();
     }
-  g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 18 terminées");
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 12 terminées");
   g_assert_nonnull (guide_test_find_label (fixture->window, "5 étapes sur 5 terminées"));
 
   /* In Italian, the same, in place. */
@@ -944,7 +1126,7 @@ test_sms_steps_withdrawn (Fixture       *fixture,
   g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
   g_assert_nonnull (guide_test_find_label (expander, guide_book_get_stage (guide_application_get_book (fixture->application), 1)->original_title));
   g_assert_nonnull (guide_test_find_label (fixture->window, "No longer offered"));
-  g_assert_cmpstr (overall_progress (fixture), ==, "5 of 18 steps done");
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 of 12 steps done");
 }
 
 /* A progress file written by version 1, with stage 2 finished the SMS way:
@@ -973,7 +1155,7 @@ test_upgrade_old_progress (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, stage->title);
   for (guint i = 0; i < stage->steps->len; i++)
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, i)))));
-  g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 18 terminées");
+  g_assert_cmpstr (overall_progress (fixture), ==, "5 étapes sur 12 terminées");
 
   contents = progress_contents (fixture);
   g_assert_nonnull (strstr (contents, "\"version\" : 2"));
@@ -1088,7 +1270,7 @@ test_save_error_details (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Votre progression n’a pas pu être enregistrée");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
+                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), folder));
   gtk_window_destroy (dialog);
 }
@@ -1255,10 +1437,14 @@ test_pictures (Fixture       *fixture,
   g_autoptr(GPtrArray) illustrations = NULL;
   guint n = 0;
 
+  /* The seven pictures of the original guide's request form. */
   select_stage (fixture, 2);
+  expand_original (fixture);
   illustrations = visible_illustrations (fixture->window);
 
-  /* The first one is drawn; the last, pages below, not until it is seen. */
+  /* The first one is drawn once seen; the last, pages below, not until it
+   * is seen too. */
+  scroll_to (g_ptr_array_index (illustrations, 0));
   g_assert_true (guide_test_wait_for (drawn, g_ptr_array_index (illustrations, 0)));
   g_assert_null (guide_illustration_get_texture (g_ptr_array_index (illustrations, illustrations->len - 1)));
   for (guint i = 0; i < illustrations->len; i++)
@@ -1267,9 +1453,9 @@ test_pictures (Fixture       *fixture,
       g_assert_true (guide_test_wait_for (drawn, g_ptr_array_index (illustrations, i)));
     }
 
-  for (guint i = 0; i < stage->steps->len; i++)
+  for (guint i = 0; i < stage->original_steps->len; i++)
     {
-      GuideStep *step = g_ptr_array_index (stage->steps, i);
+      GuideStep *step = g_ptr_array_index (stage->original_steps, i);
       GuideIllustration *illustration;
       GdkTexture *texture;
       g_autofree char *mismatch = NULL;
@@ -1517,12 +1703,13 @@ test_access_profiles (Fixture       *fixture,
 {
   g_autoptr(GuideBook) fr = guide_book_new_for_language ("fr");
   g_autoptr(GuideBook) it = guide_book_new_for_language ("it");
-  GuideStep *step = guide_book_find_step (fr, "cpms-access.access-profile", NULL, NULL);
+  GuideStep *step = g_ptr_array_index (guide_book_get_stage (fr, 2)->original_steps, 7);
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *list = NULL;
 
   select_stage (fixture, 2);
+  expand_original (fixture);
   lists = guide_test_find_all (fixture->window, GTK_TYPE_LIST_BOX);
   for (guint i = 0; i < lists->len; i++)
     if (gtk_widget_get_ancestor (g_ptr_array_index (lists, i), GUIDE_TYPE_STEP_ROW) != NULL &&
@@ -1536,7 +1723,7 @@ test_access_profiles (Fixture       *fixture,
   activate_action (fixture, "app.language", g_variant_new_string ("it"));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = guide_test_find_all (list, GTK_TYPE_LIST_BOX_ROW);
-  assert_profiles (rows, guide_book_find_step (it, "cpms-access.access-profile", NULL, NULL), "Scelta abituale");
+  assert_profiles (rows, g_ptr_array_index (guide_book_get_stage (it, 2)->original_steps, 7), "Scelta abituale");
 }
 
 int
@@ -1556,6 +1743,9 @@ main (int   argc,
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
+  ADD ("write-request", test_write_request);
+  ADD ("former-request", test_former_request);
+  ADD ("sources", test_sources);
   ADD ("refuses-other-addresses", test_refuses_other_addresses);
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
   ADD ("navigation", test_navigation);
