@@ -274,8 +274,9 @@ add_step_addresses (GPtrArray *addresses,
 /**
  * guide_book_list_addresses:
  *
- * Returns: (transfer container) (element-type utf8): every address the guide
- *   opens, once each, in the order a reader meets them
+ * Returns: (transfer container) (element-type utf8): every address the
+ *   guide's notes, steps and contacts open, once each, in the order a reader
+ *   meets them; not the sources, which the Sources view lists
  */
 GPtrArray *
 guide_book_list_addresses (GuideBook *self)
@@ -296,8 +297,6 @@ guide_book_list_addresses (GuideBook *self)
     }
   for (guint i = 0; i < self->addresses->len; i++)
     add_address (addresses, ((GuideAddress *) g_ptr_array_index (self->addresses, i))->uri);
-  for (guint i = 0; i < self->sources->len; i++)
-    add_address (addresses, ((GuideSource *) g_ptr_array_index (self->sources, i))->uri);
 
   return addresses;
 }

@@ -86,6 +86,7 @@ guide_library_new (GuideSite *site)
     {
       GuideBook *book = guide_site_get_book (site, languages[i]);
       g_autoptr(GPtrArray) addresses = NULL;
+      GPtrArray *sources;
 
       if (book == NULL)
         continue;
@@ -93,6 +94,10 @@ guide_library_new (GuideSite *site)
       addresses = guide_book_list_addresses (book);
       for (guint j = 0; j < addresses->len; j++)
         add_site_address (self, g_ptr_array_index (addresses, j));
+
+      sources = guide_book_get_sources (book);
+      for (guint j = 0; j < sources->len; j++)
+        add_site_address (self, ((GuideSource *) g_ptr_array_index (sources, j))->uri);
     }
 
   email = guide_site_get_contact_email (site);
