@@ -20,6 +20,13 @@ test_allowed (void)
   g_assert_true (guide_uri_is_allowed ("https://cpms.ern-net.eu/login/"));
   g_assert_true (guide_uri_is_allowed ("https://webgate.ec.europa.eu/cas"));
   g_assert_true (guide_uri_is_allowed ("mailto:ern.reconnet@ao-pisa.toscana.it"));
+  /* CPMS 2.0, the Commission's page on it, and the EU Login Mobile App's
+   * page as its official guide names it. */
+  g_assert_true (guide_uri_is_allowed ("https://cpms2.ern-net.eu/"));
+  g_assert_true (guide_uri_is_allowed ("https://health.ec.europa.eu/rare-diseases-and-european-reference-networks/european-reference-networks/work-erns_en"));
+  g_assert_true (guide_uri_is_allowed ("https://ecas.ec.europa.eu/cas/mobile"));
+  g_assert_false (guide_uri_is_allowed ("https://webgate.ec.europa.eu/cas/mobile"));
+  g_assert_false (guide_uri_is_allowed ("https://cpms2.ern-net.eu/login/?next=https://example.org"));
 
   g_assert_false (guide_uri_is_allowed (NULL));
   g_assert_false (guide_uri_is_allowed ("http://cpms.ern-net.eu/login/"));
