@@ -245,6 +245,50 @@ test_check_site_hostile (void)
   assert_check_site_says (environment, "%s: not a regular file (a FIFO, a device or a folder), so it was not read\n", site);
 }
 
+/* A site guide whose stage has no checked date, or one to come: used, and
+ * reported by --check-site, which fails so that a fleet check sees it. */
+static void
+test_check_site_dates (void)
+{
+  static const char * const languages[] = { "fr", "it", "en" };
+  g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "guide", NULL);
+  g_autofree char *en = g_build_filename (folder, "en.json", NULL);
+  g_autofree char *it = g_build_filename (folder, "it.json", NULL);
+  g_auto(GuideTestRun) result = { 0 };
+  g_autofree char *missing = NULL;
+  g_autofree char *future = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", languages[i]);
+      g_autofree char *builtin = g_test_build_filename (G_TEST_DIST, "..", "data", "guide", name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *changed = NULL;
+
+      g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+      parts = g_strsplit (contents, "\"checked\": \"2026-12-02\"", 2);
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      /* The first stage's date: left out in English, in 2099 in Italian. */
+      if (g_str_equal (languages[i], "en"))
+        changed = g_strconcat (parts[0], "\"x-checked\": \"\"", parts[1], NULL);
+      else if (g_str_equal (languages[i], "it"))
+        changed = g_strconcat (parts[0], "\"checked\": \"2099-01-31\"", parts[1], NULL);
+      else
+        changed = g_strdup (contents);
+      guide_test_write_file (path, changed);
+    }
+
+  run (&result, NULL, "--check-site", NULL);
+  missing = g_strdup_printf ("%s: guide.stages[0].checked: missing;", en);
+  future = g_strdup_printf ("%s: guide.stages[0].checked: 2099-01-31 is in the future\n", it);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, missing));
+  g_assert_nonnull (strstr (result.out, future));
+  g_assert_nonnull (strstr (result.out, "2 problems found."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/guide/cli/language-locked", test_language_locked);
   g_test_add_func ("/guide/cli/check-site", test_check_site);
   g_test_add_func ("/guide/cli/check-site-hostile", test_check_site_hostile);
+  g_test_add_func ("/guide/cli/check-site-dates", test_check_site_dates);
 
   return g_test_run ();
 }
