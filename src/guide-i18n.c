@@ -340,7 +340,8 @@ guide_i18n_get_desktop_language (void)
  * @setting: the value of the “language” setting
  *
  * Returns: "fr", "it" or "en": @setting itself when it names one of them,
- *   otherwise the desktop's language, and French when it is none of the three
+ *   otherwise the desktop's language, and English when it is none of the
+ *   three: the language most clinicians of other countries read
  */
 const char *
 guide_i18n_resolve_language (const char *setting)
@@ -351,7 +352,7 @@ guide_i18n_resolve_language (const char *setting)
     return g_intern_string (setting);
 
   desktop = guide_i18n_get_desktop_language ();
-  return desktop != NULL ? desktop : "fr";
+  return desktop != NULL ? desktop : "en";
 }
 
 /**
@@ -426,6 +427,35 @@ guide_i18n_format_day (const char  *language,
                           g_date_get_day (date),
                           guide_gettext_in (language, months[g_date_get_month (date) - 1]),
                           g_date_get_year (date));
+}
+
+/**
+ * guide_i18n_format_count:
+ * @language: "fr", "it" or "en"
+ * @done: how many steps are done
+ * @total: how many steps there are
+ *
+ * Languages differ in the number their words agree with: English says
+ * "1 of 18 steps done", after the total; French "1 étape sur 18 terminée",
+ * after the number done. Each translation says which.
+ *
+ * Returns: (transfer full): how many of @total steps are done, in @language
+ */
+char *
+guide_i18n_format_count (const char *language,
+                         guint       done,
+                         guint       total)
+{
+  /* Translators: the number that the plural form of “%u of %u steps done”
+   * follows in your language. Leave as “plural-follows-total” when the noun
+   * goes with the total (English: “1 of 18 steps done”), or translate as
+   * “plural-follows-done” when it goes with the number done (French: “1
+   * étape sur 18 terminée”). Nothing else. */
+  gboolean follows_done = g_str_equal (guide_gettext_in (language, "plural-follows-total"), "plural-follows-done");
+
+  return g_strdup_printf (guide_ngettext_in (language, "%u of %u step done", "%u of %u steps done",
+                                             follows_done ? done : total),
+                          done, total);
 }
 
 /**

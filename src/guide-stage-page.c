@@ -403,15 +403,14 @@ guide_stage_page_update_progress (GuideStagePage *self,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      gboolean done = guide_progress_is_done (progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
+      GDateTime *done = guide_progress_get_done_time (progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
 
       guide_step_row_set_done (GUIDE_STEP_ROW (row), done);
-      n_done += done;
+      n_done += done != NULL;
       n_steps++;
     }
 
-  count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
-                           n_done, n_steps);
+  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
   gtk_label_set_label (self->count_label, count);
 }
 

@@ -192,8 +192,6 @@ continue_action (GtkWidget  *widget,
             }
         }
     }
-
-  guide_window_add_toast (self, _("Every step is done."));
 }
 
 static void

@@ -115,8 +115,10 @@ guide_window_update_progress (GuideWindow *self)
       n_done += stage_done;
     }
 
-  subtitle = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
-                              n_done, n_steps);
+  subtitle = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
+  /* Somewhere to continue: a step done, and one still to do. */
+  gtk_widget_set_visible (self->continue_button, n_done > 0 && n_done < n_steps);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continue", n_done > 0 && n_done < n_steps);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_window_title_set_subtitle (self->short_title, subtitle);
   gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
@@ -436,6 +438,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_contacts_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, request_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, site_revealer);

@@ -55,6 +55,38 @@ test_plurals (void)
   g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 2), ==, "%u of %u steps done");
 }
 
+/* Each language's own agreement: French and Italian with the number done,
+ * English with the total, for 0, 1, 2 and 18 steps done. */
+static void
+test_counts (void)
+{
+  static const struct { const char *language; guint done, total; const char *text; } counts[] = {
+    { "en", 0, 18, "0 of 18 steps done" },
+    { "en", 1, 18, "1 of 18 steps done" },
+    { "en", 2, 18, "2 of 18 steps done" },
+    { "en", 18, 18, "18 of 18 steps done" },
+    { "en", 0, 1, "0 of 1 step done" },
+    { "en", 1, 1, "1 of 1 step done" },
+    { "fr", 0, 18, "0 étape sur 18 terminée" },
+    { "fr", 1, 18, "1 étape sur 18 terminée" },
+    { "fr", 2, 18, "2 étapes sur 18 terminées" },
+    { "fr", 18, 18, "18 étapes sur 18 terminées" },
+    { "fr", 0, 1, "0 étape sur 1 terminée" },
+    { "it", 0, 18, "0 passaggi su 18 completati" },
+    { "it", 1, 18, "1 passaggio su 18 completato" },
+    { "it", 2, 18, "2 passaggi su 18 completati" },
+    { "it", 18, 18, "18 passaggi su 18 completati" },
+    { "it", 1, 1, "1 passaggio su 1 completato" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = guide_i18n_format_count (counts[i].language, counts[i].done, counts[i].total);
+
+      g_assert_cmpstr (text, ==, counts[i].text);
+    }
+}
+
 static void
 test_resolve (void)
 {
@@ -71,8 +103,11 @@ test_resolve (void)
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
   g_setenv ("LANG", "fr_BE.UTF-8", TRUE);
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  /* A language the guide is not written in: English. */
   g_setenv ("LANG", "de_DE.UTF-8", TRUE);
-  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+  g_setenv ("LANG", "pl_PL.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
   g_setenv ("LANGUAGE", "de:it", TRUE);
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
 
@@ -91,9 +126,9 @@ test_resolve (void)
   /* No language at all (the C locale) is none of the three. */
   g_setenv ("LANGUAGE", "", TRUE);
   g_setenv ("LANG", "C.UTF-8", TRUE);
-  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
   g_setenv ("LANG", "", TRUE);
-  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
 }
 
 static void
@@ -167,6 +202,7 @@ main (int   argc,
 
   g_test_add_func ("/guide/i18n/gettext", test_gettext);
   g_test_add_func ("/guide/i18n/plurals", test_plurals);
+  g_test_add_func ("/guide/i18n/counts", test_counts);
   g_test_add_func ("/guide/i18n/resolve", test_resolve);
   g_test_add_func ("/guide/i18n/translate-widget", test_translate_widget);
   g_test_add_func ("/guide/i18n/translate-menu", test_translate_menu);

@@ -173,12 +173,32 @@ test_toggle_saves (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "done"));
   g_assert_nonnull (guide_test_find_label (fixture->window, "1 étape sur 4 terminée"));
 
+  /* The day it was ticked, under it, in the interface's language. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                             g_date_time_get_year (now));
+    g_autofree char *fr = guide_i18n_format_day ("fr", today);
+    g_autofree char *it = guide_i18n_format_day ("it", today);
+    g_autofree char *done_fr = g_strdup_printf ("Fait le %s", fr);
+    g_autofree char *done_it = g_strdup_printf ("Completato il %s", it);
+
+    g_assert_true (gtk_widget_is_visible (guide_test_find_label (GTK_WIDGET (row), done_fr)));
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
+    guide_test_iterate ();
+    g_assert_true (gtk_widget_is_visible (guide_test_find_label (GTK_WIDGET (row), done_it)));
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("fr"));
+    guide_test_iterate ();
+  }
+
   /* Space on a selected row (the list box's row activation) toggles it back. */
   gtk_widget_activate (GTK_WIDGET (row));
   guide_test_iterate ();
   cleared = progress_contents (fixture);
   g_assert_null (strstr (cleared, "eu-login.create-account\" : "));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
+  g_assert_null (guide_test_find_label (GTK_WIDGET (row), "Fait le"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (done_check (row))));
 }
 
 static void
@@ -983,6 +1003,37 @@ test_navigation (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 2)->title);
 }
 
+/* A new user has nowhere to continue: no button, no shortcut; a step done
+ * gives one, the last step done takes it away again. */
+static void
+test_continue_shown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (guide_test_find_label (fixture->window, "Reprendre là où j'en étais"),
+                                               GTK_TYPE_BUTTON);
+  GuideProgress *progress = guide_application_get_progress (fixture->application);
+  GuideBook *book = guide_application_get_book (fixture->application);
+  GPtrArray *stages = guide_book_get_stages (book);
+
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        guide_progress_set_done (progress, ((GuideStep *) g_ptr_array_index (stage->steps, j))->id, TRUE);
+    }
+  guide_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 static void
 test_continue (Fixture       *fixture,
                gconstpointer  data)
@@ -1743,6 +1794,7 @@ main (int   argc,
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
+  ADD ("continue-shown", test_continue_shown);
   ADD ("write-request", test_write_request);
   ADD ("former-request", test_former_request);
   ADD ("sources", test_sources);
