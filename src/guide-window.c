@@ -39,6 +39,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* How long access usually takes to be set up, by the original guide's "a few
+ * days": past two weeks, the app suggests asking again. */
+#define USUAL_WAIT_DAYS 14
+
 /* What a request sent with the original guide's form became: it went to the
  * former CPMS, and the helpdesk is where to ask now. */
 static char *
@@ -72,8 +76,10 @@ update_waiting (GuideWindow *self)
       return;
     }
 
-  gtk_widget_set_visible (self->waiting_contacts_button, days >= 0);
-  gtk_widget_set_visible (self->request_button, days < 0);
+  /* Past two weeks, the wait is longer than it should be: the prepared
+   * message is the way to ask again. */
+  gtk_widget_set_visible (self->waiting_contacts_button, days >= 0 && days <= USUAL_WAIT_DAYS);
+  gtk_widget_set_visible (self->request_button, days < 0 || days > USUAL_WAIT_DAYS);
 
   if (days < 0)
     text = former_request_text (former);
@@ -89,8 +95,12 @@ update_waiting (GuideWindow *self)
                                                 days),
                                 (guint) days);
 
-      text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
-                              when, helpdesk);
+      if (days > USUAL_WAIT_DAYS)
+        text = g_strdup_printf (_("%s This is taking longer than usual: write to the helpdesk again at %s, with the prepared message, to ask where your request stands."),
+                                when, helpdesk);
+      else
+        text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
+                                when, helpdesk);
     }
 
   guide_uri_label_set_text (self->waiting_label, text);

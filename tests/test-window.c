@@ -1089,6 +1089,24 @@ test_waiting_for_approval (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Vous avez écrit au helpdesk il y a 3 jours."));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "helpdesk.reconnet@ao-pisa.toscana.it"));
 
+  /* Past two weeks: longer than usual, and the prepared message to ask
+   * again, where the contacts were. */
+  {
+    g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -16);
+    g_autofree char *iso = g_date_time_format_iso8601 (long_ago);
+    g_autofree char *late = g_strdup_printf ("{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"%s\" } }", iso);
+    GtkWidget *grid;
+
+    stop (fixture);
+    guide_test_write_file (path, late);
+    start (fixture);
+    grid = guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting");
+    label = gtk_widget_get_first_child (grid);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "il y a 16 jours. Cela prend plus de temps que d'habitude"));
+    g_assert_true (gtk_widget_is_visible (guide_test_find_label (grid, "Écrire la demande")));
+    g_assert_false (gtk_widget_is_visible (guide_test_find_label (grid, "Contacts")));
+  }
+
   /* Gone once stage 4 is done. */
   stop (fixture);
   guide_test_write_file (path, log_in);
