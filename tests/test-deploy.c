@@ -140,16 +140,19 @@ test_site_file (void)
   g_assert_false (gtk_widget_get_sensitive (language_button (window, "IT")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (language_button (window, "IT")), ==, "Défini par votre organisation");
 
-  /* The hospital's IT, next to the helpdesk, reachable by e-mail. */
+  /* The hospital's IT, first, before the helpdesk, reachable by e-mail with
+   * a button that looks like the helpdesk's. */
   g_assert_true (gtk_widget_activate_action (window, "win.show-contacts", NULL));
   guide_test_iterate ();
   name = guide_test_find_label (window, "Servizio informatico, AOU Pisana");
   g_assert_nonnull (name);
+  g_assert_null (gtk_widget_get_prev_sibling (gtk_widget_get_parent (name)));
   g_assert_nonnull (guide_test_find_label (window, "it@ospedale.example\n+39 050 123 456"));
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (name)); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_BOX (child))
       write = gtk_widget_get_first_child (child);
   g_assert_nonnull (write);
+  g_assert_true (gtk_widget_has_css_class (write, "suggested-action"));
   g_signal_emit_by_name (write, "clicked");
   launched = guide_test_wait_for_launches (log, 1);
   g_assert_cmpuint (launched->len, ==, 1);
