@@ -252,29 +252,20 @@ is_address_break (char c)
 }
 
 /**
- * guide_uri_label_set_text:
- * @label: a label that wraps
- * @text: text that may write out web or e-mail addresses, or one address
+ * guide_uri_attributes_new:
+ * @text: text that may write out web or e-mail addresses
  *
- * Shows @text in @label so that its addresses are only cut after a “/”, a
- * “.” or an “@”, never inside a word, and without an added hyphen. The
- * rest of the text wraps as the label's wrap mode says.
+ * Returns: (transfer full): attributes for @text under which its addresses
+ *   are only cut after a “/”, a “.” or an “@”, never inside a word, and
+ *   without an added hyphen, on screen and on paper alike
  */
-void
-guide_uri_label_set_text (GtkLabel   *label,
-                          const char *text)
+PangoAttrList *
+guide_uri_attributes_new (const char *text)
 {
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  PangoAttrList *attributes = pango_attr_list_new ();
   const char *from = text;
   const char *start, *end;
   gboolean email;
-
-  g_return_if_fail (GTK_IS_LABEL (label));
-  g_return_if_fail (text != NULL);
-
-  /* The attributes follow from the text: an unchanged text keeps its layout. */
-  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
-    return;
 
   while (next_address (&from, &start, &end, &email))
     {
@@ -304,6 +295,31 @@ guide_uri_label_set_text (GtkLabel   *label,
           }
     }
 
+  return attributes;
+}
+
+/**
+ * guide_uri_label_set_text:
+ * @label: a label that wraps
+ * @text: text that may write out web or e-mail addresses, or one address
+ *
+ * Shows @text in @label with guide_uri_attributes_new()'s cuts. The rest of
+ * the text wraps as the label's wrap mode says.
+ */
+void
+guide_uri_label_set_text (GtkLabel   *label,
+                          const char *text)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (text != NULL);
+
+  /* The attributes follow from the text: an unchanged text keeps its layout. */
+  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
+    return;
+
+  attributes = guide_uri_attributes_new (text);
   gtk_label_set_label (label, text);
   gtk_label_set_attributes (label, attributes);
 }

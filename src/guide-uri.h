@@ -24,6 +24,7 @@ char     *guide_uri_get_display        (const char *uri);
 char     *guide_uri_build_mail         (const char *uri,
                                         const char *subject,
                                         const char *body);
+PangoAttrList *guide_uri_attributes_new (const char *text);
 void      guide_uri_label_set_text     (GtkLabel   *label,
                                         const char *text);
 void      guide_uri_set_tooltip        (GtkWidget  *widget,

@@ -52,6 +52,8 @@ gboolean   guide_test_wait_for            (GuideTestCondition condition,
 GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
                                            GType         type,
                                            const char   *css_class);
+void       guide_test_assert_layout_address_breaks (PangoLayout *layout,
+                                                    const char  *where);
 void       guide_test_assert_address_breaks (GtkLabel   *label);
 guint      guide_test_assert_all_address_breaks (GtkWidget *root);
 

@@ -16,6 +16,8 @@
  * script on a server would; the print dialog's path is checked in-process. */
 
 #include "guide-handout.h"
+#include "guide-handout-layout.h"
+#include "guide-handout-private.h"
 #include "guide-i18n.h"
 #include "guide-test-utils.h"
 #include "guide-uri.h"
@@ -214,6 +216,73 @@ test_export_without_display (void)
           assert_contains (pages[i], number);
           assert_contains (pages[i], printed);
         }
+    }
+}
+
+/* A stage starts a page of its own only when less than half of the page
+ * before is free: on A4, in each language, some stage follows on the page
+ * of the one before, and each stage's start that begins a page leaves the
+ * page before at least half full, or could not have fitted on it. */
+static void
+test_pages_filled (void)
+{
+  static const char * const languages[] = { "fr", "it", "en" };
+  const double height = 842 - MARGIN_TOP - MARGIN_BOTTOM;
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GuideBook) book = guide_book_new_for_language (languages[l]);
+      g_autoptr(GuideHandout) handout = guide_handout_new (book, NULL, NULL);
+      guint n_stages = guide_book_get_stages (book)->len;
+      guint n_following = 0, n_addresses = 0, n_pages;
+
+      guide_i18n_set_language (languages[l]);
+      n_pages = guide_handout_paginate (handout, 595, 842);
+      for (guint i = 1; i < handout->blocks->len; i++)
+        {
+          GuideHandoutBlock *block = g_ptr_array_index (handout->blocks, i);
+          GuideHandoutBlock *before = g_ptr_array_index (handout->blocks, i - 1);
+          double chain = block->height;
+
+          if (!block->new_page)
+            continue;
+          if (block->page == before->page)
+            {
+              n_following++;
+              continue;
+            }
+
+          for (guint j = i; j + 1 < handout->blocks->len &&
+                            ((GuideHandoutBlock *) g_ptr_array_index (handout->blocks, j))->keep_with_next; j++)
+            chain += ((GuideHandoutBlock *) g_ptr_array_index (handout->blocks, j + 1))->space_before +
+                     ((GuideHandoutBlock *) g_ptr_array_index (handout->blocks, j + 1))->height;
+          g_assert_true (before->y + before->height > height / 2 ||
+                         before->y + before->height + STAGE_GAP + chain > height);
+        }
+      g_assert_cmpuint (n_following, >, 0);
+
+      /* Every printed text with an address, cut only where the window cuts
+       * it, at every width. */
+      for (guint i = 0; i < handout->blocks->len; i++)
+        {
+          GuideHandoutBlock *block = g_ptr_array_index (handout->blocks, i);
+
+          for (guint j = 0; j < block->items->len; j++)
+            {
+              GuideHandoutItem *item = g_ptr_array_index (block->items, j);
+              g_autoptr(PangoLayout) layout = NULL;
+
+              if (item->layout == NULL || strpbrk (pango_layout_get_text (item->layout), "@/") == NULL)
+                continue;
+
+              layout = pango_layout_copy (item->layout);
+              guide_test_assert_layout_address_breaks (layout, "the handout");
+              n_addresses++;
+            }
+        }
+      g_assert_cmpuint (n_addresses, >, 10);
+      g_assert_cmpuint (n_pages, <, 15);
+      g_assert_cmpuint (n_pages, >, n_stages);
     }
 }
 
@@ -473,6 +542,7 @@ main (int   argc,
 
   g_test_add_func ("/guide/handout/export-without-display", test_export_without_display);
   g_test_add_func ("/guide/handout/ticks", test_ticks);
+  g_test_add_func ("/guide/handout/pages-filled", test_pages_filled);
   g_test_add_func ("/guide/handout/qr-codes", test_qr_codes);
   g_test_add_func ("/guide/handout/bad-options", test_bad_options);
   g_test_add_func ("/guide/handout/print-operation", test_print_operation);
