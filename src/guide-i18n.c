@@ -23,6 +23,8 @@
  * original so that it can translate again after a switch.
  */
 
+#include <locale.h>
+
 #include "guide-i18n.h"
 
 typedef struct
@@ -287,11 +289,18 @@ translate_object (GObject    *object,
   name_by_tooltip (object, language);
 }
 
+/* LANGUAGE as the desktop set it, and as the application set it after. */
+static char *desktop_language_variable;
+static const char *own_language_variable;
+
 /**
  * guide_i18n_set_language:
  * @language: "fr", "it" or "en"
  *
- * Makes @language the one that guide_gettext() translates into.
+ * Makes @language the one that guide_gettext() translates into, and the one
+ * of GTK's and libadwaita's own strings (the print dialog, the About
+ * window) where their translations are installed: gettext reads LANGUAGE
+ * again once the messages' locale is set again.
  */
 void
 guide_i18n_set_language (const char *language)
@@ -303,12 +312,33 @@ guide_i18n_set_language (const char *language)
 
   current_language = g_intern_string (language);
   current = catalogue_for (current_language);
+
+  if (own_language_variable == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) != 0)
+    {
+      g_free (desktop_language_variable);
+      desktop_language_variable = g_strdup (g_getenv ("LANGUAGE"));
+    }
+  own_language_variable = current_language;
+  g_setenv ("LANGUAGE", own_language_variable, TRUE);
+  setlocale (LC_MESSAGES, "");
 }
 
 const char *
 guide_i18n_get_language (void)
 {
   return current_language;
+}
+
+static const char *
+guide_language_of (const char *name)
+{
+  if (g_str_has_prefix (name, "it"))
+    return "it";
+  if (g_str_has_prefix (name, "fr"))
+    return "fr";
+  if (g_str_has_prefix (name, "en"))
+    return "en";
+  return NULL;
 }
 
 /**
@@ -320,16 +350,24 @@ guide_i18n_get_language (void)
 const char *
 guide_i18n_get_desktop_language (void)
 {
-  const char * const *names = g_get_language_names ();
+  /* The desktop's LANGUAGE, not the one the application set for GTK; read
+   * without setting the environment again, which other threads read. */
+  gboolean own = own_language_variable != NULL && g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) == 0;
+  g_auto(GStrv) languages = g_strsplit (own ? (desktop_language_variable != NULL ? desktop_language_variable : "")
+                                            : (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : ""), ":", -1);
+  static const char * const locale_variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 
-  for (guint i = 0; names[i] != NULL; i++)
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (guide_language_of (languages[i]) != NULL)
+      return guide_language_of (languages[i]);
+
+  /* Then the locale, as gettext takes it: the first of these that is set. */
+  for (guint i = 0; i < G_N_ELEMENTS (locale_variables); i++)
     {
-      if (g_str_has_prefix (names[i], "it"))
-        return "it";
-      if (g_str_has_prefix (names[i], "fr"))
-        return "fr";
-      if (g_str_has_prefix (names[i], "en"))
-        return "en";
+      const char *value = g_getenv (locale_variables[i]);
+
+      if (value != NULL && *value != '\0')
+        return guide_language_of (value);
     }
 
   return NULL;

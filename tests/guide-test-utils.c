@@ -518,8 +518,9 @@ void
 guide_test_assert_address_breaks (GtkLabel *label)
 {
   g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
   g_autofree char *where = g_strdup_printf ("a label of a %s with%s attributes",
-                                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (GTK_WIDGET (label))),
+                                            parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "nothing",
                                             gtk_label_get_attributes (label) != NULL ? "" : "out");
 
   g_assert_true (gtk_label_get_wrap (label));

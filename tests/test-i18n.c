@@ -87,6 +87,38 @@ test_counts (void)
     }
 }
 
+/* GTK's own strings follow the application's language where GTK's
+ * translations are installed, and the desktop's language stays the
+ * desktop's. */
+static void
+test_toolkit_language (void)
+{
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LC_ALL", "", TRUE);
+  g_setenv ("LC_MESSAGES", "", TRUE);
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+
+  guide_i18n_set_language ("it");
+  if (g_str_equal (g_dgettext ("gtk40", "_Cancel"), "_Cancel"))
+    {
+      g_test_skip ("GTK's Italian translations are not installed");
+      return;
+    }
+  g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, "A_nnulla");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, "A_nnuler");
+  guide_i18n_set_language ("en");
+  g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, "_Cancel");
+
+  /* An Italian desktop, whatever the application speaks. */
+  g_setenv ("LANG", "it_IT.UTF-8", TRUE);
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
+}
+
 static void
 test_resolve (void)
 {
@@ -204,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/guide/i18n/plurals", test_plurals);
   g_test_add_func ("/guide/i18n/counts", test_counts);
   g_test_add_func ("/guide/i18n/resolve", test_resolve);
+  g_test_add_func ("/guide/i18n/toolkit-language", test_toolkit_language);
   g_test_add_func ("/guide/i18n/translate-widget", test_translate_widget);
   g_test_add_func ("/guide/i18n/translate-menu", test_translate_menu);
 
