@@ -19,11 +19,13 @@
  * - a huge file would be read whole into memory, so there is a size limit;
  * - json-glib parses recursively, without a limit, and a few hundred
  *   thousand “[” overflow the stack, so JSON is scanned for its nesting depth
- *   before it is handed over. */
+ *   before it is handed over, and refused where json-glib would read it
+ *   otherwise than the scan does. */
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -130,6 +132,65 @@ guide_input_read_file (const char  *path,
   return TRUE;
 }
 
+/* Refuses what JSON does not allow and json-glib would read its own way. */
+static gboolean G_GNUC_PRINTF (2, 3)
+not_json (GError     **error,
+          const char  *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON, message);
+  return FALSE;
+}
+
+static gboolean
+is_hex_escape (const char *data,
+               gsize       length,
+               gsize       i,
+               guint      *code)
+{
+  if (i + 6 > length || data[i] != '\\' || data[i + 1] != 'u')
+    return FALSE;
+
+  for (guint k = 0; k < 4; k++)
+    if (!g_ascii_isxdigit (data[i + 2 + k]))
+      return FALSE;
+
+  *code = (g_ascii_xdigit_value (data[i + 2]) << 12) | (g_ascii_xdigit_value (data[i + 3]) << 8) |
+          (g_ascii_xdigit_value (data[i + 4]) << 4) | g_ascii_xdigit_value (data[i + 5]);
+  return TRUE;
+}
+
+/* The length of the escape at @i, or 0 when JSON does not allow it. A
+ * surrogate comes as a pair, or json-glib reads on past the string's end. */
+static gsize
+escape_length (const char *data,
+               gsize       length,
+               gsize       i)
+{
+  guint code, low;
+
+  if (i + 1 < length && strchr ("\"\\/bfnrt", data[i + 1]) != NULL && data[i + 1] != '\0')
+    return 2;
+
+  if (!is_hex_escape (data, length, i, &code))
+    return 0;
+
+  if (code < 0xd800 || code > 0xdfff)
+    return 6;
+
+  if (code <= 0xdbff && is_hex_escape (data, length, i + 6, &low) && low >= 0xdc00 && low <= 0xdfff)
+    return 12;
+
+  return 0;
+}
+
 /**
  * guide_input_check_json:
  * @data: JSON text, not necessarily valid
@@ -138,13 +199,16 @@ guide_input_read_file (const char  *path,
  *
  * Checks, in one pass and with no recursion, that the arrays and objects of
  * @data are nested at most %GUIDE_INPUT_MAX_JSON_DEPTH deep, which json-glib
- * can then parse safely. Everything else is left to json-glib.
+ * can then parse safely.
  *
- * Brackets are not counted in what json-glib's scanner may skip: strings in
- * double or single quotes, and comments. Where json-glib would not skip such
- * a part, it stops there with a syntax error, before any deeper nesting.
+ * Brackets are counted outside strings, so what json-glib reads as a string
+ * must be exactly what is skipped here. json-glib accepts more than JSON,
+ * and reads it its own way: a “/” starts a comment that ends at the next
+ * “/”, single quotes make strings, a bad escape or a lone surrogate makes
+ * it read on past the closing quote. None of these is JSON, so they are
+ * refused here, as is a NUL byte; everything else is left to json-glib.
  *
- * Returns: %TRUE if @data is not nested too deeply
+ * Returns: %TRUE if @data may be handed to json-glib
  */
 gboolean
 guide_input_check_json (const char  *data,
@@ -152,29 +216,38 @@ guide_input_check_json (const char  *data,
                         GError     **error)
 {
   guint depth = 0;
-  gsize i = 0;
+  guint line = 1;
+  gboolean in_string = FALSE;
 
-  while (i < length)
+  for (gsize i = 0; i < length; i++)
     {
-      char c = data[i++];
+      char c = data[i];
 
-      if (c == '"' || c == '\'')
+      if (c == '\0')
+        return not_json (error,
+                         _("line %u: a NUL byte, which a text file never holds, so it was not read"), line);
+
+      if (c == '\n')
+        line++;
+      else if (in_string && c == '\\')
         {
-          while (i < length && data[i] != c)
-            i += data[i] == '\\' && c == '"' ? 2 : 1;
-          i++;
+          gsize n = escape_length (data, length, i);
+
+          if (n == 0)
+            return not_json (error,
+                             _("line %u: a “\\” escape that is not valid JSON, so it was not read"), line);
+          i += n - 1;
         }
-      else if (c == '/' && i < length && data[i] == '*')
-        {
-          for (i += 2; i < length && !(data[i - 1] == '*' && data[i] == '/'); i++)
-            ;
-          i++;
-        }
-      else if (c == '#' || (c == '/' && i < length && data[i] == '/'))
-        {
-          while (i < length && data[i] != '\n')
-            i++;
-        }
+      else if (c == '"')
+        in_string = !in_string;
+      else if (in_string)
+        continue;
+      else if (c == '/')
+        return not_json (error,
+                         _("line %u: a comment or a “/” outside quotes, which JSON does not allow, so it was not read"), line);
+      else if (c == '\'')
+        return not_json (error,
+                         _("line %u: a single quote outside a string (JSON puts text in double quotes), so it was not read"), line);
       else if (c == '[' || c == '{')
         {
           if (++depth > GUIDE_INPUT_MAX_JSON_DEPTH)

@@ -23,6 +23,7 @@ typedef enum
   GUIDE_INPUT_ERROR_NOT_REGULAR,
   GUIDE_INPUT_ERROR_TOO_LARGE,
   GUIDE_INPUT_ERROR_TOO_DEEP,
+  GUIDE_INPUT_ERROR_NOT_JSON,
 } GuideInputError;
 
 /* Far above what the files the app writes or ships ever hold. */
