@@ -24,6 +24,9 @@
 /* The widths of the list of stages and of the stage, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
 #define CONTENT_WIDTH 360
+/* The window size's range in the schema, for a schema compiled without it. */
+#define MIN_SIZE 200
+#define MAX_SIZE 16384
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -249,8 +252,8 @@ guide_window_close_request (GtkWindow *window)
       int width, height;
 
       gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_int (self->settings, "window-width", CLAMP (width, MIN_SIZE, MAX_SIZE));
+      g_settings_set_int (self->settings, "window-height", CLAMP (height, MIN_SIZE, MAX_SIZE));
     }
 
   return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
@@ -279,8 +282,8 @@ guide_window_constructed (GObject *object)
   G_OBJECT_CLASS (guide_window_parent_class)->constructed (object);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
+                               CLAMP (g_settings_get_int (self->settings, "window-width"), MIN_SIZE, MAX_SIZE),
+                               CLAMP (g_settings_get_int (self->settings, "window-height"), MIN_SIZE, MAX_SIZE));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
