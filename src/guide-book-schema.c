@@ -470,6 +470,10 @@ read_book (GuideBook        *self,
       !guide_book_reader_read_array (reader, contacts, "guide.contacts", "addresses", TRUE, &array, error))
     return FALSE;
 
+  /* The first is the helpdesk, whom the window tells the user to ask. */
+  if (json_array_get_length (array) == 0)
+    return guide_book_reader_fail (reader, error, "guide.contacts.addresses", "is empty");
+
   self->addresses = g_ptr_array_new_with_free_func ((GDestroyNotify) address_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {

@@ -115,6 +115,7 @@ GStrv        guide_book_get_intro          (GuideBook   *self);
 GPtrArray   *guide_book_get_notes          (GuideBook   *self);
 const char  *guide_book_get_contacts_text  (GuideBook   *self);
 GPtrArray   *guide_book_get_addresses      (GuideBook   *self);
+GuideAddress *guide_book_get_helpdesk       (GuideBook   *self);
 GPtrArray   *guide_book_get_sources        (GuideBook   *self);
 GPtrArray   *guide_book_get_stages         (GuideBook   *self);
 GuideStage  *guide_book_get_stage          (GuideBook   *self,

@@ -60,7 +60,7 @@ former_request_text (GDateTime *submitted)
 static void
 update_waiting (GuideWindow *self)
 {
-  GPtrArray *addresses = guide_book_get_addresses (self->book);
+  GuideAddress *helpdesk = guide_book_get_helpdesk (self->book);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gint64 days = guide_progress_get_days_waiting (self->progress, self->book, now);
   GDateTime *former = guide_progress_get_former_request (self->progress, self->book);
@@ -82,8 +82,6 @@ update_waiting (GuideWindow *self)
     text = former_request_text (former);
   else
     {
-      g_autofree char *helpdesk = guide_uri_get_display (((GuideAddress *) g_ptr_array_index (addresses, 0))->uri);
-
       if (days == 0)
         when = g_strdup (_("You wrote to the helpdesk today."));
       else
@@ -92,8 +90,16 @@ update_waiting (GuideWindow *self)
                                                 days),
                                 (guint) days);
 
-      text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
-                              when, helpdesk);
+      if (helpdesk != NULL)
+        {
+          g_autofree char *display = guide_uri_get_display (helpdesk->uri);
+
+          text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
+                                  when, display);
+        }
+      else
+        text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready."),
+                                when);
     }
 
   guide_uri_label_set_text (self->waiting_label, text);
