@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <json-glib/json-glib.h>
 
 #include "guide-input.h"
 #include "guide-library.h"
@@ -678,6 +679,48 @@ test_guide_too_large (void)
   g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
 }
 
+/* A stage of 10,002 steps once passed the check, then kept the window from
+ * answering for 20 s: a guide beyond the limits is refused, naming one. */
+static void
+test_guide_beyond_limits (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *fr = g_build_filename (folder, "guide", "fr.json", NULL);
+  g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autoptr(GBytes) builtin = g_resources_lookup_data (RESOURCE_BASE "/guide/fr.json", 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *wanted = NULL;
+  JsonObject *stage;
+  JsonArray *steps;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin), NULL));
+  stage = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "stages"), 0);
+  steps = json_object_get_array_member (stage, "steps");
+  while (json_array_get_length (steps) < 10002)
+    {
+      JsonNode *step = json_node_copy (json_array_get_element (steps, 0));
+      g_autofree char *id = g_strdup_printf ("%s.step-%u", json_object_get_string_member (stage, "id"),
+                                             json_array_get_length (steps));
+
+      json_object_set_string_member (json_node_get_object (step), "id", id);
+      json_object_set_string_member (json_node_get_object (step), "text", "Un pas.");
+      json_object_remove_member (json_node_get_object (step), "notes");
+      json_object_remove_member (json_node_get_object (step), "picture");
+      json_array_add_element (steps, step);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  contents = json_generator_to_data (generator, NULL);
+
+  g_free (write_site_file (site_contents));
+  guide_test_write_file (fr, contents);
+  problem = first_problem ();
+  wanted = g_strdup_printf ("%s:1: guide.stages[0].steps: has 10002 entries, more than the limit of 100", fr);
+  g_assert_cmpstr (problem, ==, wanted);
+}
+
 /* Checking a site file once took time in the square of its size (20,000
  * unknown groups took 40 s, looking each one's line up in the whole file
  * again). Now it is a small multiple of what GLib takes to parse the file,
@@ -743,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/bad-guides", test_bad_guides);
   g_test_add_func ("/guide/site/fifo", test_fifo);
   g_test_add_func ("/guide/site/guide-too-large", test_guide_too_large);
+  g_test_add_func ("/guide/site/guide-beyond-limits", test_guide_beyond_limits);
   g_test_add_func ("/guide/site/check-is-linear", test_check_is_linear);
 
   return g_test_run ();
