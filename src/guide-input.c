@@ -20,7 +20,10 @@
  * - json-glib parses recursively, without a limit, and a few hundred
  *   thousand “[” overflow the stack, so JSON is scanned for its nesting depth
  *   before it is handed over, and refused where json-glib would read it
- *   otherwise than the scan does. */
+ *   otherwise than the scan does;
+ * - should anything still crash the app while it reads a file, a mark left
+ *   in the user's cache says so at the next start, which does without that
+ *   file rather than crash again. */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -263,4 +266,74 @@ guide_input_check_json (const char  *data,
     }
 
   return TRUE;
+}
+
+/* Where the mark of a read under way is kept: the user's cache, one file
+ * for each file read, named after its path. */
+static char *
+read_mark_path (const char *path)
+{
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "reading", name, NULL);
+}
+
+/* What tells one version of @path from another. */
+static char *
+identity (const char *path)
+{
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0)
+    return NULL;
+
+  return g_strdup_printf ("%s\n%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                          path, (guint64) info.st_dev, (guint64) info.st_ino,
+                          (gint64) info.st_size, (gint64) info.st_mtime);
+}
+
+/**
+ * guide_input_begin_read:
+ * @path: a file about to be read and parsed
+ *
+ * Leaves a mark that @path is being read, until guide_input_end_read().
+ * A mark still there names a read that never ended: the app died reading
+ * the file, and would again, whatever guard missed it.
+ *
+ * Returns: %FALSE, leaving the mark, if the app died reading @path as it
+ *   is now; the caller then does without it
+ */
+gboolean
+guide_input_begin_read (const char *path)
+{
+  g_autofree char *mark = read_mark_path (path);
+  g_autofree char *folder = g_path_get_dirname (mark);
+  g_autofree char *now = identity (path);
+  g_autofree char *then = NULL;
+
+  if (now == NULL)
+    return TRUE;
+
+  if (g_file_get_contents (mark, &then, NULL, NULL) && g_str_equal (then, now))
+    return FALSE;
+
+  /* A crash leaves what was written in the page cache: no need to wait for
+   * the disk. Without a mark, nothing is lost but this defence. */
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    g_file_set_contents_full (mark, now, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
+  return TRUE;
+}
+
+/**
+ * guide_input_end_read:
+ * @path: a file guide_input_begin_read() was told of
+ *
+ * Removes the mark: @path was read, well or not, and the app lives.
+ */
+void
+guide_input_end_read (const char *path)
+{
+  g_autofree char *mark = read_mark_path (path);
+
+  g_unlink (mark);
 }

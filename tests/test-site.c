@@ -17,8 +17,10 @@
 #include <glib/gstdio.h>
 
 #include <glib/gstdio.h>
-#include <sys/stat.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "guide-input.h"
 #include "guide-library.h"
@@ -339,6 +341,49 @@ test_guide (void)
   g_assert_cmpstr (guide_book_get_language (guide_site_get_book (site, "en")), ==, "en");
   dates = guide_site_check_dates (site, now);
   g_assert_cmpuint (dates->len, ==, 0);
+}
+
+/* A site guide the app died reading, in a process killed as it began: each
+ * start uses the built-in guide and says why, until the file changes. */
+static void
+test_guide_crashed_while_reading (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *it = write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *en = write_guide (folder, "en", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *wanted = g_strdup_printf ("%s: the app stopped while reading it at an earlier start, so it is not read again until it changes", it);
+  int status;
+  pid_t pid;
+
+  g_free (write_site_file (contents));
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      guide_input_begin_read (it);
+      kill (getpid (), SIGKILL);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GuideSite) site = guide_site_new ();
+
+      g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
+      g_assert_null (guide_site_get_book (site, "fr"));
+    }
+
+  /* Changed, by the administrator who fixed it: read again. */
+  g_free (write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisana)"));
+  {
+    g_autoptr(GuideSite) site = guide_site_new ();
+
+    g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+    g_assert_nonnull (guide_site_get_book (site, "it"));
+  }
 }
 
 /* A site's guide may leave a stage's checked date out, or give one to come:
@@ -776,6 +821,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/library", test_library);
   g_test_add_func ("/guide/site/guide-dates", test_guide_dates);
   g_test_add_func ("/guide/site/guide", test_guide);
+  g_test_add_func ("/guide/site/guide-crashed-while-reading", test_guide_crashed_while_reading);
   g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);
   g_test_add_func ("/guide/site/guide-one-language", test_guide_one_language);
