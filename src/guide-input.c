@@ -135,23 +135,6 @@ guide_input_read_file (const char  *path,
   return TRUE;
 }
 
-/* Refuses what JSON does not allow and json-glib would read its own way. */
-static gboolean G_GNUC_PRINTF (2, 3)
-not_json (GError     **error,
-          const char  *format,
-          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON, message);
-  return FALSE;
-}
-
 static gboolean
 is_hex_escape (const char *data,
                gsize       length,
@@ -227,8 +210,11 @@ guide_input_check_json (const char  *data,
       char c = data[i];
 
       if (c == '\0')
-        return not_json (error,
-                         _("line %u: a NUL byte, which a text file never holds, so it was not read"), line);
+        {
+          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                       _("line %u: a NUL byte, which a text file never holds, so it was not read"), line);
+          return FALSE;
+        }
 
       if (c == '\n')
         line++;
@@ -237,8 +223,11 @@ guide_input_check_json (const char  *data,
           gsize n = escape_length (data, length, i);
 
           if (n == 0)
-            return not_json (error,
-                             _("line %u: a “\\” escape that is not valid JSON, so it was not read"), line);
+            {
+              g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                           _("line %u: a “\\” escape that is not valid JSON, so it was not read"), line);
+              return FALSE;
+            }
           i += n - 1;
         }
       else if (c == '"')
@@ -246,11 +235,17 @@ guide_input_check_json (const char  *data,
       else if (in_string)
         continue;
       else if (c == '/')
-        return not_json (error,
-                         _("line %u: a comment or a “/” outside quotes, which JSON does not allow, so it was not read"), line);
+        {
+          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                       _("line %u: a comment or a “/” outside quotes, which JSON does not allow, so it was not read"), line);
+          return FALSE;
+        }
       else if (c == '\'')
-        return not_json (error,
-                         _("line %u: a single quote outside a string (JSON puts text in double quotes), so it was not read"), line);
+        {
+          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                       _("line %u: a single quote outside a string (JSON puts text in double quotes), so it was not read"), line);
+          return FALSE;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > GUIDE_INPUT_MAX_JSON_DEPTH)

@@ -14,9 +14,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -427,19 +425,9 @@ test_crashed_while_reading (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *kept = NULL;
-  int status;
-  pid_t pid;
 
   guide_test_write_file (path, saved);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      guide_input_begin_read (path);
-      kill (getpid (), SIGKILL);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  guide_test_die_reading (path);
 
   progress = new_progress ();
   g_assert_false (guide_progress_load (progress, &error));

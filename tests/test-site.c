@@ -18,9 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "guide-input.h"
 #include "guide-library.h"
@@ -354,19 +352,9 @@ test_guide_crashed_while_reading (void)
   g_autofree char *it = write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
   g_autofree char *en = write_guide (folder, "en", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
   g_autofree char *wanted = g_strdup_printf ("%s: the app stopped while reading it at an earlier start, so it is not read again until it changes", it);
-  int status;
-  pid_t pid;
 
   g_free (write_site_file (contents));
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      guide_input_begin_read (it);
-      kill (getpid (), SIGKILL);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  guide_test_die_reading (it);
 
   for (guint i = 0; i < 2; i++)
     {
