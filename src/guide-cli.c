@@ -256,8 +256,14 @@ guide_cli_handle_local_options (GApplication *application,
       g_autofree char *path = NULL;
       g_autoptr(GFile) file = NULL;
 
-      guide_application_open_site (self);
       g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
+      if (path == NULL || *path == '\0')
+        {
+          g_printerr (_("cpms-guide: --export-pdf needs the name of the PDF file to write\n"));
+          return 2;
+        }
+
+      guide_application_open_site (self);
       if (!g_variant_dict_contains (options, "blank"))
         file = guide_application_get_progress_file (self);
       if (language == NULL)

@@ -80,7 +80,8 @@ write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -395,6 +396,7 @@ guide_handout_export_pdf (GuideHandout  *self,
                           const char    *path,
                           GError       **error)
 {
+  g_autoptr(GByteArray) pdf = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -418,7 +420,10 @@ guide_handout_export_pdf (GuideHandout  *self,
 
   n_pages = guide_handout_paginate (self, A4_WIDTH, A4_HEIGHT);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, A4_WIDTH, A4_HEIGHT);
+  /* Drawn into memory, then written at once: a full disk is one error, said
+   * once, rather than a failure in every picture drawn after it. */
+  pdf = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (write_cb, pdf, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, guide_book_get_title (self->book));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, _("CPMS Access Guide"));
 
@@ -434,7 +439,9 @@ guide_handout_export_pdf (GuideHandout  *self,
   cairo_surface_destroy (surface);
 
   saved_errno = 0;
-  if (fclose (file) != 0)
+  if (status == CAIRO_STATUS_SUCCESS && fwrite (pdf->data, 1, pdf->len, file) != pdf->len)
+    saved_errno = errno;
+  if (fclose (file) != 0 && saved_errno == 0)
     saved_errno = errno;
 
   if (status != CAIRO_STATUS_SUCCESS || saved_errno != 0)

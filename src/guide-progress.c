@@ -310,6 +310,7 @@ guide_progress_load (GuideProgress  *self,
   g_autoptr(GError) read_error = NULL;
   gsize length;
   gboolean newer = FALSE;
+  gboolean crashed = FALSE;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
@@ -320,19 +321,27 @@ guide_progress_load (GuideProgress  *self,
   guide_progress_file_remove_stale_temporaries (path);
   watch (self);
 
-  if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
+  if (!guide_input_begin_read (path))
+    crashed = TRUE;
+  else if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
     {
-      if (guide_progress_load_from_data (self, data, length, &newer))
+      gboolean loaded = guide_progress_load_from_data (self, data, length, &newer);
+
+      guide_input_end_read (path);
+      if (loaded)
         {
           g_free (self->on_disk);
           self->on_disk = g_steal_pointer (&data);
           return TRUE;
         }
     }
-  else if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return TRUE;
   else
-    g_debug ("%s", read_error->message);
+    {
+      guide_input_end_read (path);
+      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_debug ("%s", read_error->message);
+    }
 
   if (newer)
     {
@@ -349,6 +358,16 @@ guide_progress_load (GuideProgress  *self,
       g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
                    _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
                    path);
+      return FALSE;
+    }
+
+  /* Once moved aside, the file is no longer the one that crashed the app. */
+  if (crashed)
+    {
+      guide_input_end_read (path);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh."),
+                   aside);
       return FALSE;
     }
 

@@ -321,7 +321,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
                              guint           index)
 {
   GuideStage *stage;
-  GPtrArray *addresses;
+  GuideAddress *helpdesk;
   gboolean same;
 
   g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
@@ -351,11 +351,11 @@ guide_stage_page_show_stage (GuideStagePage *self,
     }
   guide_note_box_fill (self->notes_box, stage->notes);
   /* The guide's first contact, the helpdesk, is the one to ask. */
-  addresses = guide_book_get_addresses (book);
-  gtk_widget_set_visible (self->different_box, addresses->len > 0);
-  if (addresses->len > 0)
+  helpdesk = guide_book_get_helpdesk (book);
+  gtk_widget_set_visible (self->different_box, helpdesk != NULL);
+  if (helpdesk != NULL)
     {
-      const char *uri = ((GuideAddress *) g_ptr_array_index (addresses, 0))->uri;
+      const char *uri = helpdesk->uri;
       g_autofree char *display = guide_uri_get_display (uri);
       g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), _("Write to the Helpdesk"), display);
 

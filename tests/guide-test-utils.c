@@ -13,7 +13,11 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "guide-input.h"
 #include "guide-window.h"
 
 #include "guide-test-utils.h"
@@ -110,6 +114,24 @@ guide_test_write_file (const char *path,
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
+}
+
+/* A process that begins reading @path, as the app does, and is killed
+ * there: what a crash in json-glib would leave behind. */
+void
+guide_test_die_reading (const char *path)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      guide_input_begin_read (path);
+      kill (getpid (), SIGKILL);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
 }
 
 /* Registers a browser and mail client, through the user's mimeapps.list, that

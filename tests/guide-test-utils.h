@@ -28,6 +28,7 @@ GuideApplication *guide_test_start_application (GSettings  *settings,
 char      *guide_test_progress_path       (void);
 void       guide_test_write_file          (const char   *path,
                                            const char   *contents);
+void       guide_test_die_reading         (const char   *path);
 char      *guide_test_install_fake_browser (const char * const *schemes);
 GPtrArray *guide_test_wait_for_launches   (const char   *log,
                                            guint         count);

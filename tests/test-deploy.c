@@ -79,6 +79,27 @@ test_vendor_override (void)
   guide_test_iterate ();
 }
 
+/* Sizes out of range in an override (95_mistaken.gschema.override) are left
+ * out: the window opens at its usual size, with no critical. */
+static void
+test_size_out_of_range (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *window;
+  int width, height;
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  window = start (settings);
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 720);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  guide_test_iterate ();
+}
+
 static void
 test_keyfile_lock (void)
 {
@@ -210,6 +231,7 @@ main (int   argc,
   guide_test_init (&argc, &argv);
 
   g_test_add_func ("/guide/deploy/vendor-override", test_vendor_override);
+  g_test_add_func ("/guide/deploy/size-out-of-range", test_size_out_of_range);
   g_test_add_func ("/guide/deploy/keyfile-lock", test_keyfile_lock);
   g_test_add_func ("/guide/deploy/site-file", test_site_file);
   g_test_add_func ("/guide/deploy/site-file-unreadable", test_site_file_unreadable);

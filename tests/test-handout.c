@@ -419,9 +419,13 @@ test_bad_options (void)
   const char *blank_alone[] = { binary, "--blank", NULL };
   const char *bad_language[] = { binary, "--export-pdf=/dev/null", "--language=de", NULL };
   const char *bad_folder[] = { binary, "--export-pdf=/nonexistent/folder/handout.pdf", "--language=fr", NULL };
+  const char *no_name[] = { binary, "--export-pdf=", NULL };
+  const char *full_disk[] = { binary, "--export-pdf=/dev/full", "--language=en", NULL };
   g_auto(GuideTestRun) result1 = { 0 };
   g_auto(GuideTestRun) result2 = { 0 };
   g_auto(GuideTestRun) result3 = { 0 };
+  g_auto(GuideTestRun) result4 = { 0 };
+  g_auto(GuideTestRun) result5 = { 0 };
 
   run (&result1, blank_alone);
   g_assert_cmpint (result1.status, ==, 2);
@@ -433,6 +437,16 @@ test_bad_options (void)
   run (&result3, bad_folder);
   g_assert_cmpint (result3.status, ==, 1);
   g_assert_nonnull (strstr (result3.err, "/nonexistent/folder/handout.pdf"));
+
+  /* A usage mistake, said as one. */
+  run (&result4, no_name);
+  g_assert_cmpint (result4.status, ==, 2);
+  g_assert_cmpstr (result4.err, ==, "cpms-guide: --export-pdf needs the name of the PDF file to write\n");
+
+  /* A full disk: one line, the real error, no warning from the drawing. */
+  run (&result5, full_disk);
+  g_assert_cmpint (result5.status, ==, 1);
+  g_assert_cmpstr (result5.err, ==, "cpms-guide: Could not write “/dev/full”: No space left on device\n");
 }
 
 /* The print dialog's path draws the same pages, through GtkPrintOperation:

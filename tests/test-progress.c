@@ -411,6 +411,42 @@ assert_kept_aside (const char *broken)
   g_assert_cmpuint (count_files (folder), ==, 2);
 }
 
+/* Should anything still crash the app while it reads the progress file, the
+ * next start sets the file aside, as a broken one, rather than crash again:
+ * a process that begins reading it is killed. */
+static void
+test_crashed_while_reading (void)
+{
+  const char *saved = "{ \"version\": 2, \"done\": { \"eu-login.open-register\": \"2026-01-05T10:00:00Z\" } }";
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GuideProgress) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+
+  guide_test_write_file (path, saved);
+  guide_test_die_reading (path);
+
+  progress = new_progress ();
+  g_assert_false (guide_progress_load (progress, &error));
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN);
+  g_assert_true (g_str_has_prefix (error->message, "The app stopped while reading your progress file. It was kept as “"));
+  aside = g_strndup (strstr (error->message, "“") + strlen ("“"), strstr (error->message, "”") - strstr (error->message, "“") - strlen ("“"));
+  kept = read_file (aside);
+  g_assert_cmpstr (kept, ==, saved);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* What is saved from here is read at the next start. */
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+  next = new_progress ();
+  g_assert_true (guide_progress_load (next, NULL));
+  g_assert_true (guide_progress_is_done (next, "eu-login.open-register"));
+  g_assert_cmpuint (count_files (folder), ==, 2);
+}
+
 static void
 test_broken_not_json (void)
 {
@@ -911,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/guide/progress/save-now", test_save_now);
   g_test_add_func ("/guide/progress/days-waiting", test_days_waiting);
   g_test_add_func ("/guide/progress/bad-files", test_bad_files);
+  g_test_add_func ("/guide/progress/crashed-while-reading", test_crashed_while_reading);
   g_test_add_func ("/guide/progress/save-error-translated", test_save_error_translated);
 
   return g_test_run ();

@@ -1795,6 +1795,96 @@ test_access_profiles (Fixture       *fixture,
   assert_profiles (rows, g_ptr_array_index (guide_book_get_stage (it, 2)->original_steps, 7), "Scelta abituale");
 }
 
+
+/* Installs @guide as the site's guide in the three languages, so that it
+ * is used whatever its steps, and returns whether the reader accepts it. */
+static gboolean
+install_site_guide (const char *folder,
+                    const char *guide,
+                    gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (guide, length);
+  g_autoptr(GuideBook) book = guide_book_new_from_bytes (bytes, "fr.json", GUIDE_BOOK_FLAGS_SITE, NULL);
+  const char *languages[] = { "fr", "it", "en" };
+
+  if (book == NULL || !g_str_equal (guide_book_get_language (book), "fr"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", languages[i]);
+      g_autofree char *path = g_build_filename (folder, "guide", name, NULL);
+      g_autofree char *language = g_strdup_printf ("\"language\": \"%s\"", languages[i]);
+      g_auto(GStrv) parts = g_strsplit (guide, "\"language\": \"fr\"", 2);
+      g_autofree char *contents = g_strjoinv (language, parts);
+
+      guide_test_write_file (path, contents);
+    }
+
+  return TRUE;
+}
+
+/* Every hostile site guide that the reader accepts, and every guide of the
+ * fuzz corpus, in a real window with an access request waiting: each stage
+ * shown, and the contacts. Whatever the interface reads of a guide must be
+ * in every guide it accepts. */
+static void
+test_site_guides_walked (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *sources[] = { "bad-site-guide", "fuzz-guide" };
+  g_autofree char *site = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "site", NULL);
+  g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *progress = guide_test_progress_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -3);
+  g_autofree char *when = g_date_time_format_iso8601 (then);
+  g_autofree char *waiting = g_strdup_printf ("{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"%s\" } }", when);
+  guint walked = 0;
+
+  stop (fixture);
+  guide_test_write_file (site, site_contents);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *path = g_str_equal (sources[i], "fuzz-guide")
+                              ? g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "guide", NULL)
+                              : g_test_build_filename (G_TEST_DIST, "data", sources[i], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+          g_autofree char *guide = NULL;
+          GuideSite *used;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (file, &guide, &length, NULL));
+          if (!g_str_has_suffix (name, ".json") || !install_site_guide (folder, guide, length))
+            continue;
+
+          g_test_message ("%s/%s", sources[i], name);
+          guide_test_write_file (progress, waiting);
+          start (fixture);
+          used = guide_library_get_site (guide_application_get_library (fixture->application));
+          g_assert_true (guide_application_get_book (fixture->application) == guide_site_get_book (used, "fr"));
+
+          for (guint j = 0; j < guide_book_get_stages (guide_application_get_book (fixture->application))->len; j++)
+            select_stage (fixture, j);
+          activate_action (fixture, "win.show-contacts", NULL);
+          gtk_popover_popdown (guide_test_find_all (fixture->window, GUIDE_TYPE_CONTACTS_POPOVER)->pdata[0]);
+          stop (fixture);
+          walked++;
+        }
+    }
+
+  g_assert_cmpuint (walked, >, 0);
+  start (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1823,6 +1913,7 @@ main (int   argc,
   ADD ("label-breaks", test_label_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
+  ADD ("site-guides-walked", test_site_guides_walked);
   ADD ("sms-steps-withdrawn", test_sms_steps_withdrawn);
   ADD ("upgrade-old-progress", test_upgrade_old_progress);
   ADD ("broken-progress-told", test_broken_progress_told);
