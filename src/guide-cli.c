@@ -205,9 +205,10 @@ guide_cli_export_pdf (const char   *path,
 
   if (progress_file != NULL)
     {
-      /* As at any start: a broken file is moved aside, and the user told. */
+      /* Only read: a broken file is left for the app to move aside, and an
+       * older one is brought up to date in memory only. */
       progress = guide_progress_new (progress_file);
-      if (!guide_progress_load (progress, &error) || !guide_progress_upgrade (progress, book, &error))
+      if (!guide_progress_load_read_only (progress, &error) || !guide_progress_upgrade (progress, book, &error))
         {
           g_printerr ("%s\n", error->message);
           g_clear_error (&error);
