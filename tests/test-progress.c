@@ -429,6 +429,21 @@ test_broken_time (void)
   assert_kept_aside ("{ \"version\": 1, \"done\": { \"eu-login.open-register\": \"yesterday\" } }");
 }
 
+/* A newer version's file, left as it was, and told of. */
+static void
+assert_newer_kept (GuideProgress *progress,
+                   const GError  *error,
+                   const char    *newer)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = read_file (path);
+
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version of this app"));
+  g_assert_false (guide_progress_get_writable (progress));
+  g_assert_cmpstr (contents, ==, newer);
+}
+
 static void
 test_newer_version (void)
 {
@@ -436,23 +451,19 @@ test_newer_version (void)
   g_autofree char *path = guide_test_progress_path ();
   g_autoptr(GuideProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
 
   guide_test_write_file (path, newer);
 
   progress = new_progress ();
   g_assert_false (guide_progress_load (progress, &error));
-  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
-  g_assert_false (guide_progress_get_writable (progress));
+  assert_newer_kept (progress, error, newer);
 
   guide_progress_set_done (progress, "eu-login.create-account", TRUE);
   g_assert_true (guide_progress_save (progress, NULL));
   g_assert_true (guide_progress_is_done (progress, "eu-login.create-account"));
   guide_progress_reset (progress);
   g_assert_true (guide_progress_save (progress, NULL));
-
-  contents = read_file (path);
-  g_assert_cmpstr (contents, ==, newer);
+  assert_newer_kept (progress, error, newer);
 }
 
 static void
@@ -786,7 +797,6 @@ test_newer_arrives (void)
   g_autofree char *path = guide_test_progress_path ();
   g_autoptr(GuideProgress) progress = new_progress ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
 
   g_assert_true (guide_progress_load (progress, NULL));
   guide_progress_set_done (progress, "eu-login.create-account", TRUE);
@@ -798,36 +808,29 @@ test_newer_arrives (void)
   g_signal_connect (progress, "saved", G_CALLBACK (newer_saved_cb), &error);
   guide_progress_set_done (progress, "two-factor.install-app", TRUE);
   guide_test_wait_for_saves (progress);
-  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
-  g_assert_nonnull (strstr (error->message, "newer version of this app"));
-  g_assert_false (guide_progress_get_writable (progress));
-  g_clear_error (&error);
+  assert_newer_kept (progress, error, newer_file);
 
   /* Quitting, after another tick. */
   guide_progress_set_done (progress, "two-factor.enrol", TRUE);
   g_assert_true (guide_progress_save (progress, NULL));
-  contents = read_file (path);
-  g_assert_cmpstr (contents, ==, newer_file);
+  assert_newer_kept (progress, error, newer_file);
 }
 
-/* The same, caught by the save at quit, in this thread. */
+/* The same, caught by the save at quit, in this thread, before the tick's
+ * own save ran. */
 static void
 test_newer_arrives_before_quit (void)
 {
   g_autofree char *path = guide_test_progress_path ();
   g_autoptr(GuideProgress) progress = new_progress ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
 
   g_assert_true (guide_progress_load (progress, NULL));
   guide_progress_set_done (progress, "eu-login.create-account", TRUE);
   guide_test_write_file (path, newer_file);
 
   g_assert_false (guide_progress_save (progress, &error));
-  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
-  g_assert_false (guide_progress_get_writable (progress));
-  contents = read_file (path);
-  g_assert_cmpstr (contents, ==, newer_file);
+  assert_newer_kept (progress, error, newer_file);
 }
 
 /* Where the file is, and when it was last written. */

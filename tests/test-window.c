@@ -1210,6 +1210,33 @@ dialog_shown (gpointer data)
   return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+/* The save error's toast, and the reason its Details button shows. */
+static char *
+save_error_details (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *details = NULL;
+  GtkWindow *dialog;
+  char *body;
+
+  g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
+  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
+      details = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (details);
+
+  gtk_widget_activate (details);
+  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Votre progression n’a pas pu être enregistrée");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+
+  return body;
+}
+
 /* A save that fails says so in a toast, and in full, in the interface's
  * language, behind its Details button. */
 /* Moving to another stage saves where the user is: a failure to save it is
@@ -1239,10 +1266,7 @@ test_save_error_details (Fixture       *fixture,
   g_autofree char *path = guide_test_progress_path ();
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
-  GtkWidget *toast;
-  GtkWidget *details = NULL;
-  GtkWindow *dialog;
-  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *details = NULL;
 
   /* Something that is not a folder where the folder should be: a failure
    * the test can cause even as root, unlike a read-only folder. */
@@ -1256,23 +1280,9 @@ test_save_error_details (Fixture       *fixture,
   guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_test_assert_expected_messages ();
 
-  toast = guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (toast);
-  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
-      details = g_ptr_array_index (buttons, i);
-  g_assert_nonnull (details);
-
-  gtk_widget_activate (details);
-  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), folder));
-  gtk_window_destroy (dialog);
+  details = save_error_details (fixture);
+  g_assert_nonnull (strstr (details, "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
+  g_assert_nonnull (strstr (details, folder));
 }
 
 /* A newer version of the app, started while this window is open, saved its
@@ -1286,9 +1296,7 @@ test_newer_version_arrives (Fixture       *fixture,
   GuideProgress *progress = guide_application_get_progress (fixture->application);
   g_autofree char *path = guide_test_progress_path ();
   g_autofree char *contents = NULL;
-  GtkWidget *details = NULL;
-  g_autoptr(GPtrArray) buttons = NULL;
-  GtkWindow *dialog;
+  g_autofree char *details = NULL;
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
@@ -1303,17 +1311,8 @@ test_newer_version_arrives (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, newer);
   g_assert_false (guide_progress_get_writable (progress));
 
-  g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
-  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
-      details = g_ptr_array_index (buttons, i);
-  g_assert_nonnull (details);
-  gtk_widget_activate (details);
-  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "version plus récente"));
-  gtk_window_destroy (dialog);
+  details = save_error_details (fixture);
+  g_assert_nonnull (strstr (details, "version plus récente"));
 
   /* More ticks, and the save at quit. */
   gtk_widget_activate (done_check (step_row (fixture, 2)));
