@@ -21,6 +21,8 @@
 #include "guide-cli.h"
 #include "guide-handout.h"
 #include "guide-i18n.h"
+#include "guide-library.h"
+#include "guide-uri.h"
 
 /**
  * guide_cli_add_options:
@@ -89,6 +91,26 @@ guide_cli_primary_running (GApplication *application)
   return owned;
 }
 
+/* Prints a warning for each address of the site that hides the host it
+ * opens, with the host the browser really opens. A warning, which leaves
+ * the exit status alone: a hospital's own host may be written in its
+ * language's letters. */
+static void
+guide_cli_check_site_hosts (GuideSite *site)
+{
+  g_autoptr(GuideLibrary) library = guide_library_new (site);
+  g_autoptr(GPtrArray) addresses = guide_library_list_site_addresses (library);
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      g_autofree char *host = guide_uri_get_hidden_host (g_ptr_array_index (addresses, i));
+
+      if (host != NULL)
+        g_print (_("Warning: the address “%s” opens the host “%s”: written this way, it can pass for another. Check that it is the one you mean.\n"),
+                 (char *) g_ptr_array_index (addresses, i), host);
+    }
+}
+
 /**
  * guide_cli_check_site:
  *
@@ -117,6 +139,7 @@ guide_cli_check_site (void)
     g_print ("%s\n", (char *) g_ptr_array_index (dates, i));
   for (guint i = 0; i < pictures->len; i++)
     g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
+  guide_cli_check_site_hosts (site);
 
   if (n_problems == 0)
     {
@@ -205,9 +228,10 @@ guide_cli_export_pdf (const char   *path,
 
   if (progress_file != NULL)
     {
-      /* As at any start: a broken file is moved aside, and the user told. */
+      /* Only read: a broken file is left for the app to move aside, and an
+       * older one is brought up to date in memory only. */
       progress = guide_progress_new (progress_file);
-      if (!guide_progress_load (progress, &error) || !guide_progress_upgrade (progress, book, &error))
+      if (!guide_progress_load_read_only (progress, &error) || !guide_progress_upgrade (progress, book, &error))
         {
           g_printerr ("%s\n", error->message);
           g_clear_error (&error);

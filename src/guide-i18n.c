@@ -568,6 +568,48 @@ guide_i18n_translate_widget_in (GtkWidget  *widget,
 }
 
 /**
+ * guide_i18n_describe_io_error:
+ * @code: why a file could not be read or written: from a #GError with
+ *   g_io_error_from_file_error(), or from errno with g_io_error_from_errno()
+ * @fallback: the system's own words for it
+ *
+ * The system says why in English whatever the language chosen in the app:
+ * the common reasons are said in the interface's language instead, to end
+ * a sentence such as ““%s” cannot be written: %s.”
+ *
+ * Returns: (transfer none): the reason, or @fallback for a rare one
+ */
+const char *
+guide_i18n_describe_io_error (GIOErrorEnum  code,
+                              const char   *fallback)
+{
+  switch ((int) code)
+    {
+    case G_IO_ERROR_NO_SPACE:
+      return _("the disk is full");
+
+    case G_IO_ERROR_READ_ONLY:
+      return _("the disk is read-only");
+
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("you do not have permission");
+
+    case G_IO_ERROR_NOT_FOUND:
+      return _("it or its folder does not exist");
+
+    case G_IO_ERROR_NOT_DIRECTORY:
+    case G_IO_ERROR_EXISTS:
+      return _("something that is not a folder is in the way");
+
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("it is a folder");
+
+    default:
+      return fallback;
+    }
+}
+
+/**
  * guide_i18n_translate_menu:
  * @model: a menu from a template, with labels in English
  *

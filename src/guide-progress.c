@@ -78,6 +78,7 @@ file_changed_cb (GuideProgress     *self,
 
   g_free (self->on_disk);
   self->on_disk = g_steal_pointer (&data);
+  self->unsaved = FALSE;
   g_signal_emit (self, signals[CHANGED], 0, NULL);
 }
 
@@ -92,9 +93,9 @@ watch (GuideProgress *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-static void
-set_writable (GuideProgress *self,
-              gboolean       writable)
+void
+guide_progress_set_writable (GuideProgress *self,
+                             gboolean       writable)
 {
   if (self->writable == writable)
     return;
@@ -288,21 +289,10 @@ guide_progress_get_writable (GuideProgress *self)
   return self->writable;
 }
 
-/**
- * guide_progress_load:
- * @error: a location for a #GError
- *
- * Reads the progress file. A missing file is a fresh start. When the file
- * cannot be read or understood, progress starts afresh and @error says why:
- * %GUIDE_PROGRESS_ERROR_BROKEN when the file was moved aside,
- * %GUIDE_PROGRESS_ERROR_NEWER when it was left untouched and nothing will
- * be saved.
- *
- * Returns: %TRUE if the saved progress, if any, was read
- */
-gboolean
-guide_progress_load (GuideProgress  *self,
-                     GError        **error)
+static gboolean
+load (GuideProgress  *self,
+      gboolean        read_only,
+      GError        **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
@@ -312,15 +302,19 @@ guide_progress_load (GuideProgress  *self,
   gboolean newer = FALSE;
   gboolean crashed = FALSE;
 
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
-
   if (self->file == NULL)
     return TRUE;
 
   path = g_file_get_path (self->file);
-  guide_progress_file_remove_stale_temporaries (path);
-  watch (self);
+  if (read_only)
+    guide_progress_set_writable (self, FALSE);
+  else
+    {
+      guide_progress_file_remove_stale_temporaries (path);
+      watch (self);
+    }
 
+  /* A read the app died in, at an earlier start, is not tried again. */
   if (!guide_input_begin_read (path))
     crashed = TRUE;
   else if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
@@ -343,18 +337,33 @@ guide_progress_load (GuideProgress  *self,
       g_debug ("%s", read_error->message);
     }
 
+  if (newer && read_only)
+    {
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                   _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched."));
+      return FALSE;
+    }
+
   if (newer)
     {
-      set_writable (self, FALSE);
+      guide_progress_set_writable (self, FALSE);
       g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
                    _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+      return FALSE;
+    }
+
+  if (read_only)
+    {
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read, so it is not shown. It was left untouched."),
+                   path);
       return FALSE;
     }
 
   aside = guide_progress_file_move_aside (path);
   if (aside == NULL)
     {
-      set_writable (self, FALSE);
+      guide_progress_set_writable (self, FALSE);
       g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
                    _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
                    path);
@@ -375,6 +384,47 @@ guide_progress_load (GuideProgress  *self,
                _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
                aside);
   return FALSE;
+}
+
+/**
+ * guide_progress_load:
+ * @error: a location for a #GError
+ *
+ * Reads the progress file. A missing file is a fresh start. When the file
+ * cannot be read or understood, progress starts afresh and @error says why:
+ * %GUIDE_PROGRESS_ERROR_BROKEN when the file was moved aside,
+ * %GUIDE_PROGRESS_ERROR_NEWER when it was left untouched and nothing will
+ * be saved.
+ *
+ * Returns: %TRUE if the saved progress, if any, was read
+ */
+gboolean
+guide_progress_load (GuideProgress  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  return load (self, FALSE, error);
+}
+
+/**
+ * guide_progress_load_read_only:
+ * @error: a location for a #GError
+ *
+ * Reads the progress file for a command that only shows it, such as the
+ * handout's export: nothing is ever written, not even a broken file moved
+ * aside, and changes stay in memory. @error says why a file that exists
+ * could not be read.
+ *
+ * Returns: %TRUE if the saved progress, if any, was read
+ */
+gboolean
+guide_progress_load_read_only (GuideProgress  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  return load (self, TRUE, error);
 }
 
 gboolean

@@ -364,7 +364,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
                                       -1);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
-      guide_uri_set_tooltip (GTK_WIDGET (self->different_button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->different_button), uri);
     }
 
   if (!same)

@@ -262,7 +262,7 @@ guide_step_row_set_step (GuideStepRow    *self,
       /* Wrapped, so that a phone-sized window keeps it whole. */
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), GTK_JUSTIFY_CENTER);
-      guide_uri_set_tooltip (GTK_WIDGET (self->open_button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->open_button), step->uri);
       /* A prepared message is composed by the window from the guide it shows. */
       if (step->mail_subject != NULL)
         {

@@ -12,6 +12,7 @@
 
 /* The app's own translations, whatever the process locale. */
 
+#include <errno.h>
 #include <locale.h>
 
 #include "guide-i18n.h"
@@ -33,6 +34,27 @@ test_gettext (void)
   g_assert_cmpstr (guide_i18n_get_language (), ==, "en");
   g_assert_cmpstr (_("Done"), ==, "Done");
   g_assert_cmpstr (_("Main Menu"), ==, "Main Menu");
+}
+
+/* The system's common reasons a file cannot be read or written, in the
+ * interface's language; a rare one in the system's own words. */
+static void
+test_io_errors (void)
+{
+  guide_i18n_set_language ("it");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (ENOSPC), NULL), ==, "il disco è pieno");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (EROFS), NULL), ==, "il disco è di sola lettura");
+
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_file_error (G_FILE_ERROR_ACCES), NULL), ==,
+                   "vous n’en avez pas l’autorisation");
+  g_assert_cmpstr (guide_i18n_describe_io_error (G_IO_ERROR_NOT_FOUND, NULL), ==, "ce fichier ou son dossier n’existe pas");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (ENOTDIR), NULL), ==,
+                   "un élément qui n’est pas un dossier se trouve sur le chemin");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (EIO), "Input/output error"), ==, "Input/output error");
+
+  guide_i18n_set_language ("en");
+  g_assert_cmpstr (guide_i18n_describe_io_error (G_IO_ERROR_READ_ONLY, NULL), ==, "the disk is read-only");
 }
 
 static void
@@ -235,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/guide/i18n/gettext", test_gettext);
   g_test_add_func ("/guide/i18n/plurals", test_plurals);
   g_test_add_func ("/guide/i18n/counts", test_counts);
+  g_test_add_func ("/guide/i18n/io-errors", test_io_errors);
   g_test_add_func ("/guide/i18n/resolve", test_resolve);
   g_test_add_func ("/guide/i18n/toolkit-language", test_toolkit_language);
   g_test_add_func ("/guide/i18n/translate-widget", test_translate_widget);

@@ -1279,6 +1279,33 @@ dialog_shown (gpointer data)
   return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+/* The save error's toast, and the reason its Details button shows. */
+static char *
+save_error_details (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *details = NULL;
+  GtkWindow *dialog;
+  char *body;
+
+  g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
+  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
+      details = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (details);
+
+  gtk_widget_activate (details);
+  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Votre progression n’a pas pu être enregistrée");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+
+  return body;
+}
+
 /* A save that fails says so in a toast, and in full, in the interface's
  * language, behind its Details button. */
 /* Moving to another stage saves where the user is: a failure to save it is
@@ -1308,10 +1335,7 @@ test_save_error_details (Fixture       *fixture,
   g_autofree char *path = guide_test_progress_path ();
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
-  GtkWidget *toast;
-  GtkWidget *details = NULL;
-  GtkWindow *dialog;
-  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *details = NULL;
 
   /* Something that is not a folder where the folder should be: a failure
    * the test can cause even as root, unlike a read-only folder. */
@@ -1325,23 +1349,47 @@ test_save_error_details (Fixture       *fixture,
   guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_test_assert_expected_messages ();
 
-  toast = guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (toast);
-  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
-      details = g_ptr_array_index (buttons, i);
-  g_assert_nonnull (details);
+  details = save_error_details (fixture);
+  g_assert_nonnull (strstr (details, "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
+  g_assert_nonnull (strstr (details, folder));
+}
 
-  gtk_widget_activate (details);
-  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), folder));
-  gtk_window_destroy (dialog);
+/* A newer version of the app, started while this window is open, saved its
+ * own file: the next tick does not write over it, nor does quitting, and
+ * the user is told why. */
+static void
+test_newer_version_arrives (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char newer[] = "{ \"version\": 9, \"done\": { \"eu-login.open-register\": \"2031-01-01T00:00:00Z\" } }";
+  GuideProgress *progress = guide_application_get_progress (fixture->application);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  g_free (progress_contents (fixture));
+  guide_test_write_file (path, newer);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
+  gtk_widget_activate (done_check (step_row (fixture, 1)));
+  guide_test_iterate ();
+  contents = progress_contents (fixture);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (contents, ==, newer);
+  g_assert_false (guide_progress_get_writable (progress));
+
+  details = save_error_details (fixture);
+  g_assert_nonnull (strstr (details, "version plus récente"));
+
+  /* More ticks, and the save at quit. */
+  gtk_widget_activate (done_check (step_row (fixture, 2)));
+  guide_test_iterate ();
+  g_assert_true (guide_progress_save (progress, NULL));
+  g_clear_pointer (&contents, g_free);
+  contents = progress_contents (fixture);
+  g_assert_cmpstr (contents, ==, newer);
 }
 
 static void
@@ -1922,6 +1970,7 @@ main (int   argc,
   ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
   ADD ("save-error-details", test_save_error_details);
   ADD ("place-save-error-told", test_place_save_error_told);
+  ADD ("newer-version-arrives", test_newer_version_arrives);
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
