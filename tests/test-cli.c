@@ -65,7 +65,8 @@ static void
 test_help (void)
 {
   static const char * const options[] = {
-    "--language", "--presentation", "--reset-progress", "--progress-file", "--check-site", "--version",
+    "--language", "--presentation", "--reset-progress", "--progress-file", "--check-site", "--require-site",
+    "--export-pdf", "--blank", "--version",
   };
   static const char * const italian[] = { "LANGUAGE", "it", "LC_ALL", "C.UTF-8", NULL };
   static const char * const english[] = { "LANGUAGE", "en_GB", "LC_ALL", "C.UTF-8", NULL };
@@ -78,6 +79,8 @@ test_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     g_assert_nonnull (strstr (result.out, options[i]));
   g_assert_nonnull (strstr (result.out, "Start in presentation mode, for workshops"));
+  /* What the program is, in a line. */
+  g_assert_nonnull (strstr (result.out, "A step-by-step guide to getting access to the CPMS"));
 
   run (&translated, italian, "--help", NULL);
   g_assert_nonnull (strstr (translated.out, "Avvia in modalità presentazione, per i workshop"));
@@ -99,6 +102,7 @@ test_bad_options (void)
   run (&unknown, NULL, "--frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_cmpuint (count_lines (unknown.err), ==, 1);
+  g_assert_true (g_str_has_prefix (unknown.err, "cpms-guide: "));
   g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
 
   run (&language, NULL, "--language=de", NULL);
@@ -186,6 +190,23 @@ test_check_site (void)
   run (&clean, NULL, "--check-site", NULL);
   g_assert_cmpint (clean.status, ==, 0);
   g_assert_nonnull (strstr (clean.out, "No problems found."));
+
+  /* For a fleet: no settings at all, told apart from good ones. */
+  {
+    g_auto(GuideTestRun) none = { 0 };
+    g_auto(GuideTestRun) locked = { 0 };
+
+    run (&none, NULL, "--check-site", "--require-site", NULL);
+    g_assert_cmpint (none.status, ==, 3);
+    g_assert_nonnull (strstr (none.out, "No settings of the organisation were found."));
+
+    /* What was read: the language and its lock, the contact. */
+    guide_test_write_file (site, "[Site]\nLanguage=it\nLockLanguage=true\n\n[Contact]\nName=IT desk\nEmail=it@hospital.example\n");
+    run (&locked, environment, "--check-site", "--require-site", NULL);
+    g_assert_cmpint (locked.status, ==, 0);
+    g_assert_nonnull (strstr (locked.out, "Language: it, locked\n"));
+    g_assert_nonnull (strstr (locked.out, "Contact: IT desk, it@hospital.example\n"));
+  }
 
   /* A broken site file and a broken site guide: each problem, and a failure. */
   guide_test_write_file (site, "[Site]\nLanguage=es\n");
@@ -330,7 +351,8 @@ test_check_site_hidden_hosts (void)
   g_assert_nonnull (strstr (result.out, "“https://cpms2.ern-net.eu%2Eevil.example/” opens the host “cpms2.ern-net.eu.evil.example”"));
   g_assert_nonnull (strstr (result.out, "opens the host “xn--wbgate-3of.ec.europa.eu”"));
   g_assert_nonnull (strstr (result.out, "opens the host “xn--a-pisa-wqf.toscana.it”"));
-  g_assert_cmpuint (count_lines (result.out), ==, 2 + 3 + 1);
+  /* What was read (four lines), the three warnings, the verdict. */
+  g_assert_cmpuint (count_lines (result.out), ==, 4 + 3 + 1);
   g_assert_nonnull (strstr (result.out, "No problems found."));
 }
 
