@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*GuideTestCondition) (gpointer data);
 
+void       guide_test_init_unit           (int          *argc,
+                                           char       ***argv);
 void       guide_test_init                (int          *argc,
                                            char       ***argv);
 GuideApplication *guide_test_register_application (GSettings *settings);
