@@ -745,6 +745,35 @@ test_former_request (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
 }
 
+/* With the waiting banner shown, the window's least height at the phone's,
+ * a laptop's and a desktop's width is never less than the least height GTK
+ * holds it to: newer GTK checks that, and warns. */
+static void
+test_size_true_at_every_width (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const int widths[] = { 360, 1024, 1920 };
+  g_autofree char *path = guide_test_progress_path ();
+  int least, unused;
+
+  stop (fixture);
+  guide_test_write_file (path, "{ \"version\": 2, \"done\": {"
+                               " \"cpms-access.access-profile\": \"2026-03-02T10:00:00Z\","
+                               " \"cpms-access.submit\": \"2026-03-02T10:01:00Z\" } }");
+  start (fixture);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"),
+                                                                  GTK_TYPE_REVEALER)));
+
+  gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, -1, &least, &unused, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      int minimum;
+
+      gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, widths[i], &minimum, &unused, NULL, NULL);
+      g_assert_cmpint (minimum, >=, least);
+    }
+}
+
 static GtkWidget *
 find_sources_window (void)
 {
@@ -1745,6 +1774,7 @@ main (int   argc,
   ADD ("open-buttons", test_open_buttons);
   ADD ("write-request", test_write_request);
   ADD ("former-request", test_former_request);
+  ADD ("size-true-at-every-width", test_size_true_at_every_width);
   ADD ("sources", test_sources);
   ADD ("refuses-other-addresses", test_refuses_other_addresses);
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
