@@ -489,6 +489,25 @@ guide_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* A dialog of @type: a window of its own before libadwaita 1.5, a widget
+ * in the window it belongs to since. */
+GtkWidget *
+guide_test_find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GPtrArray) found = guide_test_find_all (window, type);
+
+      if (found->len > 0)
+        return g_ptr_array_index (found, 0);
+    }
+
+  return NULL;
+}
+
 static gboolean
 is_address_word (const char *word,
                  gsize       length)

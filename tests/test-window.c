@@ -25,6 +25,7 @@
 #include "guide-stage-page.h"
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
+#include "guide-adw-compat.h"
 #include "guide-test-utils.h"
 #include "guide-uri.h"
 #include "guide-window.h"
@@ -1216,16 +1217,16 @@ static void
 test_reset (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWindow *dialog;
+  GtkWidget *dialog;
   g_autofree char *contents = NULL;
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
   activate_action (fixture, "win.reset-progress", NULL);
 
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = guide_test_find_dialog (ADW_TYPE_ALERT_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reset");
+  g_signal_emit_by_name (dialog, "response", "reset");
   guide_test_iterate ();
 
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
@@ -1236,7 +1237,7 @@ test_reset (Fixture       *fixture,
 static gboolean
 dialog_shown (gpointer data)
 {
-  return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return guide_test_find_dialog (ADW_TYPE_ALERT_DIALOG) != NULL;
 }
 
 /* A save that fails says so in a toast, and in full, in the interface's
@@ -1270,7 +1271,9 @@ test_save_error_details (Fixture       *fixture,
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
   GtkWidget *toast;
   GtkWidget *details = NULL;
-  GtkWindow *dialog;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
 
   /* Something that is not a folder where the folder should be: a failure
@@ -1295,13 +1298,12 @@ test_save_error_details (Fixture       *fixture,
 
   gtk_widget_activate (details);
   g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), folder));
-  gtk_window_destroy (dialog);
+  dialog = guide_test_find_dialog (ADW_TYPE_ALERT_DIALOG);
+  g_object_get (dialog, "heading", &heading, "body", &body, NULL);
+  g_assert_cmpstr (heading, ==, "Votre progression n’a pas pu être enregistrée");
+  g_assert_nonnull (strstr (body, "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
+  g_assert_nonnull (strstr (body, folder));
+  adw_dialog_force_close (ADW_DIALOG (dialog));
 }
 
 static void
@@ -1402,26 +1404,23 @@ static void
 test_about (Fixture       *fixture,
             gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwAboutWindow *about = NULL;
+  GtkWidget *about;
+  g_autofree char *website = NULL;
+  g_autofree char *issue_url = NULL;
+  g_autofree char *translators = NULL;
 
   activate_action (fixture, "app.language", g_variant_new_string ("it"));
   activate_action (fixture, "app.about", NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (window))
-        about = ADW_ABOUT_WINDOW (window);
-    }
+  about = guide_test_find_dialog (ADW_TYPE_ABOUT_DIALOG);
   g_assert_nonnull (about);
-  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_object_get (about, "website", &website, "issue-url", &issue_url, "translator-credits", &translators, NULL);
+  g_assert_cmpstr (website, ==, PACKAGE_WEBSITE);
   g_assert_true (g_str_has_prefix (PACKAGE_WEBSITE, "https://"));
-  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, PACKAGE_WEBSITE "/issues");
-  g_assert_cmpstr (adw_about_window_get_translator_credits (about), ==, "Gli autori di CPMS Access Guide");
+  g_assert_cmpstr (issue_url, ==, PACKAGE_WEBSITE "/issues");
+  g_assert_cmpstr (translators, ==, "Gli autori di CPMS Access Guide");
 
-  gtk_window_destroy (GTK_WINDOW (about));
+  adw_dialog_force_close (ADW_DIALOG (about));
 }
 
 /* The pictures shown: every step has a slot for one, hidden when it has none. */
