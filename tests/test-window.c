@@ -746,31 +746,35 @@ test_former_request (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
 }
 
-/* With the waiting banner shown, the window's least height at the phone's,
- * a laptop's and a desktop's width is never less than the least height GTK
- * holds it to: newer GTK checks that, and warns. */
+/* With the waiting banner shown, in a window of a phone's, a laptop's and a
+ * desktop's size, the window's least height at its width is never less than
+ * the least height GTK holds it to: newer GTK checks that, and warns. */
 static void
 test_size_true_at_every_width (Fixture       *fixture,
                                gconstpointer  data)
 {
-  static const int widths[] = { 360, 1024, 1920 };
+  static const struct { int width, height; } sizes[] = { { 360, 640 }, { 1024, 768 }, { 1920, 1080 } };
   g_autofree char *path = guide_test_progress_path ();
-  int least, unused;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
-  stop (fixture);
   guide_test_write_file (path, "{ \"version\": 2, \"done\": {"
                                " \"cpms-access.access-profile\": \"2026-03-02T10:00:00Z\","
                                " \"cpms-access.submit\": \"2026-03-02T10:01:00Z\" } }");
-  start (fixture);
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"),
-                                                                  GTK_TYPE_REVEALER)));
-
-  gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, -1, &least, &unused, NULL, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      int minimum;
+      int least, minimum, unused;
 
-      gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, widths[i], &minimum, &unused, NULL, NULL);
+      stop (fixture);
+      g_settings_set_int (settings, "window-width", sizes[i].width);
+      g_settings_set_int (settings, "window-height", sizes[i].height);
+      start (fixture);
+      guide_test_wait_for_frame (fixture->window);
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"),
+                                                                      GTK_TYPE_REVEALER)));
+
+      gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, -1, &least, &unused, NULL, NULL);
+      gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (fixture->window),
+                          &minimum, &unused, NULL, NULL);
       g_assert_cmpint (minimum, >=, least);
     }
 }
