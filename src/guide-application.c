@@ -14,6 +14,7 @@
  * in the chosen language, and tells its windows when the language changes. */
 
 #include "guide-application-private.h"
+#include "guide-adw-compat.h"
 #if GUIDE_BENCHMARK
 #include "guide-benchmark.h"
 #endif
@@ -161,7 +162,7 @@ about_activated (GSimpleAction *action,
   if (g_str_equal (translators, "translator-credits"))
     translators = NULL;
 
-  adw_show_about_window (gtk_application_get_active_window (application),
+  adw_show_about_dialog (GTK_WIDGET (gtk_application_get_active_window (application)),
                          "application-name", _("CPMS Access Guide"),
                          "application-icon", APPLICATION_ID,
                          "developer-name", "The CPMS Access Guide authors",

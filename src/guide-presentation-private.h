@@ -60,6 +60,7 @@ struct _GuidePresentation
   guint              smaller_type;
   gboolean           hints_hidden;
 
+  GtkScrolledWindow *scroller;
   GtkStack          *stack;
   GtkLabel          *where_label;
   GtkLabel          *title_label;

@@ -190,8 +190,8 @@ guide_presentation_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (guide_presentation_parent_class)->size_allocate (widget, width, height, baseline);
 
-  content_width = gtk_widget_get_width (GTK_WIDGET (self->stack));
-  content_height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  content_width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  content_height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
   if (content_width > 0 && content_height > 0 &&
       (content_width != self->content_width || content_height != self->content_height))
     {
@@ -200,26 +200,6 @@ guide_presentation_size_allocate (GtkWidget *widget,
       if (self->fit_source == 0)
         self->fit_source = g_idle_add (fit_slide_cb, self);
     }
-}
-
-/* The window takes the whole screen, and each slide is laid out to fit it
- * (guide_presentation_fit_slide()). A minimum computed from the content
- * would be the height of its text wrapped at its narrowest, thousands of
- * pixels, which GtkWindow would give the window, past the bottom of the
- * screen. */
-static void
-guide_presentation_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  GTK_WIDGET_CLASS (guide_presentation_parent_class)->measure (widget, orientation, for_size,
-                                                              minimum, natural,
-                                                              minimum_baseline, natural_baseline);
-  *minimum = 0;
 }
 
 static void
@@ -337,11 +317,11 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   object_class->set_property = guide_presentation_set_property;
   object_class->dispose = guide_presentation_dispose;
   object_class->finalize = guide_presentation_finalize;
-  widget_class->measure = guide_presentation_measure;
   widget_class->size_allocate = guide_presentation_size_allocate;
   widget_class->realize = guide_presentation_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, scroller);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, stack);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, where_label);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, title_label);

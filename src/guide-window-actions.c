@@ -16,6 +16,7 @@
 
 #include <math.h>
 
+#include "guide-adw-compat.h"
 #include "guide-handout.h"
 #include "guide-i18n.h"
 #include "guide-sources-window.h"
@@ -210,20 +211,19 @@ reset_progress_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkWidget *dialog;
+  AdwAlertDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (widget),
-                                   _("Reset Progress?"),
-                                   _("Every step will be marked as not done. This cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Reset Progress?"),
+                                                   _("Every step will be marked as not done. This cannot be undone.")));
+  adw_alert_dialog_add_responses (dialog,
+                                  "cancel", _("_Cancel"),
+                                  "reset", _("_Reset"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (dialog, "cancel");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), widget, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
 static void
@@ -257,10 +257,10 @@ show_save_error_action (GtkWidget  *widget,
 {
   g_autofree char *body = g_strdup_printf ("%s\n\n%s", g_variant_get_string (parameter, NULL),
                                            _("What you tick stays ticked while the app is open, and is saved with your next change once the disk can be written to again."));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Your Progress Could Not Be Saved"), body);
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Your Progress Could Not Be Saved"), body));
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (dialog, "close", _("_Close"));
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
 static void

@@ -277,6 +277,34 @@ guide_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
 }
 
+/* A banner's text wraps on more lines in a narrower window, so the window's
+ * least height is the one it needs at its narrowest: GTK sets the window's
+ * smallest size from its least height at one width, and that height must hold
+ * at every width, with every banner. */
+static void
+guide_window_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (guide_window_parent_class)->measure (widget, orientation, for_size,
+                                                        minimum, natural,
+                                                        minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    {
+      int narrowest, unused, unused_baselines[2];
+
+      GTK_WIDGET_CLASS (guide_window_parent_class)->measure (widget, orientation, -1,
+                                                            &narrowest, &unused,
+                                                            &unused_baselines[0], &unused_baselines[1]);
+      *minimum = MAX (*minimum, narrowest);
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
 /* The shortcuts window, which the application builds for each of its
  * windows, is translated when it is shown. */
 static void
@@ -442,6 +470,7 @@ guide_window_class_init (GuideWindowClass *klass)
   object_class->dispose = guide_window_dispose;
   object_class->get_property = guide_window_get_property;
   object_class->set_property = guide_window_set_property;
+  widget_class->measure = guide_window_measure;
   window_class->close_request = guide_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");

@@ -38,9 +38,9 @@ qrencode = [m for m in modules if isinstance(m, dict) and m.get("name") == "qren
 
 check("the app ID matches the metainfo", manifest.get("id") == app_id)
 check("the app ID matches the desktop file", os.path.basename(desktop_path) == f"{app_id}.desktop")
-check("runtime org.gnome.Platform 50 with org.gnome.Sdk",
+check("runtime org.gnome.Platform 51 with org.gnome.Sdk",
       manifest.get("runtime") == "org.gnome.Platform"
-      and manifest.get("runtime-version") == "50"
+      and manifest.get("runtime-version") == "51"
       and manifest.get("sdk") == "org.gnome.Sdk")
 check("the command is cpms-guide", manifest.get("command") == "cpms-guide")
 check("finish-args are exactly ipc, wayland, fallback-x11 and dri: no network, no files, no D-Bus names",

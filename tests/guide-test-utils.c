@@ -24,22 +24,47 @@
 
 #define TIMEOUT_SECONDS 10
 
+/* The system's data folders, which each test's own come before. */
+static char *system_data_dirs;
+
+/**
+ * guide_test_init_unit:
+ *
+ * Starts a test program that needs no display: each test's own XDG folders,
+ * in front of the system's for the programs it starts.
+ */
+void
+guide_test_init_unit (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1, 1);
+  g_autofree char *png = NULL;
+  gsize size;
+
+  system_data_dirs = g_strjoinv (":", (char **) g_get_system_data_dirs ());
+  /* Each test's own data folders have no MIME database, which GTK needs to
+   * load its own SVG icons (the shortcuts window's), and no glycin loaders,
+   * through which gdk-pixbuf 2.44 reads and writes pictures: both are looked
+   * up once in a process, so here, in the system's folders, before the
+   * test's own come first. */
+  g_free (g_content_type_guess ("icon.svg", (const guchar *) "<svg", 4, NULL));
+  gdk_pixbuf_fill (pixbuf, 0);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &png, &size, "png", NULL, NULL));
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
 /**
  * guide_test_init:
  *
- * Starts a test program of the interface: the process locale, each test's own
- * XDG folders, and GTK.
+ * Starts a test program of the interface: the process locale,
+ * guide_test_init_unit(), and GTK.
  */
 void
 guide_test_init (int    *argc,
                  char ***argv)
 {
   setlocale (LC_ALL, "");
-  /* Each test's own data folders have no MIME database, which GTK needs to
-   * load its own SVG icons (the shortcuts window's): it is read once, here,
-   * from the system's, before the folders are replaced. */
-  g_free (g_content_type_guess ("icon.svg", (const guchar *) "<svg", 4, NULL));
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  guide_test_init_unit (argc, argv);
   gtk_init ();
 }
 
@@ -352,7 +377,9 @@ guide_test_press_keys (GtkWidget  *window,
                        const char *keys)
 {
   Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
-  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --delay 50 %s", xid, keys);
+  /* By keysym, with every modifier released first: on newer keymaps
+   * (xkb-data 2.48) xdotool otherwise picks a key that arrives as Alt+F5. */
+  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers --delay 50 %s", xid, keys);
 
   run_xdotool (command);
 }
@@ -484,6 +511,25 @@ guide_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* A dialog of @type: a window of its own before libadwaita 1.5, a widget
+ * in the window it belongs to since. */
+GtkWidget *
+guide_test_find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GPtrArray) found = guide_test_find_all (window, type);
+
+      if (found->len > 0)
+        return g_ptr_array_index (found, 0);
+    }
+
+  return NULL;
+}
+
 static gboolean
 is_address_word (const char *word,
                  gsize       length)
@@ -596,7 +642,11 @@ guide_test_launcher_new (void)
   GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                              G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autofree char *config_dirs = g_strjoinv (":", (char **) g_get_system_config_dirs ());
-  g_autofree char *data_dirs = g_strjoinv (":", (char **) g_get_system_data_dirs ());
+  g_autofree char *test_data_dirs = g_strjoinv (":", (char **) g_get_system_data_dirs ());
+  /* Extended, never replaced: the system's folders hold what the libraries
+   * look up there (glycin's loaders, the MIME database, icons). */
+  g_autofree char *data_dirs = system_data_dirs != NULL ? g_strjoin (":", test_data_dirs, system_data_dirs, NULL)
+                                                        : g_strdup (test_data_dirs);
 
   g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*GuideTestCondition) (gpointer data);
 
+void       guide_test_init_unit           (int          *argc,
+                                           char       ***argv);
 void       guide_test_init                (int          *argc,
                                            char       ***argv);
 GuideApplication *guide_test_register_application (GSettings *settings);
@@ -59,6 +61,7 @@ void       guide_test_assert_address_breaks (GtkLabel   *label);
 guint      guide_test_assert_all_address_breaks (GtkWidget *root);
 
 GtkWindow  *guide_test_find_toplevel       (GType         type);
+GtkWidget *guide_test_find_dialog          (GType         type);
 GHashTable *guide_test_read_expected       (const char   *folder);
 
 /* What a program run by a test printed, and its exit status. */

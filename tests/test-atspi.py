@@ -104,7 +104,8 @@ def focused(frame):
 
 
 def press(*keys):
-    subprocess.run(["xdotool", "key", "--delay", "80"] + list(keys), check=True)
+    # With every modifier released first, as guide_test_press_keys() does.
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "--delay", "80"] + list(keys), check=True)
     time.sleep(0.2)
 
 

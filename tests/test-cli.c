@@ -360,7 +360,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  guide_test_init_unit (&argc, &argv);
 
   g_test_add_func ("/guide/cli/version", test_version);
   g_test_add_func ("/guide/cli/help", test_help);

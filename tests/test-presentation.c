@@ -562,6 +562,28 @@ shown (gpointer data)
   return gtk_widget_get_visible (data);
 }
 
+/* The window's least size is true: more than nothing, and within the
+ * screen, whatever the slide; newer GTK checks the window's content against
+ * it, and warns. */
+static void
+test_size_true (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (fixture->presentation),
+                                                            gtk_native_get_surface (GTK_NATIVE (fixture->presentation)));
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  for (int orientation = GTK_ORIENTATION_HORIZONTAL; orientation <= GTK_ORIENTATION_VERTICAL; orientation++)
+    {
+      int minimum, natural;
+
+      gtk_widget_measure (fixture->presentation, orientation, -1, &minimum, &natural, NULL, NULL);
+      g_assert_cmpint (minimum, >, 0);
+      g_assert_cmpint (minimum, <=, orientation == GTK_ORIENTATION_HORIZONTAL ? geometry.width : geometry.height);
+    }
+}
+
 /* The slide counter in a corner, hidden with the keys' hint by H. */
 static void
 test_counter_and_hints (Fixture       *fixture,
@@ -718,6 +740,7 @@ main (int   argc,
   ADD ("qr-codes", test_qr_codes);
   ADD ("nothing-saved", test_nothing_saved);
   ADD ("counter-and-hints", test_counter_and_hints);
+  ADD ("size-true", test_size_true);
 #undef ADD
   g_test_add_func ("/guide/presentation/checklist-only-when-leaving", test_checklist_only_when_leaving);
 

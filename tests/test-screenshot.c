@@ -16,6 +16,8 @@
 #include "guide-book.h"
 #include "guide-screenshot.h"
 
+#include "guide-test-utils.h"
+
 static void
 add_picture_steps (GPtrArray *found,
                    GPtrArray *steps)
@@ -206,7 +208,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  guide_test_init_unit (&argc, &argv);
 
   g_test_add_func ("/guide/screenshot/builtin", test_builtin);
   g_test_add_func ("/guide/screenshot/read-once", test_read_once);

@@ -25,6 +25,7 @@
 #include "guide-stage-page.h"
 #include "guide-stage-row.h"
 #include "guide-step-row.h"
+#include "guide-adw-compat.h"
 #include "guide-test-utils.h"
 #include "guide-uri.h"
 #include "guide-window.h"
@@ -765,6 +766,39 @@ test_former_request (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
 }
 
+/* With the waiting banner shown, in a window of a phone's, a laptop's and a
+ * desktop's size, the window's least height at its width is never less than
+ * the least height GTK holds it to: newer GTK checks that, and warns. */
+static void
+test_size_true_at_every_width (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const struct { int width, height; } sizes[] = { { 360, 640 }, { 1024, 768 }, { 1920, 1080 } };
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  guide_test_write_file (path, "{ \"version\": 2, \"done\": {"
+                               " \"cpms-access.access-profile\": \"2026-03-02T10:00:00Z\","
+                               " \"cpms-access.submit\": \"2026-03-02T10:01:00Z\" } }");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      int least, minimum, unused;
+
+      stop (fixture);
+      g_settings_set_int (settings, "window-width", sizes[i].width);
+      g_settings_set_int (settings, "window-height", sizes[i].height);
+      start (fixture);
+      guide_test_wait_for_frame (fixture->window);
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"),
+                                                                      GTK_TYPE_REVEALER)));
+
+      gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, -1, &least, &unused, NULL, NULL);
+      gtk_widget_measure (fixture->window, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (fixture->window),
+                          &minimum, &unused, NULL, NULL);
+      g_assert_cmpint (minimum, >=, least);
+    }
+}
+
 static GtkWidget *
 find_sources_window (void)
 {
@@ -1256,16 +1290,16 @@ static void
 test_reset (Fixture       *fixture,
             gconstpointer  data)
 {
-  GtkWindow *dialog;
+  GtkWidget *dialog;
   g_autofree char *contents = NULL;
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
   activate_action (fixture, "win.reset-progress", NULL);
 
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = guide_test_find_dialog (ADW_TYPE_ALERT_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reset");
+  g_signal_emit_by_name (dialog, "response", "reset");
   guide_test_iterate ();
 
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (step_row (fixture, 0)))));
@@ -1276,7 +1310,7 @@ test_reset (Fixture       *fixture,
 static gboolean
 dialog_shown (gpointer data)
 {
-  return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return guide_test_find_dialog (ADW_TYPE_ALERT_DIALOG) != NULL;
 }
 
 /* The save error's toast, and the reason its Details button shows. */
@@ -1285,8 +1319,9 @@ save_error_details (Fixture *fixture)
 {
   g_autoptr(GPtrArray) buttons = NULL;
   GtkWidget *details = NULL;
-  GtkWindow *dialog;
-  char *body;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  char *body = NULL;
 
   g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
   buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
@@ -1297,11 +1332,10 @@ save_error_details (Fixture *fixture)
 
   gtk_widget_activate (details);
   g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Votre progression n’a pas pu être enregistrée");
-  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-  gtk_window_destroy (dialog);
+  dialog = guide_test_find_dialog (ADW_TYPE_ALERT_DIALOG);
+  g_object_get (dialog, "heading", &heading, "body", &body, NULL);
+  g_assert_cmpstr (heading, ==, "Votre progression n’a pas pu être enregistrée");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
 
   return body;
 }
@@ -1490,26 +1524,23 @@ static void
 test_about (Fixture       *fixture,
             gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwAboutWindow *about = NULL;
+  GtkWidget *about;
+  g_autofree char *website = NULL;
+  g_autofree char *issue_url = NULL;
+  g_autofree char *translators = NULL;
 
   activate_action (fixture, "app.language", g_variant_new_string ("it"));
   activate_action (fixture, "app.about", NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (window))
-        about = ADW_ABOUT_WINDOW (window);
-    }
+  about = guide_test_find_dialog (ADW_TYPE_ABOUT_DIALOG);
   g_assert_nonnull (about);
-  g_assert_cmpstr (adw_about_window_get_website (about), ==, PACKAGE_WEBSITE);
+  g_object_get (about, "website", &website, "issue-url", &issue_url, "translator-credits", &translators, NULL);
+  g_assert_cmpstr (website, ==, PACKAGE_WEBSITE);
   g_assert_true (g_str_has_prefix (PACKAGE_WEBSITE, "https://"));
-  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, PACKAGE_WEBSITE "/issues");
-  g_assert_cmpstr (adw_about_window_get_translator_credits (about), ==, "Gli autori di CPMS Access Guide");
+  g_assert_cmpstr (issue_url, ==, PACKAGE_WEBSITE "/issues");
+  g_assert_cmpstr (translators, ==, "Gli autori di CPMS Access Guide");
 
-  gtk_window_destroy (GTK_WINDOW (about));
+  adw_dialog_force_close (ADW_DIALOG (about));
 }
 
 /* The pictures shown: every step has a slot for one, hidden when it has none. */
@@ -1953,6 +1984,7 @@ main (int   argc,
   ADD ("continue-shown", test_continue_shown);
   ADD ("write-request", test_write_request);
   ADD ("former-request", test_former_request);
+  ADD ("size-true-at-every-width", test_size_true_at_every_width);
   ADD ("sources", test_sources);
   ADD ("refuses-other-addresses", test_refuses_other_addresses);
   ADD ("launch-failure-offers-copy", test_launch_failure_offers_copy);
