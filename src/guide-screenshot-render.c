@@ -24,7 +24,8 @@
  * @height: the height in device pixels
  *
  * Returns: (transfer full) (nullable): the picture at @width × @height for a
- *   vector picture; a bitmap comes at its own size, to be scaled when drawn
+ *   vector picture; a bitmap comes at its own size, to be scaled when drawn;
+ *   %NULL for a picture that could not be drawn, now or before
  */
 GdkTexture *
 guide_screenshot_render (GuideScreenshot *self,
@@ -33,6 +34,7 @@ guide_screenshot_render (GuideScreenshot *self,
 {
   RsvgHandle *handle;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) svg_error = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double own_width, own_height;
@@ -43,6 +45,11 @@ guide_screenshot_render (GuideScreenshot *self,
   if (!self->vector)
     return g_object_ref (self->texture);
 
+  /* What could not be drawn once would fail again, as slowly: a failure is
+   * final for the picture, whoever asks for it and at whatever size. */
+  if (g_atomic_int_get (&self->drawing_failed))
+    return NULL;
+
   width = MAX (width, 1);
   height = MAX (height, 1);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -51,7 +58,7 @@ guide_screenshot_render (GuideScreenshot *self,
   /* A handle of its own: this may run in a worker thread, beside others. */
   handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, &error);
   if (handle != NULL &&
-      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
+      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
     {
       g_autoptr(GBytes) pixels = NULL;
 
@@ -62,7 +69,12 @@ guide_screenshot_render (GuideScreenshot *self,
                                         pixels, cairo_image_surface_get_stride (surface));
     }
   else
-    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+    {
+      if (svg_error != NULL)
+        guide_screenshot_svg_error (&error, svg_error);
+      if (g_atomic_int_compare_and_exchange (&self->drawing_failed, FALSE, TRUE))
+        g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+    }
 
   g_clear_object (&handle);
   cairo_destroy (cr);
