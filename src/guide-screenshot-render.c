@@ -18,6 +18,48 @@
 
 #include "guide-screenshot-private.h"
 
+/* Draws a vector picture at @width × @height, or says why it cannot. */
+static GdkTexture *
+draw (GuideScreenshot  *self,
+      int               width,
+      int               height,
+      GError          **error)
+{
+  RsvgHandle *handle;
+  g_autoptr(GError) svg_error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double own_width, own_height;
+  GdkTexture *texture = NULL;
+
+  width = MAX (width, 1);
+  height = MAX (height, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+
+  /* A handle of its own: this may run in a worker thread, beside others. */
+  handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, error);
+  if (handle != NULL &&
+      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
+    {
+      g_autoptr(GBytes) pixels = NULL;
+
+      cairo_surface_flush (surface);
+      pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                            (gsize) cairo_image_surface_get_stride (surface) * height);
+      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
+                                        pixels, cairo_image_surface_get_stride (surface));
+    }
+  else if (svg_error != NULL)
+    guide_screenshot_svg_error (error, svg_error);
+
+  g_clear_object (&handle);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
 /**
  * guide_screenshot_render:
  * @width: the width in device pixels
@@ -32,13 +74,8 @@ guide_screenshot_render (GuideScreenshot *self,
                          int              width,
                          int              height)
 {
-  RsvgHandle *handle;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) svg_error = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double own_width, own_height;
-  GdkTexture *texture = NULL;
+  GdkTexture *texture;
 
   g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
 
@@ -50,37 +87,35 @@ guide_screenshot_render (GuideScreenshot *self,
   if (g_atomic_int_get (&self->drawing_failed))
     return NULL;
 
-  width = MAX (width, 1);
-  height = MAX (height, 1);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-
-  /* A handle of its own: this may run in a worker thread, beside others. */
-  handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, &error);
-  if (handle != NULL &&
-      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
-    {
-      g_autoptr(GBytes) pixels = NULL;
-
-      cairo_surface_flush (surface);
-      pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                            (gsize) cairo_image_surface_get_stride (surface) * height);
-      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
-                                        pixels, cairo_image_surface_get_stride (surface));
-    }
-  else
-    {
-      if (svg_error != NULL)
-        guide_screenshot_svg_error (&error, svg_error);
-      if (g_atomic_int_compare_and_exchange (&self->drawing_failed, FALSE, TRUE))
-        g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
-    }
-
-  g_clear_object (&handle);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  texture = draw (self, width, height, &error);
+  if (texture == NULL && g_atomic_int_compare_and_exchange (&self->drawing_failed, FALSE, TRUE))
+    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
 
   return texture;
+}
+
+/**
+ * guide_screenshot_check_drawing:
+ * @error: a location for a #GError
+ *
+ * Draws the picture small, to tell whether it can be drawn at all: librsvg
+ * finds some of an SVG's faults only as it draws it.
+ *
+ * Returns: %TRUE if the picture can be drawn
+ */
+gboolean
+guide_screenshot_check_drawing (GuideScreenshot  *self,
+                                GError          **error)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
+
+  if (!self->vector)
+    return TRUE;
+
+  texture = draw (self, 64, 64 * self->height / self->width, error);
+  return texture != NULL;
 }
 
 /* Pictures being drawn in worker threads. */

@@ -47,5 +47,7 @@ void             guide_screenshot_render_async  (GuideScreenshot     *self,
 GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
                                                  GAsyncResult     *result,
                                                  GError          **error);
+gboolean         guide_screenshot_check_drawing (GuideScreenshot  *self,
+                                                 GError          **error);
 
 G_END_DECLS

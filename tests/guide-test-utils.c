@@ -211,6 +211,30 @@ guide_test_write_black_png (const char *path,
   g_assert_no_error (error);
 }
 
+/**
+ * guide_test_write_svg_that_fails_to_draw:
+ *
+ * Writes an SVG picture that reads, but whose drawing fails, slowly: a
+ * million references to one rectangle, which librsvg stops at half a
+ * million.
+ */
+void
+guide_test_write_svg_that_fails_to_draw (const char *path)
+{
+  g_autoptr(GString) svg = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'"
+                                         " width='960' height='600'><defs><rect id='a0' width='1' height='1'/>");
+
+  for (guint i = 1; i < 7; i++)
+    {
+      g_string_append_printf (svg, "<g id='a%u'>", i);
+      for (guint j = 0; j < 10; j++)
+        g_string_append_printf (svg, "<use xlink:href='#a%u'/>", i - 1);
+      g_string_append (svg, "</g>");
+    }
+  g_string_append (svg, "</defs><use xlink:href='#a6'/></svg>");
+  guide_test_write_file (path, svg->str);
+}
+
 /* Registers a browser and mail client, through the user's mimeapps.list, that
  * only writes each address it is given to a log: what the app launches is
  * caught at the end of GIO's real launching path. Returns the log's path. */
