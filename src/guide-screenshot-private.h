@@ -41,8 +41,8 @@ RsvgHandle *guide_screenshot_read_svg (GBytes  *bytes,
                                        double  *height,
                                        GError **error);
 
-/* librsvg's error, in words the user understands. */
-void        guide_screenshot_svg_error (GError  **error,
-                                        GError   *svg_error);
+/* What the user is told of an SVG picture beyond the SVG library's limits,
+ * as it reads or draws it. */
+void        guide_screenshot_too_complex (GError **error);
 
 G_END_DECLS

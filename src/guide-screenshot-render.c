@@ -51,7 +51,12 @@ draw (GuideScreenshot  *self,
                                         pixels, cairo_image_surface_get_stride (surface));
     }
   else if (svg_error != NULL)
-    guide_screenshot_svg_error (error, svg_error);
+    {
+      /* librsvg's reasons (“exceeded more than 500000 referenced
+       * elements”, “rendering error: InvalidSize”) come to this. */
+      g_debug ("%s: %s", self->origin, svg_error->message);
+      guide_screenshot_too_complex (error);
+    }
 
   g_clear_object (&handle);
   cairo_destroy (cr);

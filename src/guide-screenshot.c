@@ -158,12 +158,19 @@ texture_for_pixbuf (GdkPixbuf *pixbuf)
                                  gdk_pixbuf_get_rowstride (pixbuf));
 }
 
-/* librsvg passes on libxml2's words ("use XML_PARSE_HUGE option") or its
- * own ("exceeded more than 500000 referenced elements") when a picture goes
- * beyond their limits: the user is told what that means. */
 void
-guide_screenshot_svg_error (GError **error,
-                            GError  *svg_error)
+guide_screenshot_too_complex (GError **error)
+{
+  g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
+                       _("the picture is too large or too complex to draw"));
+}
+
+/* librsvg passes on libxml2's words ("use XML_PARSE_HUGE option") or its
+ * own ("cannot load more than 1000000 XML elements") when a picture goes
+ * beyond their limits: the user is told what that means. */
+static void
+svg_error_in_words (GError **error,
+                    GError  *svg_error)
 {
   static const char * const limits[] = { "huge", "limit", "more than", "loop", "amplification", "excessive" };
   g_autofree char *words = g_utf8_strdown (svg_error->message, -1);
@@ -171,8 +178,7 @@ guide_screenshot_svg_error (GError **error,
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     if (strstr (words, limits[i]) != NULL)
       {
-        g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
-                             _("the picture is too large or too complex to draw"));
+        guide_screenshot_too_complex (error);
         return;
       }
 
@@ -192,7 +198,7 @@ guide_screenshot_read_svg (GBytes  *bytes,
 
   if (handle == NULL)
     {
-      guide_screenshot_svg_error (error, svg_error);
+      svg_error_in_words (error, svg_error);
       return NULL;
     }
 

@@ -375,23 +375,10 @@ test_svg_too_complex (void)
   g_autofree char *folder = site_folder (NULL);
   g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
   g_autoptr(GString) deep = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>");
-  g_autoptr(GString) entities = g_string_new ("<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY a0 'xxxxxxxxxx'>");
 
   for (guint i = 0; i < 300; i++)
     g_string_append (deep, "<g>");
   guide_test_write_file (path, deep->str);
-  assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY, "too large or too complex to draw");
-
-  /* A billion laughs. */
-  for (guint i = 1; i < 10; i++)
-    {
-      g_string_append_printf (entities, "<!ENTITY a%u '", i);
-      for (guint j = 0; j < 10; j++)
-        g_string_append_printf (entities, "&a%u;", i - 1);
-      g_string_append (entities, "'>");
-    }
-  g_string_append (entities, "]><svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><text>&a9;</text></svg>");
-  guide_test_write_file (path, entities->str);
   assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY, "too large or too complex to draw");
 
   /* What is merely not SVG says where. */
@@ -410,8 +397,9 @@ rendered_cb (GObject      *source,
   g_assert_null (texture);
 }
 
-/* Its drawing is tried once: after that, at any size, in any thread, the
- * picture is known not to draw, at once and without a word. */
+/* A picture whose drawing fails is told of once, in plain words, and its
+ * drawing is not tried again: after that, at any size, in any thread, it is
+ * known not to draw, at once and without a word. */
 static void
 test_drawn_once (void)
 {
