@@ -57,6 +57,34 @@ guide_book_reader_acceptable_uri (GuideBookReader *reader,
 }
 
 gboolean
+guide_book_reader_check_text (GuideBookReader  *reader,
+                              GError          **error,
+                              const char       *where,
+                              const char       *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *bad = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return guide_book_reader_fail (reader, error, where, "is not valid UTF-8");
+
+  if (g_utf8_strlen (text, -1) > GUIDE_BOOK_MAX_TEXT)
+    return guide_book_reader_fail (reader, error, where, "is %ld characters long, more than the limit of %d",
+                                   g_utf8_strlen (text, -1), GUIDE_BOOK_MAX_TEXT);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return guide_book_reader_fail (reader, error, where, "is empty");
+
+  bad = guide_uri_find_disallowed (text, reader->site);
+  if (bad != NULL)
+    return guide_book_reader_fail (reader, error, where, "“%s” is not %s",
+                                   bad, guide_book_reader_address_rule (reader));
+
+  return TRUE;
+}
+
+gboolean
 guide_book_reader_read_text (GuideBookReader  *reader,
                              JsonObject       *object,
                              const char       *path,
@@ -67,7 +95,6 @@ guide_book_reader_read_text (GuideBookReader  *reader,
 {
   g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *bad = NULL;
   const char *text;
 
   *out = NULL;
@@ -80,20 +107,8 @@ guide_book_reader_read_text (GuideBookReader  *reader,
     return guide_book_reader_fail (reader, error, where, "must be text");
 
   text = json_node_get_string (node);
-  if (!g_utf8_validate (text, -1, NULL))
-    return guide_book_reader_fail (reader, error, where, "is not valid UTF-8");
-
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-    if (*stripped == '\0')
-      return guide_book_reader_fail (reader, error, where, "is empty");
-  }
-
-  bad = guide_uri_find_disallowed (text, reader->site);
-  if (bad != NULL)
-    return guide_book_reader_fail (reader, error, where, "“%s” is not %s",
-                                   bad, guide_book_reader_address_rule (reader));
+  if (!guide_book_reader_check_text (reader, error, where, text))
+    return FALSE;
 
   *out = g_strdup (text);
   return TRUE;
@@ -105,6 +120,7 @@ guide_book_reader_read_array (GuideBookReader  *reader,
                               const char       *path,
                               const char       *member,
                               gboolean          required,
+                              guint             max,
                               JsonArray       **out,
                               GError          **error)
 {
@@ -119,6 +135,10 @@ guide_book_reader_read_array (GuideBookReader  *reader,
   reader->node = node;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return guide_book_reader_fail (reader, error, where, "must be a list");
+
+  if (json_array_get_length (json_node_get_array (node)) > max)
+    return guide_book_reader_fail (reader, error, where, "has %u entries, more than the limit of %u",
+                                   json_array_get_length (json_node_get_array (node)), max);
 
   *out = json_node_get_array (node);
   return TRUE;

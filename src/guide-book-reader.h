@@ -41,8 +41,15 @@ const char  *guide_book_reader_address_rule   (GuideBookReader  *reader);
  * own guide any https or e-mail address. */
 gboolean     guide_book_reader_acceptable_uri (GuideBookReader  *reader,
                                                const char       *uri);
+/* Whether @text, at @where, is text a guide may hold: valid UTF-8, not
+ * empty, at most %GUIDE_BOOK_MAX_TEXT characters, and without an address
+ * it may not hold. */
+gboolean     guide_book_reader_check_text     (GuideBookReader  *reader,
+                                               GError          **error,
+                                               const char       *where,
+                                               const char       *text);
 /* The text in @member of @object into @out, or %NULL when it is missing
- * and not @required; never empty, nor with an address it may not hold. */
+ * and not @required, checked as above. */
 gboolean     guide_book_reader_read_text      (GuideBookReader  *reader,
                                                JsonObject       *object,
                                                const char       *path,
@@ -51,12 +58,13 @@ gboolean     guide_book_reader_read_text      (GuideBookReader  *reader,
                                                char            **out,
                                                GError          **error);
 /* The list in @member of @object into @out, or %NULL when it is missing
- * and not @required. */
+ * and not @required; never longer than @max. */
 gboolean     guide_book_reader_read_array     (GuideBookReader  *reader,
                                                JsonObject       *object,
                                                const char       *path,
                                                const char       *member,
                                                gboolean          required,
+                                               guint             max,
                                                JsonArray       **out,
                                                GError          **error);
 /* The true or false in @member of @object into @out; %FALSE if missing. */

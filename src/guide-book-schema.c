@@ -106,7 +106,7 @@ read_notes (GuideBookReader  *reader,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   JsonArray *array;
 
-  if (!guide_book_reader_read_array (reader, object, path, "notes", required, &array, error))
+  if (!guide_book_reader_read_array (reader, object, path, "notes", required, GUIDE_BOOK_MAX_LIST, &array, error))
     return NULL;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -147,7 +147,7 @@ read_profiles (GuideBookReader  *reader,
   g_autoptr(GPtrArray) profiles = NULL;
   JsonArray *array;
 
-  if (!guide_book_reader_read_array (reader, object, path, "profiles", FALSE, &array, error))
+  if (!guide_book_reader_read_array (reader, object, path, "profiles", FALSE, GUIDE_BOOK_MAX_LIST, &array, error))
     return NULL;
 
   profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) profile_free);
@@ -293,7 +293,7 @@ read_steps (GuideBookReader  *reader,
   g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
   JsonArray *array;
 
-  if (!guide_book_reader_read_array (reader, object, path, member, TRUE, &array, error))
+  if (!guide_book_reader_read_array (reader, object, path, member, TRUE, GUIDE_BOOK_MAX_STEPS, &array, error))
     return NULL;
 
   if (json_array_get_length (array) == 0)
@@ -386,7 +386,8 @@ read_sources (GuideBook        *self,
   JsonArray *array;
 
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
-  if (!guide_book_reader_read_array (reader, root, "guide", "sources", !reader->site, &array, error))
+  if (!guide_book_reader_read_array (reader, root, "guide", "sources", !reader->site, GUIDE_BOOK_MAX_SOURCES,
+                                     &array, error))
     return FALSE;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -435,7 +436,7 @@ read_book (GuideBook        *self,
   if (!guide_i18n_is_language (self->language))
     return guide_book_reader_fail (reader, error, "guide.language", "must be “fr”, “it” or “en”");
 
-  if (!guide_book_reader_read_array (reader, root, "guide", "intro", TRUE, &array, error))
+  if (!guide_book_reader_read_array (reader, root, "guide", "intro", TRUE, GUIDE_BOOK_MAX_LIST, &array, error))
     return FALSE;
 
   self->intro = g_new0 (char *, json_array_get_length (array) + 1);
@@ -443,17 +444,13 @@ read_book (GuideBook        *self,
     {
       g_autofree char *where = g_strdup_printf ("guide.intro[%u]", i);
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *bad = NULL;
 
       reader->node = node;
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          *json_node_get_string (node) == '\0')
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         return guide_book_reader_fail (reader, error, where, "must be text");
 
-      bad = guide_uri_find_disallowed (json_node_get_string (node), reader->site);
-      if (bad != NULL)
-        return guide_book_reader_fail (reader, error, where, "“%s” is not %s",
-                                       bad, guide_book_reader_address_rule (reader));
+      if (!guide_book_reader_check_text (reader, error, where, json_node_get_string (node)))
+        return FALSE;
 
       self->intro[i] = g_strdup (json_node_get_string (node));
     }
@@ -467,8 +464,12 @@ read_book (GuideBook        *self,
 
   contacts = json_object_get_object_member (root, "contacts");
   if (!guide_book_reader_read_text (reader, contacts, "guide.contacts", "text", TRUE, &self->contacts_text, error) ||
-      !guide_book_reader_read_array (reader, contacts, "guide.contacts", "addresses", TRUE, &array, error))
+      !guide_book_reader_read_array (reader, contacts, "guide.contacts", "addresses", TRUE, GUIDE_BOOK_MAX_LIST, &array, error))
     return FALSE;
+
+  /* The first is the helpdesk, whom the window tells the user to ask. */
+  if (json_array_get_length (array) == 0)
+    return guide_book_reader_fail (reader, error, "guide.contacts.addresses", "is empty");
 
   self->addresses = g_ptr_array_new_with_free_func ((GDestroyNotify) address_free);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -492,7 +493,7 @@ read_book (GuideBook        *self,
     }
 
   if (!read_sources (self, reader, root, error) ||
-      !guide_book_reader_read_array (reader, root, "guide", "stages", TRUE, &array, error))
+      !guide_book_reader_read_array (reader, root, "guide", "stages", TRUE, GUIDE_BOOK_MAX_STAGES, &array, error))
     return FALSE;
 
   if (json_array_get_length (array) == 0)

@@ -126,6 +126,20 @@ guide_book_get_contacts_text (GuideBook *self)
 }
 
 /**
+ * guide_book_get_helpdesk:
+ *
+ * Returns: (transfer none) (nullable): the first of the addresses, the one
+ *   to ask about access, or %NULL if there is none
+ */
+GuideAddress *
+guide_book_get_helpdesk (GuideBook *self)
+{
+  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
+
+  return self->addresses->len > 0 ? g_ptr_array_index (self->addresses, 0) : NULL;
+}
+
+/**
  * guide_book_get_addresses:
  *
  * Returns: (transfer none) (element-type GuideAddress): the helpdesk addresses

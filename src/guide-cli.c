@@ -21,6 +21,8 @@
 #include "guide-cli.h"
 #include "guide-handout.h"
 #include "guide-i18n.h"
+#include "guide-library.h"
+#include "guide-uri.h"
 
 /**
  * guide_cli_add_options:
@@ -41,6 +43,8 @@ guide_cli_add_options (GApplication *application)
       N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
     { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
     { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -61,6 +65,8 @@ guide_cli_add_options (GApplication *application)
     }
 
   g_application_add_main_option_entries (application, translated);
+  g_application_set_option_context_summary (application,
+                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
 }
 
 /**
@@ -89,6 +95,26 @@ guide_cli_primary_running (GApplication *application)
   return owned;
 }
 
+/* Prints a warning for each address of the site that hides the host it
+ * opens, with the host the browser really opens. A warning, which leaves
+ * the exit status alone: a hospital's own host may be written in its
+ * language's letters. */
+static void
+guide_cli_check_site_hosts (GuideSite *site)
+{
+  g_autoptr(GuideLibrary) library = guide_library_new (site);
+  g_autoptr(GPtrArray) addresses = guide_library_list_site_addresses (library);
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      g_autofree char *host = guide_uri_get_hidden_host (g_ptr_array_index (addresses, i));
+
+      if (host != NULL)
+        g_print (_("Warning: the address “%s” opens the host “%s”: written this way, it can pass for another. Check that it is the one you mean.\n"),
+                 (char *) g_ptr_array_index (addresses, i), host);
+    }
+}
+
 /**
  * guide_cli_check_site:
  *
@@ -97,8 +123,38 @@ guide_cli_primary_running (GApplication *application)
  *
  * Returns: 0, or 1 when there is any problem
  */
+/* What the app read of the organisation's settings, as the window uses it. */
+static void
+print_site (GuideSite *site)
+{
+  const char *language = guide_site_get_language (site);
+  const char *contact = guide_site_get_contact_name (site);
+
+  g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
+  g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
+                                                                               : _("none, the built-in guide is used"));
+  if (language == NULL)
+    g_print (_("Language: the user’s own, or the desktop’s\n"));
+  else if (guide_site_get_language_locked (site))
+    g_print (_("Language: %s, locked\n"), language);
+  else
+    g_print (_("Language: %s, unless the user chooses another\n"), language);
+
+  if (contact != NULL)
+    {
+      const char *email = guide_site_get_contact_email (site);
+      const char *phone = guide_site_get_contact_phone (site);
+
+      g_print (_("Contact: %s%s%s%s%s\n"), contact,
+               email != NULL ? ", " : "", email != NULL ? email : "",
+               phone != NULL ? ", " : "", phone != NULL ? phone : "");
+    }
+  else
+    g_print (_("Contact: none of the organisation’s own\n"));
+}
+
 static int
-guide_cli_check_site (void)
+guide_cli_check_site (gboolean require_site)
 {
   g_autoptr(GuideSite) site = guide_site_new ();
   g_autoptr(GPtrArray) pictures = guide_site_check_pictures (site);
@@ -107,9 +163,7 @@ guide_cli_check_site (void)
   GPtrArray *problems = guide_site_get_problems (site);
   guint n_problems = problems->len + pictures->len + dates->len;
 
-  g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
-  g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
-                                                                               : _("none, the built-in guide is used"));
+  print_site (site);
 
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
@@ -117,6 +171,14 @@ guide_cli_check_site (void)
     g_print ("%s\n", (char *) g_ptr_array_index (dates, i));
   for (guint i = 0; i < pictures->len; i++)
     g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
+  guide_cli_check_site_hosts (site);
+
+  /* For a fleet's check: no settings at all is not the same as good ones. */
+  if (n_problems == 0 && require_site && guide_site_get_file (site) == NULL && guide_site_get_guide_folder (site) == NULL)
+    {
+      g_print (_("No settings of the organisation were found.\n"));
+      return 3;
+    }
 
   if (n_problems == 0)
     {
@@ -205,9 +267,10 @@ guide_cli_export_pdf (const char   *path,
 
   if (progress_file != NULL)
     {
-      /* As at any start: a broken file is moved aside, and the user told. */
+      /* Only read: a broken file is left for the app to move aside, and an
+       * older one is brought up to date in memory only. */
       progress = guide_progress_new (progress_file);
-      if (!guide_progress_load (progress, &error) || !guide_progress_upgrade (progress, book, &error))
+      if (!guide_progress_load_read_only (progress, &error) || !guide_progress_upgrade (progress, book, &error))
         {
           g_printerr ("%s\n", error->message);
           g_clear_error (&error);
@@ -256,8 +319,14 @@ guide_cli_handle_local_options (GApplication *application,
       g_autofree char *path = NULL;
       g_autoptr(GFile) file = NULL;
 
-      guide_application_open_site (self);
       g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
+      if (path == NULL || *path == '\0')
+        {
+          g_printerr (_("cpms-guide: --export-pdf needs the name of the PDF file to write\n"));
+          return 2;
+        }
+
+      guide_application_open_site (self);
       if (!g_variant_dict_contains (options, "blank"))
         file = guide_application_get_progress_file (self);
       if (language == NULL)
@@ -274,7 +343,7 @@ guide_cli_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_contains (options, "check-site"))
-    return guide_cli_check_site ();
+    return guide_cli_check_site (g_variant_dict_contains (options, "require-site"));
 
   /* A running app would undo a change made behind its back with its next
    * save: it is sent the command line instead (see command_line()). Another
@@ -346,6 +415,17 @@ guide_cli_command_line (GApplication            *application,
   return 0;
 }
 
+/* GApplication's own messages, an unknown option's among them, said as the
+ * app's others are: after its name. */
+static void
+print_prefixed (const char *message)
+{
+  if (g_str_has_prefix (message, "cpms-guide:"))
+    fputs (message, stderr);
+  else
+    fprintf (stderr, "cpms-guide: %s", message);
+}
+
 /* GApplication answers a command line it cannot parse with status 1, before
  * it gets to the options; scripts are told 2, as for a bad value. */
 gboolean
@@ -354,8 +434,11 @@ guide_cli_local_command_line (GApplication   *application,
                               int            *exit_status)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
+  GPrintFunc printerr = g_set_printerr_handler (print_prefixed);
+  gboolean handled = guide_application_parent_local_command_line (application, arguments, exit_status);
 
-  if (!guide_application_parent_local_command_line (application, arguments, exit_status))
+  g_set_printerr_handler (printerr);
+  if (!handled)
     return FALSE;
 
   if (!self->options_parsed && *exit_status != 0)

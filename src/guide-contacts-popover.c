@@ -60,6 +60,7 @@ write_button_new (const char *display,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_widget_add_css_class (button, "suggested-action");
 
   return button;
 }
@@ -97,16 +98,14 @@ add_address (GuideContactsPopover *self,
   g_autofree char *display = guide_uri_get_display (address->uri);
   g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *write = write_button_new (display, address->uri);
 
-  gtk_widget_add_css_class (write, "suggested-action");
-  gtk_box_append (GTK_BOX (buttons), write);
+  gtk_box_append (GTK_BOX (buttons), write_button_new (display, address->uri));
   gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Address"), copy_label, address->uri));
 
   add_contact (self, address->name, display, buttons);
 }
 
-/* The hospital's own IT, next to the ReCONNET helpdesk. */
+/* The hospital's own IT, the first to ask, before the ReCONNET helpdesk. */
 static void
 add_site_contact (GuideContactsPopover *self)
 {
@@ -150,11 +149,11 @@ fill (GuideContactsPopover *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
     gtk_box_remove (self->contacts_box, child);
 
-  for (guint i = 0; i < addresses->len; i++)
-    add_address (self, g_ptr_array_index (addresses, i));
-
   if (self->site != NULL && guide_site_get_contact_name (self->site) != NULL)
     add_site_contact (self);
+
+  for (guint i = 0; i < addresses->len; i++)
+    add_address (self, g_ptr_array_index (addresses, i));
 
   self->filled = TRUE;
 }

@@ -223,8 +223,8 @@ add_stage (GuideHandout     *self,
   if (self->progress != NULL)
     {
       guint done = count_done (self, stage);
-      g_autofree char *count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", done),
-                                                done, stage->steps->len);
+      g_autofree char *count = guide_i18n_format_count (guide_book_get_language (self->book),
+                                                          done, stage->steps->len);
 
       y += 4 + guide_handout_add_text (self, block, 0, y + 4, width, count, FONT_SMALL_BOLD, &accent);
     }
@@ -348,8 +348,8 @@ add_contents (GuideHandout *self,
       if (self->progress != NULL)
         {
           guint done = count_done (self, stage);
-          g_autofree char *count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", done),
-                                                    done, stage->steps->len);
+          g_autofree char *count = guide_i18n_format_count (guide_book_get_language (self->book),
+                                                              done, stage->steps->len);
 
           height += 1 + guide_handout_add_text (self, block, number_width, y + 6 + height + 1, title_width,
                                                 count, FONT_SMALL_BOLD, &accent);
@@ -381,8 +381,7 @@ guide_handout_build (GuideHandout *self,
 
       for (guint i = 0; i < stages->len; i++)
         done += count_done (self, g_ptr_array_index (stages, i));
-      count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", done),
-                               done, guide_book_get_n_steps (self->book));
+      count = guide_i18n_format_count (guide_book_get_language (self->book), done, guide_book_get_n_steps (self->book));
       y += 6 + guide_handout_add_text (self, block, 0, y + 6, width, count, FONT_SMALL_BOLD, &accent);
     }
   item = guide_handout_item_add (block, GUIDE_HANDOUT_ITEM_LINE, 0, y + 10, width, 0);

@@ -122,9 +122,10 @@ guide_handout_layout_new (GuideHandout *self,
   pango_layout_set_text (layout, text, -1);
 
   /* An address broken across two lines must be typed as it is written:
-   * no hyphen is added where a word is broken. */
-  attributes = pango_attr_list_new ();
-  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+   * cut where the window cuts it, and no hyphen is added where a word is
+   * broken. */
+  attributes = guide_uri_attributes_new (text);
+  pango_attr_list_insert_before (attributes, pango_attr_insert_hyphens_new (FALSE));
   pango_layout_set_attributes (layout, attributes);
   pango_attr_list_unref (attributes);
 
@@ -277,11 +278,15 @@ guide_handout_place_blocks (GuideHandout *self,
       GuideHandoutBlock *block = g_ptr_array_index (self->blocks, i);
       double chain = block->height;
 
-      if (block->new_page && y > 0)
+      /* A stage starts a page of its own only when less than half of the
+       * page is left; otherwise it follows, a little apart. */
+      if (block->new_page && y > height / 2)
         {
           page++;
           y = 0;
         }
+      else if (block->new_page && y > 0)
+        y += STAGE_GAP;
 
       /* What must stay with this block goes to the next page with it, unless
        * even a whole page could not hold them together. */

@@ -29,6 +29,8 @@ G_BEGIN_DECLS
 #define MARGIN_SIDE 50.0
 #define MARGIN_TOP 48.0
 #define MARGIN_BOTTOM 66.0
+/* The space between a stage and the one before it on the same page. */
+#define STAGE_GAP 36.0
 
 /* A QR code's side, quiet zone included: about 23 mm, which a phone reads
  * from a desk's distance. */

@@ -75,12 +75,25 @@ draw_page_cb (GtkPrintOperation *operation,
   guide_handout_draw_page (self, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* Why @path could not be written, in the interface's language. */
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          errnum)
+{
+  GIOErrorEnum code = g_io_error_from_errno (errnum);
+
+  g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"),
+               path, guide_i18n_describe_io_error (code, g_strerror (errnum)));
+}
+
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -395,30 +408,32 @@ guide_handout_export_pdf (GuideHandout  *self,
                           const char    *path,
                           GError       **error)
 {
+  g_autoptr(GByteArray) pdf = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   FILE *file;
   guint n_pages;
-  int saved_errno;
+  int saved_errno = 0;
 
   g_return_val_if_fail (GUIDE_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Opened here, so that a folder that does not exist or cannot be written
-   * is told in the system's own words. */
+   * is told why, in the interface's language. */
   file = g_fopen (path, "wb");
   if (file == NULL)
     {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      set_write_error (error, path, errno);
       return FALSE;
     }
 
   n_pages = guide_handout_paginate (self, A4_WIDTH, A4_HEIGHT);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, A4_WIDTH, A4_HEIGHT);
+  /* Drawn into memory, then written at once: a full disk is one error, said
+   * once, rather than a failure in every picture drawn after it. */
+  pdf = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (write_cb, pdf, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, guide_book_get_title (self->book));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, _("CPMS Access Guide"));
 
@@ -433,15 +448,21 @@ guide_handout_export_pdf (GuideHandout  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  saved_errno = 0;
-  if (fclose (file) != 0)
+  if (status == CAIRO_STATUS_SUCCESS && fwrite (pdf->data, 1, pdf->len, file) != pdf->len)
+    saved_errno = errno;
+  if (fclose (file) != 0 && saved_errno == 0)
     saved_errno = errno;
 
-  if (status != CAIRO_STATUS_SUCCESS || saved_errno != 0)
+  if (saved_errno != 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path,
-                   saved_errno != 0 ? g_strerror (saved_errno) : cairo_status_to_string (status));
+      set_write_error (error, path, saved_errno);
+      return FALSE;
+    }
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   path, cairo_status_to_string (status));
       return FALSE;
     }
 

@@ -23,6 +23,8 @@
  * original so that it can translate again after a switch.
  */
 
+#include <locale.h>
+
 #include "guide-i18n.h"
 
 typedef struct
@@ -287,11 +289,18 @@ translate_object (GObject    *object,
   name_by_tooltip (object, language);
 }
 
+/* LANGUAGE as the desktop set it, and as the application set it after. */
+static char *desktop_language_variable;
+static const char *own_language_variable;
+
 /**
  * guide_i18n_set_language:
  * @language: "fr", "it" or "en"
  *
- * Makes @language the one that guide_gettext() translates into.
+ * Makes @language the one that guide_gettext() translates into, and the one
+ * of GTK's and libadwaita's own strings (the print dialog, the About
+ * window) where their translations are installed: gettext reads LANGUAGE
+ * again once the messages' locale is set again.
  */
 void
 guide_i18n_set_language (const char *language)
@@ -303,12 +312,33 @@ guide_i18n_set_language (const char *language)
 
   current_language = g_intern_string (language);
   current = catalogue_for (current_language);
+
+  if (own_language_variable == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) != 0)
+    {
+      g_free (desktop_language_variable);
+      desktop_language_variable = g_strdup (g_getenv ("LANGUAGE"));
+    }
+  own_language_variable = current_language;
+  g_setenv ("LANGUAGE", own_language_variable, TRUE);
+  setlocale (LC_MESSAGES, "");
 }
 
 const char *
 guide_i18n_get_language (void)
 {
   return current_language;
+}
+
+static const char *
+guide_language_of (const char *name)
+{
+  if (g_str_has_prefix (name, "it"))
+    return "it";
+  if (g_str_has_prefix (name, "fr"))
+    return "fr";
+  if (g_str_has_prefix (name, "en"))
+    return "en";
+  return NULL;
 }
 
 /**
@@ -320,16 +350,24 @@ guide_i18n_get_language (void)
 const char *
 guide_i18n_get_desktop_language (void)
 {
-  const char * const *names = g_get_language_names ();
+  /* The desktop's LANGUAGE, not the one the application set for GTK; read
+   * without setting the environment again, which other threads read. */
+  gboolean own = own_language_variable != NULL && g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) == 0;
+  g_auto(GStrv) languages = g_strsplit (own ? (desktop_language_variable != NULL ? desktop_language_variable : "")
+                                            : (g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : ""), ":", -1);
+  static const char * const locale_variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 
-  for (guint i = 0; names[i] != NULL; i++)
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (guide_language_of (languages[i]) != NULL)
+      return guide_language_of (languages[i]);
+
+  /* Then the locale, as gettext takes it: the first of these that is set. */
+  for (guint i = 0; i < G_N_ELEMENTS (locale_variables); i++)
     {
-      if (g_str_has_prefix (names[i], "it"))
-        return "it";
-      if (g_str_has_prefix (names[i], "fr"))
-        return "fr";
-      if (g_str_has_prefix (names[i], "en"))
-        return "en";
+      const char *value = g_getenv (locale_variables[i]);
+
+      if (value != NULL && *value != '\0')
+        return guide_language_of (value);
     }
 
   return NULL;
@@ -340,7 +378,8 @@ guide_i18n_get_desktop_language (void)
  * @setting: the value of the “language” setting
  *
  * Returns: "fr", "it" or "en": @setting itself when it names one of them,
- *   otherwise the desktop's language, and French when it is none of the three
+ *   otherwise the desktop's language, and English when it is none of the
+ *   three: the language most clinicians of other countries read
  */
 const char *
 guide_i18n_resolve_language (const char *setting)
@@ -351,7 +390,7 @@ guide_i18n_resolve_language (const char *setting)
     return g_intern_string (setting);
 
   desktop = guide_i18n_get_desktop_language ();
-  return desktop != NULL ? desktop : "fr";
+  return desktop != NULL ? desktop : "en";
 }
 
 /**
@@ -429,6 +468,35 @@ guide_i18n_format_day (const char  *language,
 }
 
 /**
+ * guide_i18n_format_count:
+ * @language: "fr", "it" or "en"
+ * @done: how many steps are done
+ * @total: how many steps there are
+ *
+ * Languages differ in the number their words agree with: English says
+ * "1 of 18 steps done", after the total; French "1 étape sur 18 terminée",
+ * after the number done. Each translation says which.
+ *
+ * Returns: (transfer full): how many of @total steps are done, in @language
+ */
+char *
+guide_i18n_format_count (const char *language,
+                         guint       done,
+                         guint       total)
+{
+  /* Translators: the number that the plural form of “%u of %u steps done”
+   * follows in your language. Leave as “plural-follows-total” when the noun
+   * goes with the total (English: “1 of 18 steps done”), or translate as
+   * “plural-follows-done” when it goes with the number done (French: “1
+   * étape sur 18 terminée”). Nothing else. */
+  gboolean follows_done = g_str_equal (guide_gettext_in (language, "plural-follows-total"), "plural-follows-done");
+
+  return g_strdup_printf (guide_ngettext_in (language, "%u of %u step done", "%u of %u steps done",
+                                             follows_done ? done : total),
+                          done, total);
+}
+
+/**
  * guide_ngettext_in:
  * @language: "fr", "it" or "en"
  *
@@ -497,6 +565,48 @@ guide_i18n_translate_widget_in (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     guide_i18n_translate_widget_in (child, language);
+}
+
+/**
+ * guide_i18n_describe_io_error:
+ * @code: why a file could not be read or written: from a #GError with
+ *   g_io_error_from_file_error(), or from errno with g_io_error_from_errno()
+ * @fallback: the system's own words for it
+ *
+ * The system says why in English whatever the language chosen in the app:
+ * the common reasons are said in the interface's language instead, to end
+ * a sentence such as ““%s” cannot be written: %s.”
+ *
+ * Returns: (transfer none): the reason, or @fallback for a rare one
+ */
+const char *
+guide_i18n_describe_io_error (GIOErrorEnum  code,
+                              const char   *fallback)
+{
+  switch ((int) code)
+    {
+    case G_IO_ERROR_NO_SPACE:
+      return _("the disk is full");
+
+    case G_IO_ERROR_READ_ONLY:
+      return _("the disk is read-only");
+
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("you do not have permission");
+
+    case G_IO_ERROR_NOT_FOUND:
+      return _("it or its folder does not exist");
+
+    case G_IO_ERROR_NOT_DIRECTORY:
+    case G_IO_ERROR_EXISTS:
+      return _("something that is not a folder is in the way");
+
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("it is a folder");
+
+    default:
+      return fallback;
+    }
 }
 
 /**

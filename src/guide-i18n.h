@@ -40,6 +40,11 @@ const char  *guide_ngettext_in           (const char *language,
                                           gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 char        *guide_i18n_format_day       (const char  *language,
                                           const GDate *date);
+char        *guide_i18n_format_count     (const char  *language,
+                                          guint        done,
+                                          guint        total);
+const char  *guide_i18n_describe_io_error (GIOErrorEnum  code,
+                                           const char   *fallback);
 void         guide_i18n_translate_widget (GtkWidget  *widget);
 void         guide_i18n_translate_widget_in (GtkWidget  *widget,
                                              const char *language);

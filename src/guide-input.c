@@ -19,11 +19,16 @@
  * - a huge file would be read whole into memory, so there is a size limit;
  * - json-glib parses recursively, without a limit, and a few hundred
  *   thousand “[” overflow the stack, so JSON is scanned for its nesting depth
- *   before it is handed over. */
+ *   before it is handed over, and refused where json-glib would read it
+ *   otherwise than the scan does;
+ * - should anything still crash the app while it reads a file, a mark left
+ *   in the user's cache says so at the next start, which does without that
+ *   file rather than crash again. */
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -130,6 +135,48 @@ guide_input_read_file (const char  *path,
   return TRUE;
 }
 
+static gboolean
+is_hex_escape (const char *data,
+               gsize       length,
+               gsize       i,
+               guint      *code)
+{
+  if (i + 6 > length || data[i] != '\\' || data[i + 1] != 'u')
+    return FALSE;
+
+  for (guint k = 0; k < 4; k++)
+    if (!g_ascii_isxdigit (data[i + 2 + k]))
+      return FALSE;
+
+  *code = (g_ascii_xdigit_value (data[i + 2]) << 12) | (g_ascii_xdigit_value (data[i + 3]) << 8) |
+          (g_ascii_xdigit_value (data[i + 4]) << 4) | g_ascii_xdigit_value (data[i + 5]);
+  return TRUE;
+}
+
+/* The length of the escape at @i, or 0 when JSON does not allow it. A
+ * surrogate comes as a pair, or json-glib reads on past the string's end. */
+static gsize
+escape_length (const char *data,
+               gsize       length,
+               gsize       i)
+{
+  guint code, low;
+
+  if (i + 1 < length && strchr ("\"\\/bfnrt", data[i + 1]) != NULL && data[i + 1] != '\0')
+    return 2;
+
+  if (!is_hex_escape (data, length, i, &code))
+    return 0;
+
+  if (code < 0xd800 || code > 0xdfff)
+    return 6;
+
+  if (code <= 0xdbff && is_hex_escape (data, length, i + 6, &low) && low >= 0xdc00 && low <= 0xdfff)
+    return 12;
+
+  return 0;
+}
+
 /**
  * guide_input_check_json:
  * @data: JSON text, not necessarily valid
@@ -138,13 +185,16 @@ guide_input_read_file (const char  *path,
  *
  * Checks, in one pass and with no recursion, that the arrays and objects of
  * @data are nested at most %GUIDE_INPUT_MAX_JSON_DEPTH deep, which json-glib
- * can then parse safely. Everything else is left to json-glib.
+ * can then parse safely.
  *
- * Brackets are not counted in what json-glib's scanner may skip: strings in
- * double or single quotes, and comments. Where json-glib would not skip such
- * a part, it stops there with a syntax error, before any deeper nesting.
+ * Brackets are counted outside strings, so what json-glib reads as a string
+ * must be exactly what is skipped here. json-glib accepts more than JSON,
+ * and reads it its own way: a “/” starts a comment that ends at the next
+ * “/”, single quotes make strings, a bad escape or a lone surrogate makes
+ * it read on past the closing quote. None of these is JSON, so they are
+ * refused here, as is a NUL byte; everything else is left to json-glib.
  *
- * Returns: %TRUE if @data is not nested too deeply
+ * Returns: %TRUE if @data may be handed to json-glib
  */
 gboolean
 guide_input_check_json (const char  *data,
@@ -152,28 +202,49 @@ guide_input_check_json (const char  *data,
                         GError     **error)
 {
   guint depth = 0;
-  gsize i = 0;
+  guint line = 1;
+  gboolean in_string = FALSE;
 
-  while (i < length)
+  for (gsize i = 0; i < length; i++)
     {
-      char c = data[i++];
+      char c = data[i];
 
-      if (c == '"' || c == '\'')
+      if (c == '\0')
         {
-          while (i < length && data[i] != c)
-            i += data[i] == '\\' && c == '"' ? 2 : 1;
-          i++;
+          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                       _("line %u: a NUL byte, which a text file never holds, so it was not read"), line);
+          return FALSE;
         }
-      else if (c == '/' && i < length && data[i] == '*')
+
+      if (c == '\n')
+        line++;
+      else if (in_string && c == '\\')
         {
-          for (i += 2; i < length && !(data[i - 1] == '*' && data[i] == '/'); i++)
-            ;
-          i++;
+          gsize n = escape_length (data, length, i);
+
+          if (n == 0)
+            {
+              g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                           _("line %u: a “\\” escape that is not valid JSON, so it was not read"), line);
+              return FALSE;
+            }
+          i += n - 1;
         }
-      else if (c == '#' || (c == '/' && i < length && data[i] == '/'))
+      else if (c == '"')
+        in_string = !in_string;
+      else if (in_string)
+        continue;
+      else if (c == '/')
         {
-          while (i < length && data[i] != '\n')
-            i++;
+          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                       _("line %u: a comment or a “/” outside quotes, which JSON does not allow, so it was not read"), line);
+          return FALSE;
+        }
+      else if (c == '\'')
+        {
+          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
+                       _("line %u: a single quote outside a string (JSON puts text in double quotes), so it was not read"), line);
+          return FALSE;
         }
       else if (c == '[' || c == '{')
         {
@@ -190,4 +261,74 @@ guide_input_check_json (const char  *data,
     }
 
   return TRUE;
+}
+
+/* Where the mark of a read under way is kept: the user's cache, one file
+ * for each file read, named after its path. */
+static char *
+read_mark_path (const char *path)
+{
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), PACKAGE_NAME, "reading", name, NULL);
+}
+
+/* What tells one version of @path from another. */
+static char *
+identity (const char *path)
+{
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0)
+    return NULL;
+
+  return g_strdup_printf ("%s\n%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                          path, (guint64) info.st_dev, (guint64) info.st_ino,
+                          (gint64) info.st_size, (gint64) info.st_mtime);
+}
+
+/**
+ * guide_input_begin_read:
+ * @path: a file about to be read and parsed
+ *
+ * Leaves a mark that @path is being read, until guide_input_end_read().
+ * A mark still there names a read that never ended: the app died reading
+ * the file, and would again, whatever guard missed it.
+ *
+ * Returns: %FALSE, leaving the mark, if the app died reading @path as it
+ *   is now; the caller then does without it
+ */
+gboolean
+guide_input_begin_read (const char *path)
+{
+  g_autofree char *mark = read_mark_path (path);
+  g_autofree char *folder = g_path_get_dirname (mark);
+  g_autofree char *now = identity (path);
+  g_autofree char *then = NULL;
+
+  if (now == NULL)
+    return TRUE;
+
+  if (g_file_get_contents (mark, &then, NULL, NULL) && g_str_equal (then, now))
+    return FALSE;
+
+  /* A crash leaves what was written in the page cache: no need to wait for
+   * the disk. Without a mark, nothing is lost but this defence. */
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    g_file_set_contents_full (mark, now, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
+  return TRUE;
+}
+
+/**
+ * guide_input_end_read:
+ * @path: a file guide_input_begin_read() was told of
+ *
+ * Removes the mark: @path was read, well or not, and the app lives.
+ */
+void
+guide_input_end_read (const char *path)
+{
+  g_autofree char *mark = read_mark_path (path);
+
+  g_unlink (mark);
 }

@@ -23,6 +23,7 @@ typedef enum
   GUIDE_INPUT_ERROR_NOT_REGULAR,
   GUIDE_INPUT_ERROR_TOO_LARGE,
   GUIDE_INPUT_ERROR_TOO_DEEP,
+  GUIDE_INPUT_ERROR_NOT_JSON,
 } GuideInputError;
 
 /* Far above what the files the app writes or ships ever hold. */
@@ -41,5 +42,7 @@ gboolean  guide_input_read_file    (const char  *path,
 gboolean  guide_input_check_json   (const char  *data,
                                     gsize        length,
                                     GError     **error);
+gboolean  guide_input_begin_read   (const char  *path);
+void      guide_input_end_read     (const char  *path);
 
 G_END_DECLS

@@ -154,6 +154,28 @@ guide_library_get_book (GuideLibrary *self,
 }
 
 /**
+ * guide_library_list_site_addresses:
+ *
+ * Returns: (transfer container) (element-type utf8): every address of the
+ *   site's guide and contacts the app may open, sorted
+ */
+GPtrArray *
+guide_library_list_site_addresses (GuideLibrary *self)
+{
+  g_autoptr(GList) keys = NULL;
+  GPtrArray *addresses;
+
+  g_return_val_if_fail (GUIDE_IS_LIBRARY (self), NULL);
+
+  keys = g_list_sort (g_hash_table_get_keys (self->site_addresses), (GCompareFunc) g_strcmp0);
+  addresses = g_ptr_array_new ();
+  for (const GList *l = keys; l != NULL; l = l->next)
+    g_ptr_array_add (addresses, l->data);
+
+  return addresses;
+}
+
+/**
  * guide_library_is_allowed:
  * @uri: (nullable): an address the app is asked to open
  *

@@ -112,7 +112,7 @@ guide_note_box_set_note (GuideNoteBox    *self,
       /* Wrapped, so that a phone-sized window keeps it whole. */
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), GTK_JUSTIFY_CENTER);
-      guide_uri_set_tooltip (GTK_WIDGET (self->button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->button), note->uri);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),

@@ -11,8 +11,10 @@
  */
 
 /* The presentation's slides: their list, one for the title, each stage,
- * each of its steps and of its original guide's steps, and the contacts;
- * and what the slide shown says, with a QR code for each address. */
+ * each of its steps, the original guide's method that is no longer used
+ * (one slide for all its steps: the checklist and the handout keep them),
+ * and the contacts; and what the slide shown says, with a QR code for each
+ * address. */
 
 #include "guide-i18n.h"
 #include "guide-presentation-fit.h"
@@ -43,15 +45,33 @@ guide_presentation_build_slides (GuidePresentation *self)
           g_array_append_val (self->slides, slide);
         }
 
-      for (guint j = 0; j < stage->original_steps->len; j++)
+      if (stage->original_steps->len > 0)
         {
-          slide = (GuidePresentationSlide) { GUIDE_PRESENTATION_SLIDE_ORIGINAL_STEP, i, j };
+          slide = (GuidePresentationSlide) { GUIDE_PRESENTATION_SLIDE_ORIGINAL, i, 0 };
           g_array_append_val (self->slides, slide);
         }
     }
 
   slide = (GuidePresentationSlide) { GUIDE_PRESENTATION_SLIDE_CONTACTS, 0, 0 };
   g_array_append_val (self->slides, slide);
+}
+
+/* The codes of a slide all have the version of the largest, so that they
+ * are drawn at the same size. */
+static void
+equalise_codes (GuidePresentation *self)
+{
+  int version = 0;
+
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
+       box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    version = MAX (version, guide_qr_code_get_version (GUIDE_QR_CODE (gtk_widget_get_first_child (box))));
+
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box));
+       box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    guide_qr_code_set_min_version (GUIDE_QR_CODE (gtk_widget_get_first_child (box)), version);
 }
 
 /* An address for the audience: as a QR code, written out, and what it is. */
@@ -124,12 +144,13 @@ guide_presentation_show_slide (GuidePresentation *self)
   g_autofree char *where = NULL;
   g_autofree char *text = NULL;
   g_autofree char *counter = NULL;
+  g_autofree char *kept = NULL;
   g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
 
-  if (slide->kind == GUIDE_PRESENTATION_SLIDE_STEP || slide->kind == GUIDE_PRESENTATION_SLIDE_ORIGINAL_STEP)
+  if (slide->kind == GUIDE_PRESENTATION_SLIDE_STEP)
     {
-      step = g_ptr_array_index (slide->kind == GUIDE_PRESENTATION_SLIDE_STEP ? stage->steps : stage->original_steps, slide->step);
+      step = g_ptr_array_index (stage->steps, slide->step);
       if (step->picture != NULL)
         screenshot = guide_screenshot_lookup (step->picture, self->language);
     }
@@ -173,14 +194,19 @@ guide_presentation_show_slide (GuidePresentation *self)
       show_notes (self, step->notes, step->uri == NULL);
       break;
 
-    case GUIDE_PRESENTATION_SLIDE_ORIGINAL_STEP:
-      /* Translators: where the presentation is, e.g. "Stage 2 · Original guide, step 3 of 5". */
-      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u · Original guide, step %u of %u"),
-                               slide->stage + 1, slide->step + 1, stage->original_steps->len);
-      text = g_strdup (step->text);
+    case GUIDE_PRESENTATION_SLIDE_ORIGINAL:
+      /* Translators: where the presentation is, e.g. "Stage 2 · Original guide". */
+      where = g_strdup_printf (guide_gettext_in (self->language, "Stage %u · Original guide"), slide->stage + 1);
+      text = g_strdup (stage->original_text);
       gtk_label_set_label (self->title_label, stage->title);
       gtk_label_set_label (self->withdrawn_label, stage->original_title);
-      show_notes (self, step->notes, TRUE);
+      kept = g_strdup_printf (guide_ngettext_in (self->language,
+                                                 "Its %u step is kept in the checklist and in the handout.",
+                                                 "Its %u steps are kept in the checklist and in the handout.",
+                                                 stage->original_steps->len),
+                              stage->original_steps->len);
+      gtk_label_set_label (self->note_label, kept);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
       break;
 
     case GUIDE_PRESENTATION_SLIDE_CONTACTS:
@@ -197,6 +223,7 @@ guide_presentation_show_slide (GuidePresentation *self)
       break;
     }
 
+  equalise_codes (self);
   gtk_label_set_label (self->where_label, where);
   guide_uri_label_set_text (self->text_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == GUIDE_PRESENTATION_SLIDE_TITLE && !self->hints_hidden);
@@ -208,7 +235,7 @@ guide_presentation_show_slide (GuidePresentation *self)
   /* In its corner also when it is alone on its row. */
   gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !gtk_widget_get_visible (GTK_WIDGET (self->hint_label)));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), slide->kind == GUIDE_PRESENTATION_SLIDE_ORIGINAL_STEP);
+  gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), slide->kind == GUIDE_PRESENTATION_SLIDE_ORIGINAL);
   gtk_widget_set_visible (GTK_WIDGET (self->done_check), slide->kind == GUIDE_PRESENTATION_SLIDE_STEP);
   /* The toggle this causes marks the step with what it already is: no change. */
   if (slide->kind == GUIDE_PRESENTATION_SLIDE_STEP)

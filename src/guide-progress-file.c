@@ -19,19 +19,78 @@
 #include <unistd.h>
 
 #include "guide-i18n.h"
+#include "guide-progress.h"
 #include "guide-progress-file.h"
 
 /* A save takes milliseconds: a temporary file older than this was left by a
  * process killed while saving. */
 #define STALE_TEMPORARY_SECONDS (5 * 60)
 
+/* As many links as the kernel follows in a path before it gives up. */
+#define MAX_LINKS 40
+
+/**
+ * guide_progress_file_resolve:
+ * @path: the progress file
+ * @error: a location for a #GError
+ *
+ * A progress file may be a symbolic link, made by a dotfile manager or to
+ * keep it in a synced folder: a save replaces the file it leads to, through
+ * any number of links, relative or not, and the links stay. A link that
+ * leads nowhere, round in a loop or to anything else than a file (a
+ * folder, a device) is not followed: writing there could create a file in
+ * a folder not mounted yet, or write into a device. It can run in any
+ * thread: the error is %GUIDE_PROGRESS_ERROR_LINK, and its message is only
+ * where the link leads, for guide_progress_file_explain_error().
+ *
+ * Returns: (transfer full) (nullable): the file a save replaces: @path
+ *   itself, unless it is a link
+ */
+char *
+guide_progress_file_resolve (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *target = g_strdup (path);
+
+  for (guint n = 0; n <= MAX_LINKS; n++)
+    {
+      g_autofree char *link = NULL;
+      g_autofree char *folder = NULL;
+      GStatBuf info;
+
+      gboolean found = g_lstat (target, &info) == 0;
+
+      /* Whatever keeps @path itself from being written, writing says. */
+      if (n == 0 && (!found || !S_ISLNK (info.st_mode)))
+        return g_steal_pointer (&target);
+
+      if (!found || (!S_ISLNK (info.st_mode) && !S_ISREG (info.st_mode)))
+        break;
+
+      if (S_ISREG (info.st_mode))
+        return g_steal_pointer (&target);
+
+      link = g_file_read_link (target, NULL);
+      if (link == NULL)
+        break;
+
+      folder = g_path_get_dirname (target);
+      g_free (target);
+      target = g_path_is_absolute (link) ? g_steal_pointer (&link) : g_build_filename (folder, link, NULL);
+    }
+
+  g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_LINK, target);
+  return NULL;
+}
+
 /**
  * guide_progress_file_write:
- * @path: the progress file
+ * @path: the file to replace, from guide_progress_file_resolve()
  * @data: what to write in it
  * @error: a location for a #GError
  *
- * Replaces the file with @data, atomically and durably: a crash leaves the
+ * Replaces the file with @data, atomically and durably: a temporary file
+ * beside it, flushed to the disk, then renamed over it; a crash leaves the
  * old file or the new one, never a part. It can run in any thread. The
  * error is in %G_FILE_ERROR, and its message is only the path of the file or
  * folder that could not be written, for guide_progress_file_explain_error().
@@ -66,7 +125,8 @@ guide_progress_file_write (const char  *path,
 
 /**
  * guide_progress_file_explain_error:
- * @error: an error from guide_progress_file_write()
+ * @error: an error from guide_progress_file_resolve() or
+ *   guide_progress_file_write(), or %GUIDE_PROGRESS_ERROR_NEWER
  *
  * Says why a save failed, in the interface's language: GLib's own messages
  * are in English whatever the language chosen in the app. Only from the
@@ -75,34 +135,18 @@ guide_progress_file_write (const char  *path,
 void
 guide_progress_file_explain_error (GError *error)
 {
-  g_autofree char *path = NULL;
-  const char *format;
+  g_autofree char *path = g_steal_pointer (&error->message);
+  const char *reason;
 
-  g_return_if_fail (error != NULL && error->domain == G_FILE_ERROR);
-
-  switch (error->code)
-    {
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-    case G_FILE_ERROR_ROFS:
-      format = _("“%s” cannot be written: the disk is read-only, or you may not change this folder.");
-      break;
-
-    case G_FILE_ERROR_NOSPC:
-      format = _("“%s” cannot be written: the disk is full.");
-      break;
-
-    case G_FILE_ERROR_EXIST:
-    case G_FILE_ERROR_NOTDIR:
-      format = _("“%s” cannot be written: something that is not a folder is in the way.");
-      break;
-
-    default:
-      format = _("“%s” cannot be written.");
-    }
-
-  path = g_steal_pointer (&error->message);
-  error->message = g_strdup_printf (format, path);
+  if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER))
+    error->message = g_strdup (_("Your progress was saved meanwhile by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+  else if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_LINK))
+    error->message = g_strdup_printf (_("Your progress file is a link to “%s”, which does not exist or is not a file, so your progress cannot be saved."),
+                                      path);
+  else if ((reason = guide_i18n_describe_io_error (g_io_error_from_file_error (error->code), NULL)) != NULL)
+    error->message = g_strdup_printf (_("“%s” cannot be written: %s."), path, reason);
+  else
+    error->message = g_strdup_printf (_("“%s” cannot be written."), path);
 }
 
 /**
@@ -159,14 +203,15 @@ is_temporary (const char *name,
  * @path: a progress file
  *
  * A process killed while saving leaves its temporary file behind: they are
- * removed. Only ours, and only old ones: a young one may be another save
- * under way.
+ * removed. Only ours, beside the file a link leads to, and only old ones: a
+ * young one may be another save under way.
  */
 void
 guide_progress_file_remove_stale_temporaries (const char *path)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *target = guide_progress_file_resolve (path, NULL);
+  g_autofree char *folder = g_path_get_dirname (target != NULL ? target : path);
+  g_autofree char *base = g_path_get_basename (target != NULL ? target : path);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;

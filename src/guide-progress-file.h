@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+char     *guide_progress_file_resolve                  (const char  *path,
+                                                        GError     **error);
 gboolean  guide_progress_file_write                    (const char  *path,
                                                         const char  *data,
                                                         GError     **error);

@@ -14,7 +14,9 @@
  * that may come from anywhere, which nothing in it can make fail other than
  * by being refused. */
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
 
 #include "guide-input.h"
 #include "guide-progress-private.h"
@@ -122,6 +124,46 @@ forget_oldest (GHashTable *done,
              n_forgotten, max);
 }
 
+/* Parses @data with @parser. Returns: the version of the file @data is, or
+ * 0 when it is not the JSON object of a progress file. */
+static gint64
+parse_version (JsonParser *parser,
+               const char *data,
+               gsize       length)
+{
+  JsonNode *root;
+  JsonNode *version;
+
+  if (!guide_input_check_json (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+
+  version = json_object_get_member (json_node_get_object (root), "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    return 0;
+
+  return MAX (json_node_get_int (version), 0);
+}
+
+/* Whether the file at @path now says it was saved by a newer version, which
+ * may have been started since this one read it. Any thread. */
+gboolean
+guide_progress_file_is_newer (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *data = NULL;
+  gsize length;
+  GStatBuf info;
+
+  /* Only a file is read: the reader's message for anything else is
+   * translated, which belongs to the main thread. */
+  return g_stat (path, &info) == 0 && S_ISREG (info.st_mode) &&
+         guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, NULL) &&
+         parse_version (parser, data, length) > GUIDE_PROGRESS_VERSION;
+}
+
 /**
  * guide_progress_load_from_data:
  * @data: the contents of a progress file, from anywhere
@@ -141,36 +183,22 @@ guide_progress_load_from_data (GuideProgress *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) done = NULL;
-  JsonNode *root_node;
   JsonObject *root;
-  JsonNode *version;
+  gint64 version;
   JsonNode *done_node;
   JsonObject *done_object;
   g_autoptr(GList) members = NULL;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  *newer = FALSE;
-
-  if (!guide_input_check_json (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, NULL) ||
-      (root_node = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root_node))
+  version = parse_version (parser, data, length);
+  *newer = version > GUIDE_PROGRESS_VERSION;
+  if (version < 1 || *newer)
     return FALSE;
 
-  root = json_node_get_object (root_node);
-  version = json_object_get_member (root, "version");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
-    return FALSE;
-
-  if (json_node_get_int (version) > GUIDE_PROGRESS_VERSION)
-    {
-      *newer = TRUE;
-      return FALSE;
-    }
-
+  root = json_node_get_object (json_parser_get_root (parser));
   done_node = json_object_get_member (root, "done");
-  if (json_node_get_int (version) < 1 || done_node == NULL || !JSON_NODE_HOLDS_OBJECT (done_node))
+  if (done_node == NULL || !JSON_NODE_HOLDS_OBJECT (done_node))
     return FALSE;
 
   done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
@@ -191,7 +219,7 @@ guide_progress_load_from_data (GuideProgress *self,
 
   g_clear_pointer (&self->done, g_hash_table_unref);
   self->done = g_steal_pointer (&done);
-  self->version_read = json_node_get_int (version);
+  self->version_read = version;
   /* Where the user was is a convenience: a wrong type is only forgotten. */
   guide_progress_set_string (&self->current_stage, get_string_member (root, "current-stage"));
   guide_progress_set_string (&self->current_step, get_string_member (root, "current-step"));

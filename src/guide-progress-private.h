@@ -35,6 +35,9 @@ struct _GuideProgress
   char         *current_step;
   gint64        version_read;
   gboolean      writable;
+  /* Whether the progress changed since it was read or last written, or the
+   * last write failed: nothing is written otherwise. */
+  gboolean      unsaved;
 
   /* Saves: the one waiting for the main loop to be idle, whether one runs
    * in a worker thread and whether another must follow it; the number of
@@ -47,8 +50,11 @@ struct _GuideProgress
   guint64       n_written;
 };
 
-char *guide_progress_to_json        (GuideProgress *self);
-void  guide_progress_schedule_save  (GuideProgress *self);
+char     *guide_progress_to_json        (GuideProgress *self);
+gboolean  guide_progress_file_is_newer  (const char    *path);
+void      guide_progress_set_writable   (GuideProgress *self,
+                                         gboolean       writable);
+void      guide_progress_schedule_save  (GuideProgress *self);
 
 /* Replaces *@target by a copy of @value; TRUE when that changed it. */
 static inline gboolean

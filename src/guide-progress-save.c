@@ -45,6 +45,7 @@ save_new (GuideProgress *self)
   save->path = g_file_get_path (self->file);
   save->data = guide_progress_to_json (self);
   save->number = ++self->n_saves;
+  self->unsaved = FALSE;
 
   g_free (self->on_disk);
   self->on_disk = g_strdup (save->data);
@@ -52,18 +53,31 @@ save_new (GuideProgress *self)
   return save;
 }
 
-/* Writes @save unless a newer save was written already. */
+/* Writes @save unless a newer save was written already, or the file on
+ * disk now says it was saved by a newer version of the app: another copy
+ * may have been started since this one read it, at any time. */
 static gboolean
 write_save (GuideProgress  *self,
             const Save     *save,
             GError        **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+  g_autofree char *target = NULL;
 
   if (save->number < self->n_written)
     return TRUE;
 
-  if (!guide_progress_file_write (save->path, save->data, error))
+  target = guide_progress_file_resolve (save->path, error);
+  if (target == NULL)
+    return FALSE;
+
+  if (guide_progress_file_is_newer (target))
+    {
+      g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER, "");
+      return FALSE;
+    }
+
+  if (!guide_progress_file_write (target, save->data, error))
     return FALSE;
 
   self->n_written = save->number;
@@ -84,6 +98,24 @@ write_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Says why @error kept the progress from being saved; what was not written
+ * is written with the next save, unless the file became a newer version's,
+ * which is never written again. */
+static void
+save_failed (GuideProgress *self,
+             GError        *error)
+{
+  guide_progress_file_explain_error (error);
+
+  if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER))
+    {
+      self->save_again = FALSE;
+      guide_progress_set_writable (self, FALSE);
+    }
+  else
+    self->unsaved = TRUE;
+}
+
 static void start_save (GuideProgress *self);
 
 static void
@@ -97,7 +129,7 @@ saved_cb (GObject      *source,
   self->save_running = FALSE;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    guide_progress_file_explain_error (error);
+    save_failed (self, error);
   g_signal_emit_by_name (self, "saved", error);
 
   if (self->save_again)
@@ -139,6 +171,7 @@ guide_progress_schedule_save (GuideProgress *self)
 {
   gboolean was_saving = self->save_source != 0 || self->save_running;
 
+  self->unsaved = TRUE;
   if (!self->writable || self->save_source != 0)
     return;
 
@@ -166,7 +199,8 @@ guide_progress_get_saving (GuideProgress *self)
  *
  * Writes the progress now, in this thread, for a process about to end: a
  * save still waiting is written with it, and one running in a worker thread
- * is waited for, so that nothing is lost.
+ * is waited for, so that nothing is lost. Nothing is written when nothing
+ * changed since the file was read or written.
  *
  * Returns: %TRUE if it was written, or there was nothing to write
  */
@@ -179,7 +213,7 @@ guide_progress_save (GuideProgress  *self,
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  if (!self->writable)
+  if (!self->writable || !(self->unsaved || self->save_running))
     return TRUE;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -191,7 +225,7 @@ guide_progress_save (GuideProgress  *self,
 
   if (local_error != NULL)
     {
-      guide_progress_file_explain_error (local_error);
+      save_failed (self, local_error);
       g_propagate_error (error, local_error);
       return FALSE;
     }

@@ -78,6 +78,7 @@ file_changed_cb (GuideProgress     *self,
 
   g_free (self->on_disk);
   self->on_disk = g_steal_pointer (&data);
+  self->unsaved = FALSE;
   g_signal_emit (self, signals[CHANGED], 0, NULL);
 }
 
@@ -92,9 +93,9 @@ watch (GuideProgress *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-static void
-set_writable (GuideProgress *self,
-              gboolean       writable)
+void
+guide_progress_set_writable (GuideProgress *self,
+                             gboolean       writable)
 {
   if (self->writable == writable)
     return;
@@ -288,6 +289,103 @@ guide_progress_get_writable (GuideProgress *self)
   return self->writable;
 }
 
+static gboolean
+load (GuideProgress  *self,
+      gboolean        read_only,
+      GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) read_error = NULL;
+  gsize length;
+  gboolean newer = FALSE;
+  gboolean crashed = FALSE;
+
+  if (self->file == NULL)
+    return TRUE;
+
+  path = g_file_get_path (self->file);
+  if (read_only)
+    guide_progress_set_writable (self, FALSE);
+  else
+    {
+      guide_progress_file_remove_stale_temporaries (path);
+      watch (self);
+    }
+
+  /* A read the app died in, at an earlier start, is not tried again. */
+  if (!guide_input_begin_read (path))
+    crashed = TRUE;
+  else if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
+    {
+      gboolean loaded = guide_progress_load_from_data (self, data, length, &newer);
+
+      guide_input_end_read (path);
+      if (loaded)
+        {
+          g_free (self->on_disk);
+          self->on_disk = g_steal_pointer (&data);
+          return TRUE;
+        }
+    }
+  else
+    {
+      guide_input_end_read (path);
+      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_debug ("%s", read_error->message);
+    }
+
+  if (newer && read_only)
+    {
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                   _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched."));
+      return FALSE;
+    }
+
+  if (newer)
+    {
+      guide_progress_set_writable (self, FALSE);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                   _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+      return FALSE;
+    }
+
+  if (read_only)
+    {
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read, so it is not shown. It was left untouched."),
+                   path);
+      return FALSE;
+    }
+
+  aside = guide_progress_file_move_aside (path);
+  if (aside == NULL)
+    {
+      guide_progress_set_writable (self, FALSE);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
+                   path);
+      return FALSE;
+    }
+
+  /* Once moved aside, the file is no longer the one that crashed the app. */
+  if (crashed)
+    {
+      guide_input_end_read (path);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh."),
+                   aside);
+      return FALSE;
+    }
+
+  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+               _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
+               aside);
+  return FALSE;
+}
+
 /**
  * guide_progress_load:
  * @error: a location for a #GError
@@ -304,58 +402,29 @@ gboolean
 guide_progress_load (GuideProgress  *self,
                      GError        **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *aside = NULL;
-  g_autoptr(GError) read_error = NULL;
-  gsize length;
-  gboolean newer = FALSE;
-
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  if (self->file == NULL)
-    return TRUE;
+  return load (self, FALSE, error);
+}
 
-  path = g_file_get_path (self->file);
-  guide_progress_file_remove_stale_temporaries (path);
-  watch (self);
+/**
+ * guide_progress_load_read_only:
+ * @error: a location for a #GError
+ *
+ * Reads the progress file for a command that only shows it, such as the
+ * handout's export: nothing is ever written, not even a broken file moved
+ * aside, and changes stay in memory. @error says why a file that exists
+ * could not be read.
+ *
+ * Returns: %TRUE if the saved progress, if any, was read
+ */
+gboolean
+guide_progress_load_read_only (GuideProgress  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
-    {
-      if (guide_progress_load_from_data (self, data, length, &newer))
-        {
-          g_free (self->on_disk);
-          self->on_disk = g_steal_pointer (&data);
-          return TRUE;
-        }
-    }
-  else if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return TRUE;
-  else
-    g_debug ("%s", read_error->message);
-
-  if (newer)
-    {
-      set_writable (self, FALSE);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
-                   _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
-      return FALSE;
-    }
-
-  aside = guide_progress_file_move_aside (path);
-  if (aside == NULL)
-    {
-      set_writable (self, FALSE);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
-                   path);
-      return FALSE;
-    }
-
-  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-               _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
-               aside);
-  return FALSE;
+  return load (self, TRUE, error);
 }
 
 gboolean

@@ -24,6 +24,7 @@ typedef enum
 {
   GUIDE_PROGRESS_ERROR_BROKEN,
   GUIDE_PROGRESS_ERROR_NEWER,
+  GUIDE_PROGRESS_ERROR_LINK,
 } GuideProgressError;
 
 #define GUIDE_TYPE_PROGRESS (guide_progress_get_type ())
@@ -35,6 +36,8 @@ GuideProgress *guide_progress_new                (GFile          *file);
 GFile         *guide_progress_get_default_file   (void);
 gboolean       guide_progress_get_writable       (GuideProgress  *self);
 gboolean       guide_progress_load               (GuideProgress  *self,
+                                                  GError        **error);
+gboolean       guide_progress_load_read_only     (GuideProgress  *self,
                                                   GError        **error);
 gboolean       guide_progress_load_from_data     (GuideProgress  *self,
                                                   const char     *data,

@@ -29,6 +29,7 @@ struct _GuideQrCode
   char      *text;
   QRcode    *code;
   int        side;
+  int        min_version;
 };
 
 G_DEFINE_FINAL_TYPE (GuideQrCode, guide_qr_code, GTK_TYPE_WIDGET)
@@ -226,6 +227,22 @@ guide_qr_code_get_text (GuideQrCode *self)
   return self->text;
 }
 
+/* Encoded when the text or the version changes, and only for codes that
+ * are shown. */
+static void
+encode (GuideQrCode *self)
+{
+  g_clear_pointer (&self->code, QRcode_free);
+  if (self->text != NULL)
+    {
+      self->code = QRcode_encodeString8bit (self->text, self->min_version, QR_ECLEVEL_M);
+      if (self->code == NULL)
+        g_warning ("Could not make a QR code of “%s”: %s", self->text, g_strerror (errno));
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 void
 guide_qr_code_set_text (GuideQrCode *self,
                         const char  *text)
@@ -237,18 +254,43 @@ guide_qr_code_set_text (GuideQrCode *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
-
-  /* Encoded here, once, and only for codes that are shown. */
-  g_clear_pointer (&self->code, QRcode_free);
-  if (text != NULL)
-    {
-      self->code = QRcode_encodeString8bit (text, 0, QR_ECLEVEL_M);
-      if (self->code == NULL)
-        g_warning ("Could not make a QR code of “%s”: %s", text, g_strerror (errno));
-    }
-
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  encode (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * guide_qr_code_get_version:
+ *
+ * Returns: the code's version, which sets how many modules it has, or 0
+ *   when it has no text
+ */
+int
+guide_qr_code_get_version (GuideQrCode *self)
+{
+  g_return_val_if_fail (GUIDE_IS_QR_CODE (self), 0);
+
+  return self->code != NULL ? self->code->version : 0;
+}
+
+/**
+ * guide_qr_code_set_min_version:
+ * @version: the least version the code is made with, 0 for the least its
+ *   text needs
+ *
+ * Codes of the same version have as many modules, and so are drawn at the
+ * same size side by side.
+ */
+void
+guide_qr_code_set_min_version (GuideQrCode *self,
+                               int          version)
+{
+  g_return_if_fail (GUIDE_IS_QR_CODE (self));
+
+  if (self->min_version == version)
+    return;
+
+  self->min_version = version;
+  encode (self);
 }
 
 /**

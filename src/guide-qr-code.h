@@ -26,5 +26,8 @@ void        guide_qr_code_set_text (GuideQrCode *self,
                                     const char  *text);
 void        guide_qr_code_set_side (GuideQrCode *self,
                                     int          side);
+int         guide_qr_code_get_version     (GuideQrCode *self);
+void        guide_qr_code_set_min_version (GuideQrCode *self,
+                                           int          version);
 
 G_END_DECLS

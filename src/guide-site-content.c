@@ -63,14 +63,24 @@ guide_site_load_guides (GuideSite *self)
       gsize length;
 
       g_clear_error (&error);
+      /* The mark stays until the file changes: every start until then does
+       * without it, rather than crash again. */
+      if (!guide_input_begin_read (path))
+        {
+          guide_site_add_problem (self, "%s: the app stopped while reading it at an earlier start, so it is not read again until it changes", path);
+          continue;
+        }
+
       if (!guide_input_read_file (path, GUIDE_INPUT_MAX_GUIDE, &contents, &length, &error))
         {
+          guide_input_end_read (path);
           guide_site_add_problem (self, "%s: %s; a site's guide needs fr.json, it.json and en.json", path, error->message);
           continue;
         }
 
       bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
       self->books[i] = guide_book_new_from_bytes (bytes, path, GUIDE_BOOK_FLAGS_SITE, &error);
+      guide_input_end_read (path);
       if (self->books[i] == NULL)
         guide_site_add_problem (self, "%s", error->message);
       else if (!g_str_equal (guide_book_get_language (self->books[i]), languages[i]))

@@ -321,7 +321,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
                              guint           index)
 {
   GuideStage *stage;
-  GPtrArray *addresses;
+  GuideAddress *helpdesk;
   gboolean same;
 
   g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
@@ -351,11 +351,11 @@ guide_stage_page_show_stage (GuideStagePage *self,
     }
   guide_note_box_fill (self->notes_box, stage->notes);
   /* The guide's first contact, the helpdesk, is the one to ask. */
-  addresses = guide_book_get_addresses (book);
-  gtk_widget_set_visible (self->different_box, addresses->len > 0);
-  if (addresses->len > 0)
+  helpdesk = guide_book_get_helpdesk (book);
+  gtk_widget_set_visible (self->different_box, helpdesk != NULL);
+  if (helpdesk != NULL)
     {
-      const char *uri = ((GuideAddress *) g_ptr_array_index (addresses, 0))->uri;
+      const char *uri = helpdesk->uri;
       g_autofree char *display = guide_uri_get_display (uri);
       g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), _("Write to the Helpdesk"), display);
 
@@ -364,7 +364,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
                                       -1);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
-      guide_uri_set_tooltip (GTK_WIDGET (self->different_button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->different_button), uri);
     }
 
   if (!same)
@@ -403,15 +403,14 @@ guide_stage_page_update_progress (GuideStagePage *self,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      gboolean done = guide_progress_is_done (progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
+      GDateTime *done = guide_progress_get_done_time (progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
 
       guide_step_row_set_done (GUIDE_STEP_ROW (row), done);
-      n_done += done;
+      n_done += done != NULL;
       n_steps++;
     }
 
-  count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
-                           n_done, n_steps);
+  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
   gtk_label_set_label (self->count_label, count);
 }
 

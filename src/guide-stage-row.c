@@ -68,9 +68,7 @@ guide_stage_row_update (GuideStageRow *self,
 
   g_return_if_fail (GUIDE_IS_STAGE_ROW (self));
 
-  /* Translators: in the list of stages, how many of a stage's steps are done. */
-  count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
-                           n_done, n_steps);
+  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->count_label, count);

@@ -37,6 +37,7 @@ struct _GuideStepRow
   GuideIllustration *illustration;
   GtkListBox     *profiles_list;
   GtkCheckButton *done_check;
+  GtkLabel       *done_date_label;
   GtkLabel       *withdrawn_label;
   GtkButton      *open_button;
   GtkBox         *notes_box;
@@ -188,6 +189,7 @@ guide_step_row_class_init (GuideStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, illustration);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, done_check);
+  gtk_widget_class_bind_template_child (widget_class, GuideStepRow, done_date_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, withdrawn_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, open_button);
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, notes_box);
@@ -260,7 +262,7 @@ guide_step_row_set_step (GuideStepRow    *self,
       /* Wrapped, so that a phone-sized window keeps it whole. */
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), GTK_JUSTIFY_CENTER);
-      guide_uri_set_tooltip (GTK_WIDGET (self->open_button), display);
+      guide_uri_set_tooltip (GTK_WIDGET (self->open_button), step->uri);
       /* A prepared message is composed by the window from the guide it shows. */
       if (step->mail_subject != NULL)
         {
@@ -340,21 +342,34 @@ guide_step_row_get_done (GuideStepRow *self)
 
 /**
  * guide_step_row_set_done:
+ * @done: (nullable): when the step was marked done, or %NULL if it is not
  *
- * Shows the step as done or not, without emitting #GuideStepRow::toggled.
+ * Shows the step as done or not, and since when, in the interface's
+ * language, without emitting #GuideStepRow::toggled.
  */
 void
 guide_step_row_set_done (GuideStepRow *self,
-                         gboolean      done)
+                         GDateTime    *done)
 {
   g_return_if_fail (GUIDE_IS_STEP_ROW (self));
 
   g_signal_handlers_block_by_func (self->done_check, done_toggled_cb, self);
-  gtk_check_button_set_active (self->done_check, done);
+  gtk_check_button_set_active (self->done_check, done != NULL);
   g_signal_handlers_unblock_by_func (self->done_check, done_toggled_cb, self);
 
-  if (done)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "done");
+  gtk_widget_set_visible (GTK_WIDGET (self->done_date_label), done != NULL);
+  if (done != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (done);
+      g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                              g_date_time_get_month (local),
+                                              g_date_time_get_year (local));
+      g_autofree char *day = guide_i18n_format_day (guide_i18n_get_language (), date);
+      g_autofree char *text = g_strdup_printf (_("Done on %s"), day);
+
+      gtk_label_set_label (self->done_date_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "done");
+    }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
 }

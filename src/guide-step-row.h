@@ -29,6 +29,6 @@ void         guide_step_row_set_step     (GuideStepRow    *self,
 const char  *guide_step_row_get_step_id  (GuideStepRow    *self);
 gboolean     guide_step_row_get_done     (GuideStepRow    *self);
 void         guide_step_row_set_done     (GuideStepRow    *self,
-                                          gboolean         done);
+                                          GDateTime       *done);
 
 G_END_DECLS

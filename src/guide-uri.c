@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "guide-i18n.h"
 #include "guide-uri.h"
 
 /* The only addresses the application ever opens: the official pages the guide
@@ -252,29 +253,20 @@ is_address_break (char c)
 }
 
 /**
- * guide_uri_label_set_text:
- * @label: a label that wraps
- * @text: text that may write out web or e-mail addresses, or one address
+ * guide_uri_attributes_new:
+ * @text: text that may write out web or e-mail addresses
  *
- * Shows @text in @label so that its addresses are only cut after a “/”, a
- * “.” or an “@”, never inside a word, and without an added hyphen. The
- * rest of the text wraps as the label's wrap mode says.
+ * Returns: (transfer full): attributes for @text under which its addresses
+ *   are only cut after a “/”, a “.” or an “@”, never inside a word, and
+ *   without an added hyphen, on screen and on paper alike
  */
-void
-guide_uri_label_set_text (GtkLabel   *label,
-                          const char *text)
+PangoAttrList *
+guide_uri_attributes_new (const char *text)
 {
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  PangoAttrList *attributes = pango_attr_list_new ();
   const char *from = text;
   const char *start, *end;
   gboolean email;
-
-  g_return_if_fail (GTK_IS_LABEL (label));
-  g_return_if_fail (text != NULL);
-
-  /* The attributes follow from the text: an unchanged text keeps its layout. */
-  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
-    return;
 
   while (next_address (&from, &start, &end, &email))
     {
@@ -304,6 +296,31 @@ guide_uri_label_set_text (GtkLabel   *label,
           }
     }
 
+  return attributes;
+}
+
+/**
+ * guide_uri_label_set_text:
+ * @label: a label that wraps
+ * @text: text that may write out web or e-mail addresses, or one address
+ *
+ * Shows @text in @label with guide_uri_attributes_new()'s cuts. The rest of
+ * the text wraps as the label's wrap mode says.
+ */
+void
+guide_uri_label_set_text (GtkLabel   *label,
+                          const char *text)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (text != NULL);
+
+  /* The attributes follow from the text: an unchanged text keeps its layout. */
+  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
+    return;
+
+  attributes = guide_uri_attributes_new (text);
   gtk_label_set_label (label, text);
   gtk_label_set_attributes (label, attributes);
 }
@@ -325,6 +342,59 @@ guide_uri_get_display (const char *uri)
     return g_strdup (uri + strlen ("tel:"));
 
   return g_strdup (uri);
+}
+
+/**
+ * guide_uri_get_hidden_host:
+ * @uri: an address
+ *
+ * A host written percent-encoded or in other letters than ASCII may look
+ * like another one: “webgate.ec.europa.eu%2Eevil.com” opens evil.com, and a
+ * Cyrillic “е” is not a Latin “e”. The browser opens the host as DNS knows
+ * it: decoded, and in punycode.
+ *
+ * Returns: (transfer full) (nullable): the host a browser really opens for
+ *   @uri when @uri writes it otherwise, or %NULL when it writes it plainly
+ *   or has none
+ */
+char *
+guide_uri_get_hidden_host (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *host;
+  const char *written;
+  gsize length;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if ((parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) == NULL)
+    return NULL;
+
+  if (g_str_equal (g_uri_get_scheme (parsed), "mailto"))
+    {
+      /* A mailbox's domain is a host too. */
+      host = strrchr (g_uri_get_path (parsed), '@');
+      written = strrchr (uri, '@');
+      if (host == NULL || written == NULL)
+        return NULL;
+      host++;
+      written++;
+    }
+  else
+    {
+      host = g_uri_get_host (parsed);
+      written = strstr (uri, "://");
+      if (host == NULL || written == NULL)
+        return NULL;
+      written += strlen ("://");
+    }
+
+  length = strcspn (written, "/?#");
+  for (gsize i = 0; i < length; i++)
+    if (written[i] == '%' || (guchar) written[i] >= 0x80)
+      return g_hostname_to_ascii (host);
+
+  return NULL;
 }
 
 /**
@@ -391,20 +461,44 @@ address_tooltip_cb (GtkWidget  *widget,
 }
 
 /**
- * guide_uri_set_tooltip:
- * @widget: a widget
- * @text: (nullable): the tooltip, which may write out addresses, or %NULL
- *   for none
+ * guide_uri_get_tooltip:
+ * @uri: an address
  *
- * Gives @widget a tooltip whose addresses are cut only where
- * guide_uri_label_set_text() cuts them: GTK's own tooltip label would cut
- * them at their hyphens.
+ * Returns: (transfer full): what the tooltip of a button that opens @uri
+ *   says: @uri as a person writes it, and the host the browser really opens
+ *   when the address hides it (see guide_uri_get_hidden_host())
+ */
+char *
+guide_uri_get_tooltip (const char *uri)
+{
+  g_autofree char *display = guide_uri_get_display (uri);
+  g_autofree char *host = guide_uri_get_hidden_host (uri);
+
+  if (host == NULL)
+    return g_steal_pointer (&display);
+
+  return g_strdup_printf (_("%s\nThis address really opens “%s”."), display, host);
+}
+
+/**
+ * guide_uri_set_tooltip:
+ * @widget: a widget that opens @uri
+ * @uri: (nullable): the address, or %NULL for no tooltip
+ *
+ * Gives @widget the tooltip guide_uri_get_tooltip() says. Its addresses are
+ * cut only where guide_uri_label_set_text() cuts them: GTK's own tooltip
+ * label would cut them at their hyphens.
  */
 void
 guide_uri_set_tooltip (GtkWidget  *widget,
-                       const char *text)
+                       const char *uri)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (uri != NULL)
+    text = guide_uri_get_tooltip (uri);
 
   if (g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip") == NULL && text != NULL)
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (address_tooltip_cb), NULL);

@@ -21,13 +21,16 @@ gboolean  guide_uri_is_site_acceptable (const char *uri);
 char     *guide_uri_find_disallowed    (const char *text,
                                         gboolean    site);
 char     *guide_uri_get_display        (const char *uri);
+char     *guide_uri_get_hidden_host    (const char *uri);
+char     *guide_uri_get_tooltip        (const char *uri);
 char     *guide_uri_build_mail         (const char *uri,
                                         const char *subject,
                                         const char *body);
+PangoAttrList *guide_uri_attributes_new (const char *text);
 void      guide_uri_label_set_text     (GtkLabel   *label,
                                         const char *text);
 void      guide_uri_set_tooltip        (GtkWidget  *widget,
-                                        const char *text);
+                                        const char *uri);
 
 void      guide_uri_launch             (GtkWindow           *parent,
                                         const char          *uri,

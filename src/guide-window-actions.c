@@ -28,7 +28,7 @@
 void
 guide_window_apply_zoom (GuideWindow *self)
 {
-  double zoom = g_settings_get_double (self->settings, "zoom");
+  double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
   g_autofree char *css = NULL;
 
   css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
@@ -192,8 +192,6 @@ continue_action (GtkWidget  *widget,
             }
         }
     }
-
-  guide_window_add_toast (self, _("Every step is done."));
 }
 
 static void

@@ -46,6 +46,7 @@ struct _GuideWindow
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
   GtkLabel             *waiting_label;
+  GtkWidget            *continue_button;
   GtkWidget            *waiting_contacts_button;
   GtkWidget            *request_button;
   GtkRevealer          *site_revealer;

@@ -24,6 +24,9 @@
 /* The widths of the list of stages and of the stage, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
 #define CONTENT_WIDTH 360
+/* The window size's range in the schema, for a schema compiled without it. */
+#define MIN_SIZE 200
+#define MAX_SIZE 16384
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -38,6 +41,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* How long access usually takes to be set up, by the original guide's "a few
+ * days": past two weeks, the app suggests asking again. */
+#define USUAL_WAIT_DAYS 14
 
 /* What a request sent with the original guide's form became: it went to the
  * former CPMS, and the helpdesk is where to ask now. */
@@ -57,7 +64,7 @@ former_request_text (GDateTime *submitted)
 static void
 update_waiting (GuideWindow *self)
 {
-  GPtrArray *addresses = guide_book_get_addresses (self->book);
+  GuideAddress *helpdesk = guide_book_get_helpdesk (self->book);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gint64 days = guide_progress_get_days_waiting (self->progress, self->book, now);
   GDateTime *former = guide_progress_get_former_request (self->progress, self->book);
@@ -72,15 +79,15 @@ update_waiting (GuideWindow *self)
       return;
     }
 
-  gtk_widget_set_visible (self->waiting_contacts_button, days >= 0);
-  gtk_widget_set_visible (self->request_button, days < 0);
+  /* Past two weeks, the wait is longer than it should be: the prepared
+   * message is the way to ask again. */
+  gtk_widget_set_visible (self->waiting_contacts_button, days >= 0 && days <= USUAL_WAIT_DAYS);
+  gtk_widget_set_visible (self->request_button, days < 0 || days > USUAL_WAIT_DAYS);
 
   if (days < 0)
     text = former_request_text (former);
   else
     {
-      g_autofree char *helpdesk = guide_uri_get_display (((GuideAddress *) g_ptr_array_index (addresses, 0))->uri);
-
       if (days == 0)
         when = g_strdup (_("You wrote to the helpdesk today."));
       else
@@ -89,8 +96,20 @@ update_waiting (GuideWindow *self)
                                                 days),
                                 (guint) days);
 
-      text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
-                              when, helpdesk);
+      if (helpdesk != NULL)
+        {
+          g_autofree char *display = guide_uri_get_display (helpdesk->uri);
+
+          if (days > USUAL_WAIT_DAYS)
+            text = g_strdup_printf (_("%s This is taking longer than usual: write to the helpdesk again at %s, with the prepared message, to ask where your request stands."),
+                                    when, display);
+          else
+            text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
+                                    when, display);
+        }
+      else
+        text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready."),
+                                when);
     }
 
   guide_uri_label_set_text (self->waiting_label, text);
@@ -115,8 +134,10 @@ guide_window_update_progress (GuideWindow *self)
       n_done += stage_done;
     }
 
-  subtitle = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", n_done),
-                              n_done, n_steps);
+  subtitle = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
+  /* Somewhere to continue: a step done, and one still to do. */
+  gtk_widget_set_visible (self->continue_button, n_done > 0 && n_done < n_steps);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continue", n_done > 0 && n_done < n_steps);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   adw_window_title_set_subtitle (self->short_title, subtitle);
   gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
@@ -249,8 +270,8 @@ guide_window_close_request (GtkWindow *window)
       int width, height;
 
       gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_int (self->settings, "window-width", CLAMP (width, MIN_SIZE, MAX_SIZE));
+      g_settings_set_int (self->settings, "window-height", CLAMP (height, MIN_SIZE, MAX_SIZE));
     }
 
   return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
@@ -279,8 +300,8 @@ guide_window_constructed (GObject *object)
   G_OBJECT_CLASS (guide_window_parent_class)->constructed (object);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
+                               CLAMP (g_settings_get_int (self->settings, "window-width"), MIN_SIZE, MAX_SIZE),
+                               CLAMP (g_settings_get_int (self->settings, "window-height"), MIN_SIZE, MAX_SIZE));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
@@ -436,6 +457,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_contacts_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, request_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, site_revealer);

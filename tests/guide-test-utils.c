@@ -13,7 +13,11 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "guide-input.h"
 #include "guide-window.h"
 
 #include "guide-test-utils.h"
@@ -226,6 +230,24 @@ guide_test_write_svg_that_fails_to_draw (const char *path)
                          "<pattern id='p' width='1000000' height='1000000' patternUnits='userSpaceOnUse'>"
                          "<rect width='5' height='5'/></pattern>"
                          "<rect width='960' height='600' fill='url(#p)'/></svg>");
+}
+
+/* A process that begins reading @path, as the app does, and is killed
+ * there: what a crash in json-glib would leave behind. */
+void
+guide_test_die_reading (const char *path)
+{
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      guide_input_begin_read (path);
+      kill (getpid (), SIGKILL);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
 }
 
 /* Registers a browser and mail client, through the user's mimeapps.list, that
@@ -586,20 +608,19 @@ is_address_word (const char *word,
 }
 
 /**
- * guide_test_assert_address_breaks:
- * @label: a label that wraps
+ * guide_test_assert_layout_address_breaks:
+ * @layout: a layout that wraps, which this changes
+ * @where: what shows it, for the message
  *
- * Lays out @label's text, with its attributes and wrap mode, at every width
+ * Lays out @layout's text, with its attributes and wrap mode, at every width
  * from very narrow to wide, and fails when a line starts inside an address
  * anywhere but after a "/", a "." or an "@".
  */
 void
-guide_test_assert_address_breaks (GtkLabel *label)
+guide_test_assert_layout_address_breaks (PangoLayout *layout,
+                                         const char  *where)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
   const char *text = pango_layout_get_text (layout);
-
-  g_assert_true (gtk_label_get_wrap (label));
 
   for (int width = 30; width <= 900; width += 10)
     {
@@ -619,12 +640,29 @@ guide_test_assert_address_breaks (GtkLabel *label)
             word_end++;
 
           if (is_address_word (text + word, word_end - word) && strchr ("/.@", text[start - 1]) == NULL)
-            g_error ("“%.*s” cut after “%.*s” at %d pixels, in a label of a %s with%s attributes: “%s”",
-                     word_end - word, text + word, start - word, text + word, width,
-                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (GTK_WIDGET (label))),
-                     gtk_label_get_attributes (label) != NULL ? "" : "out", text);
+            g_error ("“%.*s” cut after “%.*s” at %d pixels, in %s: “%s”",
+                     word_end - word, text + word, start - word, text + word, width, where, text);
         }
     }
+}
+
+/**
+ * guide_test_assert_address_breaks:
+ * @label: a label that wraps
+ *
+ * guide_test_assert_layout_address_breaks() for @label's text.
+ */
+void
+guide_test_assert_address_breaks (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
+  g_autofree char *where = g_strdup_printf ("a label of a %s with%s attributes",
+                                            parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "nothing",
+                                            gtk_label_get_attributes (label) != NULL ? "" : "out");
+
+  g_assert_true (gtk_label_get_wrap (label));
+  guide_test_assert_layout_address_breaks (layout, where);
 }
 
 /**

@@ -32,6 +32,7 @@ void       guide_test_write_black_png     (const char   *path,
                                            guint32       width,
                                            guint32       height);
 void       guide_test_write_svg_that_fails_to_draw (const char *path);
+void       guide_test_die_reading         (const char   *path);
 char      *guide_test_install_fake_browser (const char * const *schemes);
 GPtrArray *guide_test_wait_for_launches   (const char   *log,
                                            guint         count);
@@ -56,6 +57,8 @@ gboolean   guide_test_wait_for            (GuideTestCondition condition,
 GtkWidget *guide_test_find_by_css_class   (GtkWidget    *root,
                                            GType         type,
                                            const char   *css_class);
+void       guide_test_assert_layout_address_breaks (PangoLayout *layout,
+                                                    const char  *where);
 void       guide_test_assert_address_breaks (GtkLabel   *label);
 guint      guide_test_assert_all_address_breaks (GtkWidget *root);
 

@@ -580,6 +580,25 @@ test_not_json (void)
   g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
 }
 
+/* What JSON allows is read: every escape, a surrogate pair, and comment
+ * marks inside text, as every address holds “//”. */
+static void
+test_json_escapes (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/guide/it.json", 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  const char *title = strstr (text, "\"title\": \"") + strlen ("\"title\": \"");
+  g_autofree char *escaped = g_strdup_printf ("%.*s%s%s", (int) (title - text), text,
+                                              "\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9\\ud83d\\ude00 /* // */",
+                                              strchr (title, '"'));
+  g_autoptr(GBytes) escaped_bytes = g_bytes_new (escaped, strlen (escaped));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuideBook) book = guide_book_new_from_bytes (escaped_bytes, "it.json", GUIDE_BOOK_FLAGS_SITE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (guide_book_get_title (book), ==, "\" \\ / \b\f\n\r\t é😀 /* // */");
+}
+
 /* A site's guide may name its own https and e-mail addresses, nothing else;
  * problems are reported with the line they are on. */
 static void
@@ -724,6 +743,7 @@ main (int   argc,
   g_test_add_data_func ("/guide/book/sources/en", "en", test_sources);
   g_test_add_func ("/guide/book/refuses", test_refuses);
   g_test_add_func ("/guide/book/not-json", test_not_json);
+  g_test_add_func ("/guide/book/json-escapes", test_json_escapes);
   g_test_add_func ("/guide/book/site-rules", test_site_rules);
   g_test_add_data_func ("/guide/book/addresses/fr", "fr", test_addresses);
   g_test_add_data_func ("/guide/book/addresses/it", "it", test_addresses);

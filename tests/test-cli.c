@@ -66,7 +66,8 @@ static void
 test_help (void)
 {
   static const char * const options[] = {
-    "--language", "--presentation", "--reset-progress", "--progress-file", "--check-site", "--version",
+    "--language", "--presentation", "--reset-progress", "--progress-file", "--check-site", "--require-site",
+    "--export-pdf", "--blank", "--version",
   };
   static const char * const italian[] = { "LANGUAGE", "it", "LC_ALL", "C.UTF-8", NULL };
   static const char * const english[] = { "LANGUAGE", "en_GB", "LC_ALL", "C.UTF-8", NULL };
@@ -79,6 +80,8 @@ test_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     g_assert_nonnull (strstr (result.out, options[i]));
   g_assert_nonnull (strstr (result.out, "Start in presentation mode, for workshops"));
+  /* What the program is, in a line. */
+  g_assert_nonnull (strstr (result.out, "A step-by-step guide to getting access to the CPMS"));
 
   run (&translated, italian, "--help", NULL);
   g_assert_nonnull (strstr (translated.out, "Avvia in modalità presentazione, per i workshop"));
@@ -100,6 +103,7 @@ test_bad_options (void)
   run (&unknown, NULL, "--frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_cmpuint (count_lines (unknown.err), ==, 1);
+  g_assert_true (g_str_has_prefix (unknown.err, "cpms-guide: "));
   g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
 
   run (&language, NULL, "--language=de", NULL);
@@ -187,6 +191,23 @@ test_check_site (void)
   run (&clean, NULL, "--check-site", NULL);
   g_assert_cmpint (clean.status, ==, 0);
   g_assert_nonnull (strstr (clean.out, "No problems found."));
+
+  /* For a fleet: no settings at all, told apart from good ones. */
+  {
+    g_auto(GuideTestRun) none = { 0 };
+    g_auto(GuideTestRun) locked = { 0 };
+
+    run (&none, NULL, "--check-site", "--require-site", NULL);
+    g_assert_cmpint (none.status, ==, 3);
+    g_assert_nonnull (strstr (none.out, "No settings of the organisation were found."));
+
+    /* What was read: the language and its lock, the contact. */
+    guide_test_write_file (site, "[Site]\nLanguage=it\nLockLanguage=true\n\n[Contact]\nName=IT desk\nEmail=it@hospital.example\n");
+    run (&locked, environment, "--check-site", "--require-site", NULL);
+    g_assert_cmpint (locked.status, ==, 0);
+    g_assert_nonnull (strstr (locked.out, "Language: it, locked\n"));
+    g_assert_nonnull (strstr (locked.out, "Contact: IT desk, it@hospital.example\n"));
+  }
 
   /* A broken site file and a broken site guide: each problem, and a failure. */
   guide_test_write_file (site, "[Site]\nLanguage=es\n");
@@ -335,6 +356,52 @@ test_check_site_dates (void)
   g_assert_nonnull (strstr (result.out, "2 problems found."));
 }
 
+/* A site guide's addresses whose host passes for another: percent-encoded,
+ * in Cyrillic letters, in an e-mail address. --check-site warns with the
+ * host the browser really opens, and does not fail for it: a hospital's own
+ * host may be written in its language's letters. */
+static void
+test_check_site_hidden_hosts (void)
+{
+  static const char * const languages[] = { "fr", "it", "en" };
+  /* "е" and "о" below are Cyrillic. */
+  static const char * const replaced[][2] = {
+    { "\"https://cpms2.ern-net.eu/\"", "\"https://cpms2.ern-net.eu%2Eevil.example/\"" },
+    { "\"https://webgate.ec.europa.eu/cas/eim", "\"https://w\xd0\xb5" "bgate.ec.europa.eu/cas/eim" },
+    { "\"mailto:helpdesk.reconnet@ao-pisa.toscana.it\"", "\"mailto:helpdesk.reconnet@a\xd0\xbe-pisa.toscana.it\"" },
+  };
+  g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "guide", NULL);
+  g_auto(GuideTestRun) result = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", languages[i]);
+      g_autofree char *builtin = g_test_build_filename (G_TEST_DIST, "..", "data", "guide", name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (builtin, &contents, NULL, NULL));
+      for (guint j = 0; j < G_N_ELEMENTS (replaced); j++)
+        {
+          g_auto(GStrv) parts = g_strsplit (contents, replaced[j][0], -1);
+
+          g_assert_cmpuint (g_strv_length (parts), >, 1);
+          g_free (contents);
+          contents = g_strjoinv (replaced[j][1], parts);
+        }
+      guide_test_write_file (path, contents);
+    }
+
+  run (&result, NULL, "--check-site", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "“https://cpms2.ern-net.eu%2Eevil.example/” opens the host “cpms2.ern-net.eu.evil.example”"));
+  g_assert_nonnull (strstr (result.out, "opens the host “xn--wbgate-3of.ec.europa.eu”"));
+  g_assert_nonnull (strstr (result.out, "opens the host “xn--a-pisa-wqf.toscana.it”"));
+  /* What was read (four lines), the three warnings, the verdict. */
+  g_assert_cmpuint (count_lines (result.out), ==, 4 + 3 + 1);
+  g_assert_nonnull (strstr (result.out, "No problems found."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/guide/cli/language", test_language);
   g_test_add_func ("/guide/cli/language-locked", test_language_locked);
   g_test_add_func ("/guide/cli/check-site", test_check_site);
+  g_test_add_func ("/guide/cli/check-site-hidden-hosts", test_check_site_hidden_hosts);
   g_test_add_func ("/guide/cli/check-site-hostile", test_check_site_hostile);
   g_test_add_func ("/guide/cli/check-site-pictures", test_check_site_pictures);
   g_test_add_func ("/guide/cli/check-site-dates", test_check_site_dates);

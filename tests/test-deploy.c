@@ -79,6 +79,27 @@ test_vendor_override (void)
   guide_test_iterate ();
 }
 
+/* Sizes out of range in an override (95_mistaken.gschema.override) are left
+ * out: the window opens at its usual size, with no critical. */
+static void
+test_size_out_of_range (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *window;
+  int width, height;
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  window = start (settings);
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 720);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  guide_test_iterate ();
+}
+
 static void
 test_keyfile_lock (void)
 {
@@ -140,16 +161,19 @@ test_site_file (void)
   g_assert_false (gtk_widget_get_sensitive (language_button (window, "IT")));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (language_button (window, "IT")), ==, "Défini par votre organisation");
 
-  /* The hospital's IT, next to the helpdesk, reachable by e-mail. */
+  /* The hospital's IT, first, before the helpdesk, reachable by e-mail with
+   * a button that looks like the helpdesk's. */
   g_assert_true (gtk_widget_activate_action (window, "win.show-contacts", NULL));
   guide_test_iterate ();
   name = guide_test_find_label (window, "Servizio informatico, AOU Pisana");
   g_assert_nonnull (name);
+  g_assert_null (gtk_widget_get_prev_sibling (gtk_widget_get_parent (name)));
   g_assert_nonnull (guide_test_find_label (window, "it@ospedale.example\n+39 050 123 456"));
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (name)); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_BOX (child))
       write = gtk_widget_get_first_child (child);
   g_assert_nonnull (write);
+  g_assert_true (gtk_widget_has_css_class (write, "suggested-action"));
   g_signal_emit_by_name (write, "clicked");
   launched = guide_test_wait_for_launches (log, 1);
   g_assert_cmpuint (launched->len, ==, 1);
@@ -207,6 +231,7 @@ main (int   argc,
   guide_test_init (&argc, &argv);
 
   g_test_add_func ("/guide/deploy/vendor-override", test_vendor_override);
+  g_test_add_func ("/guide/deploy/size-out-of-range", test_size_out_of_range);
   g_test_add_func ("/guide/deploy/keyfile-lock", test_keyfile_lock);
   g_test_add_func ("/guide/deploy/site-file", test_site_file);
   g_test_add_func ("/guide/deploy/site-file-unreadable", test_site_file_unreadable);

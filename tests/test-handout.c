@@ -16,6 +16,8 @@
  * script on a server would; the print dialog's path is checked in-process. */
 
 #include "guide-handout.h"
+#include "guide-handout-layout.h"
+#include "guide-handout-private.h"
 #include "guide-i18n.h"
 #include "guide-test-utils.h"
 #include "guide-uri.h"
@@ -217,6 +219,73 @@ test_export_without_display (void)
     }
 }
 
+/* A stage starts a page of its own only when less than half of the page
+ * before is free: on A4, in each language, some stage follows on the page
+ * of the one before, and each stage's start that begins a page leaves the
+ * page before at least half full, or could not have fitted on it. */
+static void
+test_pages_filled (void)
+{
+  static const char * const languages[] = { "fr", "it", "en" };
+  const double height = 842 - MARGIN_TOP - MARGIN_BOTTOM;
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GuideBook) book = guide_book_new_for_language (languages[l]);
+      g_autoptr(GuideHandout) handout = guide_handout_new (book, NULL, NULL);
+      guint n_stages = guide_book_get_stages (book)->len;
+      guint n_following = 0, n_addresses = 0, n_pages;
+
+      guide_i18n_set_language (languages[l]);
+      n_pages = guide_handout_paginate (handout, 595, 842);
+      for (guint i = 1; i < handout->blocks->len; i++)
+        {
+          GuideHandoutBlock *block = g_ptr_array_index (handout->blocks, i);
+          GuideHandoutBlock *before = g_ptr_array_index (handout->blocks, i - 1);
+          double chain = block->height;
+
+          if (!block->new_page)
+            continue;
+          if (block->page == before->page)
+            {
+              n_following++;
+              continue;
+            }
+
+          for (guint j = i; j + 1 < handout->blocks->len &&
+                            ((GuideHandoutBlock *) g_ptr_array_index (handout->blocks, j))->keep_with_next; j++)
+            chain += ((GuideHandoutBlock *) g_ptr_array_index (handout->blocks, j + 1))->space_before +
+                     ((GuideHandoutBlock *) g_ptr_array_index (handout->blocks, j + 1))->height;
+          g_assert_true (before->y + before->height > height / 2 ||
+                         before->y + before->height + STAGE_GAP + chain > height);
+        }
+      g_assert_cmpuint (n_following, >, 0);
+
+      /* Every printed text with an address, cut only where the window cuts
+       * it, at every width. */
+      for (guint i = 0; i < handout->blocks->len; i++)
+        {
+          GuideHandoutBlock *block = g_ptr_array_index (handout->blocks, i);
+
+          for (guint j = 0; j < block->items->len; j++)
+            {
+              GuideHandoutItem *item = g_ptr_array_index (block->items, j);
+              g_autoptr(PangoLayout) layout = NULL;
+
+              if (item->layout == NULL || strpbrk (pango_layout_get_text (item->layout), "@/") == NULL)
+                continue;
+
+              layout = pango_layout_copy (item->layout);
+              guide_test_assert_layout_address_breaks (layout, "the handout");
+              n_addresses++;
+            }
+        }
+      g_assert_cmpuint (n_addresses, >, 10);
+      g_assert_cmpuint (n_pages, <, 15);
+      g_assert_cmpuint (n_pages, >, n_stages);
+    }
+}
+
 /* Ticks come from the user's own progress file, or the one named, with the
  * date of each; --blank leaves every box empty. */
 static void
@@ -350,9 +419,13 @@ test_bad_options (void)
   const char *blank_alone[] = { binary, "--blank", NULL };
   const char *bad_language[] = { binary, "--export-pdf=/dev/null", "--language=de", NULL };
   const char *bad_folder[] = { binary, "--export-pdf=/nonexistent/folder/handout.pdf", "--language=fr", NULL };
+  const char *no_name[] = { binary, "--export-pdf=", NULL };
+  const char *full_disk[] = { binary, "--export-pdf=/dev/full", "--language=en", NULL };
   g_auto(GuideTestRun) result1 = { 0 };
   g_auto(GuideTestRun) result2 = { 0 };
   g_auto(GuideTestRun) result3 = { 0 };
+  g_auto(GuideTestRun) result4 = { 0 };
+  g_auto(GuideTestRun) result5 = { 0 };
 
   run (&result1, blank_alone);
   g_assert_cmpint (result1.status, ==, 2);
@@ -364,6 +437,41 @@ test_bad_options (void)
   run (&result3, bad_folder);
   g_assert_cmpint (result3.status, ==, 1);
   g_assert_nonnull (strstr (result3.err, "/nonexistent/folder/handout.pdf"));
+
+  /* A usage mistake, said as one. */
+  run (&result4, no_name);
+  g_assert_cmpint (result4.status, ==, 2);
+  g_assert_cmpstr (result4.err, ==, "cpms-guide: --export-pdf needs the name of the PDF file to write\n");
+
+  /* A full disk: one line, the real error, no warning from the drawing. */
+  run (&result5, full_disk);
+  g_assert_cmpint (result5.status, ==, 1);
+  g_assert_true (g_str_has_prefix (result5.err, "cpms-guide: Could not write “/dev/full”: "));
+  g_assert_cmpint (strchr (result5.err, '\n') - result5.err, ==, strlen (result5.err) - 1);
+  /* The system's reason too is in the language asked for. */
+  g_assert_nonnull (strstr (result3.err, "ce fichier ou son dossier n’existe pas"));
+}
+
+/* A full disk, said in the handout's language, not the system's. */
+static void
+test_disk_full (void)
+{
+  const char *binary = g_getenv ("CPMS_GUIDE_BINARY");
+  /* What the drawing warns of once the disk is full is not this test's
+   * business: only the message the user is left with. */
+  const char *italian[] = { "env", "-u", "G_DEBUG", binary, "--export-pdf=/dev/full", "--language=it", "--blank", NULL };
+  const char *french[] = { "env", "-u", "G_DEBUG", binary, "--export-pdf=/dev/full", "--language=fr", "--blank", NULL };
+  g_auto(GuideTestRun) result1 = { 0 };
+  g_auto(GuideTestRun) result2 = { 0 };
+
+  run (&result1, italian);
+  g_assert_cmpint (result1.status, ==, 1);
+  g_assert_nonnull (strstr (result1.err, "Impossibile scrivere “/dev/full”: il disco è pieno"));
+  g_assert_null (strstr (result1.err, "No space"));
+
+  run (&result2, french);
+  g_assert_cmpint (result2.status, ==, 1);
+  g_assert_nonnull (strstr (result2.err, "le disque est plein"));
 }
 
 /* The print dialog's path draws the same pages, through GtkPrintOperation:
@@ -473,8 +581,10 @@ main (int   argc,
 
   g_test_add_func ("/guide/handout/export-without-display", test_export_without_display);
   g_test_add_func ("/guide/handout/ticks", test_ticks);
+  g_test_add_func ("/guide/handout/pages-filled", test_pages_filled);
   g_test_add_func ("/guide/handout/qr-codes", test_qr_codes);
   g_test_add_func ("/guide/handout/bad-options", test_bad_options);
+  g_test_add_func ("/guide/handout/disk-full", test_disk_full);
   g_test_add_func ("/guide/handout/print-operation", test_print_operation);
   g_test_add_func ("/guide/handout/print-shortcut", test_print_shortcut);
 

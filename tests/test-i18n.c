@@ -12,6 +12,7 @@
 
 /* The app's own translations, whatever the process locale. */
 
+#include <errno.h>
 #include <locale.h>
 
 #include "guide-i18n.h"
@@ -35,6 +36,27 @@ test_gettext (void)
   g_assert_cmpstr (_("Main Menu"), ==, "Main Menu");
 }
 
+/* The system's common reasons a file cannot be read or written, in the
+ * interface's language; a rare one in the system's own words. */
+static void
+test_io_errors (void)
+{
+  guide_i18n_set_language ("it");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (ENOSPC), NULL), ==, "il disco è pieno");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (EROFS), NULL), ==, "il disco è di sola lettura");
+
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_file_error (G_FILE_ERROR_ACCES), NULL), ==,
+                   "vous n’en avez pas l’autorisation");
+  g_assert_cmpstr (guide_i18n_describe_io_error (G_IO_ERROR_NOT_FOUND, NULL), ==, "ce fichier ou son dossier n’existe pas");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (ENOTDIR), NULL), ==,
+                   "un élément qui n’est pas un dossier se trouve sur le chemin");
+  g_assert_cmpstr (guide_i18n_describe_io_error (g_io_error_from_errno (EIO), "Input/output error"), ==, "Input/output error");
+
+  guide_i18n_set_language ("en");
+  g_assert_cmpstr (guide_i18n_describe_io_error (G_IO_ERROR_READ_ONLY, NULL), ==, "the disk is read-only");
+}
+
 static void
 test_plurals (void)
 {
@@ -55,6 +77,70 @@ test_plurals (void)
   g_assert_cmpstr (guide_ngettext ("%u of %u step done", "%u of %u steps done", 2), ==, "%u of %u steps done");
 }
 
+/* Each language's own agreement: French and Italian with the number done,
+ * English with the total, for 0, 1, 2 and 18 steps done. */
+static void
+test_counts (void)
+{
+  static const struct { const char *language; guint done, total; const char *text; } counts[] = {
+    { "en", 0, 18, "0 of 18 steps done" },
+    { "en", 1, 18, "1 of 18 steps done" },
+    { "en", 2, 18, "2 of 18 steps done" },
+    { "en", 18, 18, "18 of 18 steps done" },
+    { "en", 0, 1, "0 of 1 step done" },
+    { "en", 1, 1, "1 of 1 step done" },
+    { "fr", 0, 18, "0 étape sur 18 terminée" },
+    { "fr", 1, 18, "1 étape sur 18 terminée" },
+    { "fr", 2, 18, "2 étapes sur 18 terminées" },
+    { "fr", 18, 18, "18 étapes sur 18 terminées" },
+    { "fr", 0, 1, "0 étape sur 1 terminée" },
+    { "it", 0, 18, "0 passaggi su 18 completati" },
+    { "it", 1, 18, "1 passaggio su 18 completato" },
+    { "it", 2, 18, "2 passaggi su 18 completati" },
+    { "it", 18, 18, "18 passaggi su 18 completati" },
+    { "it", 1, 1, "1 passaggio su 1 completato" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = guide_i18n_format_count (counts[i].language, counts[i].done, counts[i].total);
+
+      g_assert_cmpstr (text, ==, counts[i].text);
+    }
+}
+
+/* GTK's own strings follow the application's language where GTK's
+ * translations are installed, and the desktop's language stays the
+ * desktop's. */
+static void
+test_toolkit_language (void)
+{
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LC_ALL", "", TRUE);
+  g_setenv ("LC_MESSAGES", "", TRUE);
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+
+  guide_i18n_set_language ("it");
+  if (g_str_equal (g_dgettext ("gtk40", "_Cancel"), "_Cancel"))
+    {
+      g_test_skip ("GTK's Italian translations are not installed");
+      return;
+    }
+  g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, "A_nnulla");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, "A_nnuler");
+  guide_i18n_set_language ("en");
+  g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, "_Cancel");
+
+  /* An Italian desktop, whatever the application speaks. */
+  g_setenv ("LANG", "it_IT.UTF-8", TRUE);
+  guide_i18n_set_language ("fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
+}
+
 static void
 test_resolve (void)
 {
@@ -71,8 +157,11 @@ test_resolve (void)
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
   g_setenv ("LANG", "fr_BE.UTF-8", TRUE);
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  /* A language the guide is not written in: English. */
   g_setenv ("LANG", "de_DE.UTF-8", TRUE);
-  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
+  g_setenv ("LANG", "pl_PL.UTF-8", TRUE);
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
   g_setenv ("LANGUAGE", "de:it", TRUE);
   g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "it");
 
@@ -91,9 +180,9 @@ test_resolve (void)
   /* No language at all (the C locale) is none of the three. */
   g_setenv ("LANGUAGE", "", TRUE);
   g_setenv ("LANG", "C.UTF-8", TRUE);
-  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
   g_setenv ("LANG", "", TRUE);
-  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "fr");
+  g_assert_cmpstr (guide_i18n_resolve_language (""), ==, "en");
 }
 
 static void
@@ -167,7 +256,10 @@ main (int   argc,
 
   g_test_add_func ("/guide/i18n/gettext", test_gettext);
   g_test_add_func ("/guide/i18n/plurals", test_plurals);
+  g_test_add_func ("/guide/i18n/counts", test_counts);
+  g_test_add_func ("/guide/i18n/io-errors", test_io_errors);
   g_test_add_func ("/guide/i18n/resolve", test_resolve);
+  g_test_add_func ("/guide/i18n/toolkit-language", test_toolkit_language);
   g_test_add_func ("/guide/i18n/translate-widget", test_translate_widget);
   g_test_add_func ("/guide/i18n/translate-menu", test_translate_menu);
 

@@ -154,11 +154,11 @@ step_where (guint stage,
 }
 
 /* How a slide says where it is, in each language: a stage's slide, a step's,
- * an original guide's step's. */
+ * the original guide's method's. */
 static const char * const wheres[][3] = {
-  { "Étape %u sur %u", NULL, "Étape %u · Guide d'origine, sous-étape %u sur %u" },
-  { "Fase %u di %u", "Fase %u · Passaggio %u di %u", "Fase %u · Guida originale, passaggio %u di %u" },
-  { "Stage %u of %u", "Stage %u · Step %u of %u", "Stage %u · Original guide, step %u of %u" },
+  { "Étape %u sur %u", NULL, "Étape %u · Guide d'origine" },
+  { "Fase %u di %u", "Fase %u · Passaggio %u di %u", "Fase %u · Guida originale" },
+  { "Stage %u of %u", "Stage %u · Step %u of %u", "Stage %u · Original guide" },
 };
 
 static void
@@ -189,12 +189,10 @@ walk (Fixture    *fixture,
                                                         : g_strdup_printf (formats[1], i + 1, j + 1, stage->steps->len));
           g_ptr_array_add (texts, step->text);
         }
-      for (guint j = 0; j < stage->original_steps->len; j++)
+      if (stage->original_steps->len > 0)
         {
-          GuideStep *step = g_ptr_array_index (stage->original_steps, j);
-
-          g_ptr_array_add (expected, g_strdup_printf (formats[2], i + 1, j + 1, stage->original_steps->len));
-          g_ptr_array_add (texts, step->text);
+          g_ptr_array_add (expected, g_strdup_printf (formats[2], i + 1));
+          g_ptr_array_add (texts, stage->original_text);
         }
     }
 
@@ -204,8 +202,8 @@ walk (Fixture    *fixture,
     press_and_expect (fixture, "Left", g_ptr_array_index (expected, i - 1), g_ptr_array_index (texts, i - 1));
 }
 
-/* The original guide's SMS steps are on slides of their own, marked as no
- * longer offered, with nothing to tick. */
+/* The original guide's SMS method is one slide, marked as no longer
+ * offered, with nothing to tick: the checklist keeps its steps. */
 static void
 test_withdrawn_slides (Fixture       *fixture,
                        gconstpointer  data)
@@ -223,16 +221,12 @@ test_withdrawn_slides (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (withdrawn));
   g_assert_true (gtk_widget_get_visible (check));
 
-  for (guint i = 0; i < stage->original_steps->len; i++)
-    {
-      g_autofree char *where_text = g_strdup_printf ("Étape 2 · Guide d'origine, sous-étape %u sur %u",
-                                                     i + 1, stage->original_steps->len);
-
-      press_and_expect (fixture, "Right", where_text, ((GuideStep *) g_ptr_array_index (stage->original_steps, i))->text);
-      g_assert_true (gtk_widget_get_visible (withdrawn));
-      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (withdrawn)), ==, stage->original_title);
-      g_assert_false (gtk_widget_get_visible (check));
-    }
+  press_and_expect (fixture, "Right", "Étape 2 · Guide d'origine", stage->original_text);
+  g_assert_true (gtk_widget_get_visible (withdrawn));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (withdrawn)), ==, stage->original_title);
+  g_assert_false (gtk_widget_get_visible (check));
+  g_assert_nonnull (guide_test_find_label (fixture->presentation,
+                                           "Ses 5 sous-étapes sont conservées dans la liste et dans le document imprimé."));
 
   press_and_expect (fixture, "Right", "Étape 3 sur 4", NULL);
   g_assert_false (gtk_widget_get_visible (withdrawn));
@@ -417,30 +411,46 @@ decode (GtkWidget *code)
   return g_strchomp (output);
 }
 
-/* What the slides show a code for: every address of the guide but the ones
- * of the original guide's own steps, which an audience is not to open. */
+static void
+collect_note_addresses (GPtrArray  *notes,
+                        GHashTable *addresses)
+{
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      GuideNote *note = g_ptr_array_index (notes, i);
+
+      if (note->uri != NULL)
+        g_hash_table_add (addresses, note->uri);
+    }
+}
+
+/* What the slides show a code for: the addresses of the guide's notes, its
+ * stages', their steps' and the contacts; not those of the original
+ * guide's steps, which an audience is not to open. */
 static void
 collect_addresses (GuideBook  *book,
                    GHashTable *addresses)
 {
-  g_autoptr(GPtrArray) uris = guide_book_list_addresses (book);
   GPtrArray *stages = guide_book_get_stages (book);
+  GPtrArray *contacts = guide_book_get_addresses (book);
 
-  for (guint i = 0; i < uris->len; i++)
-    g_hash_table_add (addresses, g_ptr_array_index (uris, i));
-
+  collect_note_addresses (guide_book_get_notes (book), addresses);
   for (guint i = 0; i < stages->len; i++)
     {
       GuideStage *stage = g_ptr_array_index (stages, i);
 
-      for (guint j = 0; j < stage->original_steps->len; j++)
+      collect_note_addresses (stage->notes, addresses);
+      for (guint j = 0; j < stage->steps->len; j++)
         {
-          GuideStep *step = g_ptr_array_index (stage->original_steps, j);
+          GuideStep *step = g_ptr_array_index (stage->steps, j);
 
           if (step->uri != NULL)
-            g_hash_table_remove (addresses, step->uri);
+            g_hash_table_add (addresses, step->uri);
+          collect_note_addresses (step->notes, addresses);
         }
     }
+  for (guint i = 0; i < contacts->len; i++)
+    g_hash_table_add (addresses, ((GuideAddress *) g_ptr_array_index (contacts, i))->uri);
 }
 
 static void
@@ -459,7 +469,7 @@ test_qr_codes (Fixture       *fixture,
       guint n_addresses = 0;
 
       collect_addresses (book, expected);
-      g_assert_cmpuint (g_hash_table_size (expected), ==, 9);
+      g_assert_cmpuint (g_hash_table_size (expected), ==, 8);
 
       /* Every slide, and every code on it, decoded as a phone would, with
        * the address under it cut only after "/", "." or "@". */

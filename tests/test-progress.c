@@ -411,6 +411,42 @@ assert_kept_aside (const char *broken)
   g_assert_cmpuint (count_files (folder), ==, 2);
 }
 
+/* Should anything still crash the app while it reads the progress file, the
+ * next start sets the file aside, as a broken one, rather than crash again:
+ * a process that begins reading it is killed. */
+static void
+test_crashed_while_reading (void)
+{
+  const char *saved = "{ \"version\": 2, \"done\": { \"eu-login.open-register\": \"2026-01-05T10:00:00Z\" } }";
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GuideProgress) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+
+  guide_test_write_file (path, saved);
+  guide_test_die_reading (path);
+
+  progress = new_progress ();
+  g_assert_false (guide_progress_load (progress, &error));
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN);
+  g_assert_true (g_str_has_prefix (error->message, "The app stopped while reading your progress file. It was kept as “"));
+  aside = g_strndup (strstr (error->message, "“") + strlen ("“"), strstr (error->message, "”") - strstr (error->message, "“") - strlen ("“"));
+  kept = read_file (aside);
+  g_assert_cmpstr (kept, ==, saved);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* What is saved from here is read at the next start. */
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+  next = new_progress ();
+  g_assert_true (guide_progress_load (next, NULL));
+  g_assert_true (guide_progress_is_done (next, "eu-login.open-register"));
+  g_assert_cmpuint (count_files (folder), ==, 2);
+}
+
 static void
 test_broken_not_json (void)
 {
@@ -429,6 +465,21 @@ test_broken_time (void)
   assert_kept_aside ("{ \"version\": 1, \"done\": { \"eu-login.open-register\": \"yesterday\" } }");
 }
 
+/* A newer version's file, left as it was, and told of. */
+static void
+assert_newer_kept (GuideProgress *progress,
+                   const GError  *error,
+                   const char    *newer)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = read_file (path);
+
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version of this app"));
+  g_assert_false (guide_progress_get_writable (progress));
+  g_assert_cmpstr (contents, ==, newer);
+}
+
 static void
 test_newer_version (void)
 {
@@ -436,23 +487,19 @@ test_newer_version (void)
   g_autofree char *path = guide_test_progress_path ();
   g_autoptr(GuideProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
 
   guide_test_write_file (path, newer);
 
   progress = new_progress ();
   g_assert_false (guide_progress_load (progress, &error));
-  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
-  g_assert_false (guide_progress_get_writable (progress));
+  assert_newer_kept (progress, error, newer);
 
   guide_progress_set_done (progress, "eu-login.create-account", TRUE);
   g_assert_true (guide_progress_save (progress, NULL));
   g_assert_true (guide_progress_is_done (progress, "eu-login.create-account"));
   guide_progress_reset (progress);
   g_assert_true (guide_progress_save (progress, NULL));
-
-  contents = read_file (path);
-  g_assert_cmpstr (contents, ==, newer);
+  assert_newer_kept (progress, error, newer);
 }
 
 static void
@@ -766,6 +813,258 @@ test_save_now (void)
   g_assert_cmpuint (n_saved, ==, 0);
 }
 
+static const char newer_file[] = "{ \"version\": 9, \"done\": { \"eu-login.open-register\": \"2031-01-01T00:00:00Z\" } }";
+
+static void
+newer_saved_cb (GuideProgress *progress,
+                const GError  *error,
+                GError       **saved_error)
+{
+  g_clear_error (saved_error);
+  *saved_error = error != NULL ? g_error_copy (error) : NULL;
+}
+
+/* A newer version started while this one runs, and writing its own file:
+ * neither the next tick's save nor the one at quit writes over it, and the
+ * user is told why in plain words. */
+static void
+test_newer_arrives (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (guide_progress_load (progress, NULL));
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+
+  guide_test_write_file (path, newer_file);
+
+  /* A tick, saved in a worker thread. */
+  g_signal_connect (progress, "saved", G_CALLBACK (newer_saved_cb), &error);
+  guide_progress_set_done (progress, "two-factor.install-app", TRUE);
+  guide_test_wait_for_saves (progress);
+  assert_newer_kept (progress, error, newer_file);
+
+  /* Quitting, after another tick. */
+  guide_progress_set_done (progress, "two-factor.enrol", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+  assert_newer_kept (progress, error, newer_file);
+}
+
+/* The same, caught by the save at quit, in this thread, before the tick's
+ * own save ran. */
+static void
+test_newer_arrives_before_quit (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (guide_progress_load (progress, NULL));
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  guide_test_write_file (path, newer_file);
+
+  g_assert_false (guide_progress_save (progress, &error));
+  assert_newer_kept (progress, error, newer_file);
+}
+
+/* Where the file is, and when it was last written. */
+static void
+assert_untouched (const char    *path,
+                  const GStatBuf *before)
+{
+  GStatBuf after;
+
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before->st_ino);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before->st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before->st_mtim.tv_nsec);
+}
+
+/* Nothing changed, nothing written: not at quit, not for the place the user
+ * was already at, not for an upgrade with nothing to bring up to date. */
+static void
+test_unchanged_not_written (void)
+{
+  static const char saved[] =
+    "{ \"version\": 2, \"current-stage\": \"eu-login\", \"current-step\": \"eu-login.create-account\",\n"
+    "  \"done\": { \"eu-login.open-register\": \"2026-11-20T21:30:00Z\" } }";
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GuideBook) book = guide_book_new_for_language ("fr");
+  GStatBuf before;
+
+  guide_test_write_file (path, saved);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  g_assert_true (guide_progress_load (progress, NULL));
+  g_assert_true (guide_progress_upgrade (progress, book, NULL));
+  guide_progress_set_current (progress, "eu-login", "eu-login.create-account");
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_false (guide_progress_get_saving (progress));
+  g_assert_true (guide_progress_save (progress, NULL));
+  assert_untouched (path, &before);
+
+  /* A change is written; then nothing more. */
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_true (guide_progress_save (progress, NULL));
+  assert_untouched (path, &before);
+}
+
+/* What only shows progress writes nothing: a broken file stays where it is,
+ * and a file of version 1 is brought up to date in memory only. */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GuideBook) book = guide_book_new_for_language ("fr");
+  GuideProgress *progress;
+  g_autoptr(GError) error = NULL;
+  GStatBuf before;
+
+  guide_test_write_file (path, "{ broken");
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  progress = new_progress ();
+  g_assert_false (guide_progress_load_read_only (progress, &error));
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (guide_progress_get_writable (progress));
+  g_assert_finalize_object (progress);
+  assert_untouched (path, &before);
+  g_assert_cmpuint (count_files (folder), ==, 1);
+  g_clear_error (&error);
+
+  write_version_1 (5);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  progress = new_progress ();
+  g_assert_true (guide_progress_load_read_only (progress, &error));
+  g_assert_true (guide_progress_upgrade (progress, book, &error));
+  g_assert_no_error (error);
+  g_assert_true (guide_progress_is_done (progress, "two-factor.scan-qr"));
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_assert_true (guide_progress_save (progress, NULL));
+  g_assert_finalize_object (progress);
+  assert_untouched (path, &before);
+
+  guide_test_write_file (path, newer_file);
+  progress = new_progress ();
+  g_assert_false (guide_progress_load_read_only (progress, &error));
+  g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER);
+  g_assert_finalize_object (progress);
+}
+
+/* Saves through @link, and checks that it wrote @target and left the link. */
+static void
+assert_saved_through (const char *link,
+                      const char *target)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GuideProgress) progress = guide_progress_new (file);
+  g_autoptr(GuideProgress) reread = guide_progress_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (target);
+  g_autofree char *contents = NULL;
+  GStatBuf info;
+
+  g_assert_true (guide_progress_load (progress, &error));
+  g_assert_no_error (error);
+  g_assert_true (guide_progress_is_done (progress, "eu-login.open-register"));
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+  g_assert_true (guide_progress_save (progress, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_lstat (link, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  contents = read_file (target);
+  g_assert_nonnull (strstr (contents, "eu-login.create-account"));
+  g_assert_nonnull (strstr (contents, "eu-login.open-register"));
+  /* Written atomically beside the target: no temporary file is left. */
+  g_assert_cmpuint (count_files (folder), ==, 1);
+
+  g_assert_true (guide_progress_load (reread, NULL));
+  g_assert_true (guide_progress_is_done (reread, "eu-login.create-account"));
+}
+
+/* A progress file kept elsewhere through a link, as dotfile managers and
+ * synced folders do: saves write the file the link leads to, and the link
+ * stays. Absolute, relative, and a link to a link. */
+static void
+test_symlink (void)
+{
+  static const char saved[] = "{ \"version\": 2, \"done\": { \"eu-login.open-register\": \"2026-11-20T21:30:00Z\" } }";
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *synced = g_build_filename (g_get_user_cache_dir (), "synced", "progress.json", NULL);
+  g_autofree char *dotfiles = g_build_filename (folder, "dotfiles", "progress.json", NULL);
+  g_autofree char *chained = g_build_filename (folder, "chained.json", NULL);
+
+  guide_test_write_file (synced, saved);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (synced, path), ==, 0);
+  assert_saved_through (path, synced);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  guide_test_write_file (dotfiles, saved);
+  g_assert_cmpint (symlink ("dotfiles/progress.json", path), ==, 0);
+  assert_saved_through (path, dotfiles);
+
+  /* progress.json → chained.json → ../../…/synced/progress.json */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  guide_test_write_file (synced, saved);
+  g_assert_cmpint (symlink (synced, chained), ==, 0);
+  g_assert_cmpint (symlink ("chained.json", path), ==, 0);
+  assert_saved_through (path, synced);
+}
+
+/* A link that leads nowhere, round in a loop, or to something that is not a
+ * file is not written through, nor replaced: the user is told where it
+ * leads. */
+static void
+test_symlink_not_followed (void)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *missing = g_build_filename (g_get_user_cache_dir (), "not-mounted", "progress.json", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "fifo", NULL);
+  g_autofree char *loop = g_build_filename (folder, "loop.json", NULL);
+  const char *targets[] = { missing, folder, fifo, loop };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink (path, loop), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GuideProgress) progress = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *link = NULL;
+      GStatBuf info;
+
+      /* Made while the app runs: at start, a link to something that cannot
+       * be read is kept aside as any unreadable file. */
+      progress = new_progress ();
+      g_assert_true (guide_progress_load (progress, NULL));
+      g_assert_cmpint (symlink (targets[i], path), ==, 0);
+      guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+      g_assert_false (guide_progress_save (progress, &error));
+      g_assert_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_LINK);
+      g_assert_nonnull (strstr (error->message, "link"));
+
+      g_assert_cmpint (g_lstat (path, &info), ==, 0);
+      g_assert_true (S_ISLNK (info.st_mode));
+      link = g_file_read_link (path, NULL);
+      g_assert_cmpstr (link, ==, targets[i]);
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (g_stat (fifo, &info), ==, 0);
+      g_assert_true (S_ISFIFO (info.st_mode));
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
 /* Days waiting for access, from the request to the helpdesk, counted as
  * people count them, until the last stage is done. A request to the former
  * CPMS starts no wait. */
@@ -911,6 +1210,13 @@ main (int   argc,
   g_test_add_func ("/guide/progress/save-now", test_save_now);
   g_test_add_func ("/guide/progress/days-waiting", test_days_waiting);
   g_test_add_func ("/guide/progress/bad-files", test_bad_files);
+  g_test_add_func ("/guide/progress/crashed-while-reading", test_crashed_while_reading);
+  g_test_add_func ("/guide/progress/newer-arrives", test_newer_arrives);
+  g_test_add_func ("/guide/progress/newer-arrives-before-quit", test_newer_arrives_before_quit);
+  g_test_add_func ("/guide/progress/unchanged-not-written", test_unchanged_not_written);
+  g_test_add_func ("/guide/progress/read-only", test_read_only);
+  g_test_add_func ("/guide/progress/symlink", test_symlink);
+  g_test_add_func ("/guide/progress/symlink-not-followed", test_symlink_not_followed);
   g_test_add_func ("/guide/progress/save-error-translated", test_save_error_translated);
 
   return g_test_run ();

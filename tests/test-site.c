@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sys/stat.h>
 
 #include "guide-input.h"
@@ -338,6 +339,39 @@ test_guide (void)
   g_assert_cmpstr (guide_book_get_language (guide_site_get_book (site, "en")), ==, "en");
   dates = guide_site_check_dates (site, now);
   g_assert_cmpuint (dates->len, ==, 0);
+}
+
+/* A site guide the app died reading, in a process killed as it began: each
+ * start uses the built-in guide and says why, until the file changes. */
+static void
+test_guide_crashed_while_reading (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *fr = write_guide (folder, "fr", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *it = write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *en = write_guide (folder, "en", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)");
+  g_autofree char *wanted = g_strdup_printf ("%s: the app stopped while reading it at an earlier start, so it is not read again until it changes", it);
+
+  g_free (write_site_file (contents));
+  guide_test_die_reading (it);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GuideSite) site = guide_site_new ();
+
+      g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
+      g_assert_null (guide_site_get_book (site, "fr"));
+    }
+
+  /* Changed, by the administrator who fixed it: read again. */
+  g_free (write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisana)"));
+  {
+    g_autoptr(GuideSite) site = guide_site_new ();
+
+    g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
+    g_assert_nonnull (guide_site_get_book (site, "it"));
+  }
 }
 
 /* A site's guide may leave a stage's checked date out, or give one to come:
@@ -678,6 +712,48 @@ test_guide_too_large (void)
   g_assert_cmpstr (g_ptr_array_index (guide_site_get_problems (site), 0), ==, wanted);
 }
 
+/* A stage of 10,002 steps once passed the check, then kept the window from
+ * answering for 20 s: a guide beyond the limits is refused, naming one. */
+static void
+test_guide_beyond_limits (void)
+{
+  g_autofree char *folder = site_folder ();
+  g_autofree char *fr = g_build_filename (folder, "guide", "fr.json", NULL);
+  g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autoptr(GBytes) builtin = g_resources_lookup_data (RESOURCE_BASE "/guide/fr.json", 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *wanted = NULL;
+  JsonObject *stage;
+  JsonArray *steps;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (builtin, NULL), g_bytes_get_size (builtin), NULL));
+  stage = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "stages"), 0);
+  steps = json_object_get_array_member (stage, "steps");
+  while (json_array_get_length (steps) < 10002)
+    {
+      JsonNode *step = json_node_copy (json_array_get_element (steps, 0));
+      g_autofree char *id = g_strdup_printf ("%s.step-%u", json_object_get_string_member (stage, "id"),
+                                             json_array_get_length (steps));
+
+      json_object_set_string_member (json_node_get_object (step), "id", id);
+      json_object_set_string_member (json_node_get_object (step), "text", "Un pas.");
+      json_object_remove_member (json_node_get_object (step), "notes");
+      json_object_remove_member (json_node_get_object (step), "picture");
+      json_array_add_element (steps, step);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  contents = json_generator_to_data (generator, NULL);
+
+  g_free (write_site_file (site_contents));
+  guide_test_write_file (fr, contents);
+  problem = first_problem ();
+  wanted = g_strdup_printf ("%s:1: guide.stages[0].steps: has 10002 entries, more than the limit of 100", fr);
+  g_assert_cmpstr (problem, ==, wanted);
+}
+
 /* Checking a site file once took time in the square of its size (20,000
  * unknown groups took 40 s, looking each one's line up in the whole file
  * again). Now it is a small multiple of what GLib takes to parse the file,
@@ -733,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/library", test_library);
   g_test_add_func ("/guide/site/guide-dates", test_guide_dates);
   g_test_add_func ("/guide/site/guide", test_guide);
+  g_test_add_func ("/guide/site/guide-crashed-while-reading", test_guide_crashed_while_reading);
   g_test_add_func ("/guide/site/guide-in-data-dirs", test_guide_in_data_dirs);
   g_test_add_func ("/guide/site/guide-broken", test_guide_broken);
   g_test_add_func ("/guide/site/guide-one-language", test_guide_one_language);
@@ -743,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/guide/site/bad-guides", test_bad_guides);
   g_test_add_func ("/guide/site/fifo", test_fifo);
   g_test_add_func ("/guide/site/guide-too-large", test_guide_too_large);
+  g_test_add_func ("/guide/site/guide-beyond-limits", test_guide_beyond_limits);
   g_test_add_func ("/guide/site/check-is-linear", test_check_is_linear);
 
   return g_test_run ();

@@ -80,16 +80,17 @@ font_pixels (GtkWidget *widget)
   return pango_font_description_get_size_is_absolute (font) ? size : size * 96 / 72;
 }
 
-static gboolean
-stepped_down (GtkWidget *presentation)
+/* How many steps the slide's type went down, 0 for none. */
+static guint
+smaller_type (GtkWidget *presentation)
 {
   g_auto(GStrv) classes = gtk_widget_get_css_classes (presentation);
 
   for (guint i = 0; classes[i] != NULL; i++)
     if (g_str_has_prefix (classes[i], "smaller-"))
-      return TRUE;
+      return atoi (classes[i] + strlen ("smaller-"));
 
-  return FALSE;
+  return 0;
 }
 
 /* Fails when @widget is not entirely on the screen, or, for a label, when
@@ -206,11 +207,25 @@ check_slide (Run *run)
   if (minimum > gtk_widget_get_height (run->presentation))
     g_error ("%s: the slide needs %d pixels", slide, minimum);
 
-  /* The type follows the screen, the same on every slide that fits with it. */
-  if (stepped_down (run->presentation))
-    run->n_smaller++;
-  else
-    g_assert_cmpfloat (font_pixels (run->presentation), ==, MAX (run->height / 38, 14));
+  /* The type follows the screen, the same on every slide; the counter and
+   * the hint are the same size on every slide. */
+  g_assert_cmpfloat (font_pixels (run->presentation), ==, MAX (run->height / 38, 14));
+  g_assert_cmpfloat (font_pixels (guide_test_find_by_css_class (run->presentation, GTK_TYPE_LABEL, "counter")), ==,
+                     MAX (MAX (run->height / 38, 14) * 6 / 10, 10));
+  /* Smaller type only for a slide that needs it: one that fills the screen
+   * with it, not one that leaves most of the screen empty. */
+  if (smaller_type (run->presentation) > 0)
+    {
+      int least_width;
+
+      run->n_smaller++;
+      gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (run->presentation)), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &least_width, NULL, NULL, NULL);
+      if (minimum < gtk_widget_get_height (run->presentation) * 8 / 10 &&
+          least_width < gtk_widget_get_width (run->presentation) * 8 / 10)
+        g_error ("%s: type %u smaller, for a slide %d pixels high and %d wide", slide,
+                 smaller_type (run->presentation), minimum, least_width);
+    }
 
   for (guint i = 0; i < labels->len; i++)
     assert_on_screen (run, g_ptr_array_index (labels, i), slide);
@@ -304,27 +319,42 @@ test_every_slide (void)
   handler = g_signal_connect (gtk_widget_get_frame_clock (run.presentation), "after-paint",
                               G_CALLBACK (after_paint_cb), &run);
 
-  for (guint language = 0; language < 2; language++)
+  for (guint language = 0; language < 3; language++)
     {
+      g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (guint));
       guint n_slides = 0;
 
       while (TRUE)
         {
+          guint type;
+
           wait_painted (&run);
           check_slide (&run);
+          type = smaller_type (run.presentation);
+          g_array_append_val (types, type);
           n_slides++;
           if (on_last_slide (&run))
             break;
           gtk_widget_activate_action (run.presentation, "presentation.next", NULL);
         }
-      g_assert_cmpuint (n_slides, >=, 20);
+      g_assert_cmpuint (n_slides, >=, 18);
+
+      /* Back to the first: each slide as it was, whatever came before it. */
+      for (guint i = n_slides - 1; i-- > 0;)
+        {
+          gtk_widget_activate_action (run.presentation, "presentation.previous", NULL);
+          wait_painted (&run);
+          if (smaller_type (run.presentation) != g_array_index (types, guint, i))
+            g_error ("%d×%d, slide %u of %u: type %u going back, %u going forward", run.width, run.height,
+                     i + 1, n_slides, smaller_type (run.presentation), g_array_index (types, guint, i));
+        }
 
       gtk_widget_activate_action (run.presentation, "presentation.language", NULL);
       gtk_widget_activate_action (run.presentation, "presentation.first", NULL);
     }
 
-  /* Every address of the guide, in both languages. */
-  g_assert_cmpuint (run.n_codes, >=, 2 * 7);
+  /* Every address of the guide, in the three languages. */
+  g_assert_cmpuint (run.n_codes, >=, 3 * 7);
   g_test_message ("%d×%d: %u QR codes, %u slides with smaller type%s", run.width, run.height,
                   run.n_codes, run.n_smaller, run.screenshots ? ", every screenshot decoded" : "");
 

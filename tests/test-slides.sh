@@ -43,7 +43,7 @@ wm=$!
 # Without it, GTK would call the window fullscreen at its default size; on a
 # busy computer it can take seconds.
 ready=""
-for _ in $(seq 300); do
+for _ in $(seq 600); do
   if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; then
     ready=1
     break

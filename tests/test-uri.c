@@ -144,6 +144,52 @@ test_display (void)
   g_free (display);
 }
 
+/* A host written so that it passes for another: the one the browser opens,
+ * decoded and in punycode, as DNS knows it. */
+static void
+test_hidden_host (void)
+{
+  static const struct {
+    const char *uri;
+    const char *host;
+  } cases[] = {
+    { "https://webgate.ec.europa.eu%2Eevil.com/cas", "webgate.ec.europa.eu.evil.com" },
+    { "https://webgate.ec.europa.eu%2eevil.com", "webgate.ec.europa.eu.evil.com" },
+    /* A Cyrillic "е", then a Greek "ο". */
+    { "https://w\xd0\xb5" "bgate.ec.europa.eu/cas", "xn--wbgate-3of.ec.europa.eu" },
+    { "https://cpms2.ern-net.eu\xce\xbf/", "cpms2.ern-net.xn--eu-kbc" },
+    { "https://%63pms2.ern-net.eu/", "cpms2.ern-net.eu" },
+    { "mailto:helpdesk@a\xd0\xbe-pisa.toscana.it", "xn--a-pisa-wqf.toscana.it" },
+    /* Written plainly: punycode, capitals, an encoded path. */
+    { "https://xn--wbgate-3of.ec.europa.eu/", NULL },
+    { "https://WebGate.ec.europa.eu/cas", NULL },
+    { "https://cpms2.ern-net.eu/a%2Fb?q=%C3%A9", NULL },
+    { "mailto:helpdesk.reconnet@ao-pisa.toscana.it", NULL },
+    { "not an address", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *host = guide_uri_get_hidden_host (cases[i].uri);
+
+      g_assert_cmpstr (host, ==, cases[i].host);
+    }
+}
+
+/* The tooltip of a button that opens an address names the host the browser
+ * really opens, when the address hides it. */
+static void
+test_tooltip_host (void)
+{
+  g_autofree char *plain = guide_uri_get_tooltip ("https://cpms2.ern-net.eu/");
+  g_autofree char *encoded = guide_uri_get_tooltip ("https://cpms2.ern-net.eu%2Eevil.com/");
+  g_autofree char *mail = guide_uri_get_tooltip ("mailto:helpdesk@a\xd0\xbe-pisa.toscana.it");
+
+  g_assert_cmpstr (plain, ==, "https://cpms2.ern-net.eu/");
+  g_assert_cmpstr (encoded, ==, "https://cpms2.ern-net.eu%2Eevil.com/\nThis address really opens “cpms2.ern-net.eu.evil.com”.");
+  g_assert_cmpstr (mail, ==, "helpdesk@a\xd0\xbe-pisa.toscana.it\nThis address really opens “xn--a-pisa-wqf.toscana.it”.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +201,8 @@ main (int   argc,
   g_test_add_func ("/guide/uri/display", test_display);
   g_test_add_func ("/guide/uri/build-mail", test_build_mail);
   g_test_add_func ("/guide/uri/site-acceptable", test_site_acceptable);
+  g_test_add_func ("/guide/uri/hidden-host", test_hidden_host);
+  g_test_add_func ("/guide/uri/tooltip-host", test_tooltip_host);
 
   return g_test_run ();
 }

@@ -173,12 +173,32 @@ test_toggle_saves (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "done"));
   g_assert_nonnull (guide_test_find_label (fixture->window, "1 étape sur 4 terminée"));
 
+  /* The day it was ticked, under it, in the interface's language. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                             g_date_time_get_year (now));
+    g_autofree char *fr = guide_i18n_format_day ("fr", today);
+    g_autofree char *it = guide_i18n_format_day ("it", today);
+    g_autofree char *done_fr = g_strdup_printf ("Fait le %s", fr);
+    g_autofree char *done_it = g_strdup_printf ("Completato il %s", it);
+
+    g_assert_true (gtk_widget_is_visible (guide_test_find_label (GTK_WIDGET (row), done_fr)));
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
+    guide_test_iterate ();
+    g_assert_true (gtk_widget_is_visible (guide_test_find_label (GTK_WIDGET (row), done_it)));
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("fr"));
+    guide_test_iterate ();
+  }
+
   /* Space on a selected row (the list box's row activation) toggles it back. */
   gtk_widget_activate (GTK_WIDGET (row));
   guide_test_iterate ();
   cleared = progress_contents (fixture);
   g_assert_null (strstr (cleared, "eu-login.create-account\" : "));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (done_check (row))));
+  g_assert_null (guide_test_find_label (GTK_WIDGET (row), "Fait le"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (done_check (row))));
 }
 
 static void
@@ -983,6 +1003,37 @@ test_navigation (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 2)->title);
 }
 
+/* A new user has nowhere to continue: no button, no shortcut; a step done
+ * gives one, the last step done takes it away again. */
+static void
+test_continue_shown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (guide_test_find_label (fixture->window, "Reprendre là où j'en étais"),
+                                               GTK_TYPE_BUTTON);
+  GuideProgress *progress = guide_application_get_progress (fixture->application);
+  GuideBook *book = guide_application_get_book (fixture->application);
+  GPtrArray *stages = guide_book_get_stages (book);
+
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      for (guint j = 0; j < stage->steps->len; j++)
+        guide_progress_set_done (progress, ((GuideStep *) g_ptr_array_index (stage->steps, j))->id, TRUE);
+    }
+  guide_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 static void
 test_continue (Fixture       *fixture,
                gconstpointer  data)
@@ -1037,6 +1088,24 @@ test_waiting_for_approval (Fixture       *fixture,
   label = gtk_widget_get_first_child (guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Vous avez écrit au helpdesk il y a 3 jours."));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "helpdesk.reconnet@ao-pisa.toscana.it"));
+
+  /* Past two weeks: longer than usual, and the prepared message to ask
+   * again, where the contacts were. */
+  {
+    g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -16);
+    g_autofree char *iso = g_date_time_format_iso8601 (long_ago);
+    g_autofree char *late = g_strdup_printf ("{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"%s\" } }", iso);
+    GtkWidget *grid;
+
+    stop (fixture);
+    guide_test_write_file (path, late);
+    start (fixture);
+    grid = guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting");
+    label = gtk_widget_get_first_child (grid);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "il y a 16 jours. Cela prend plus de temps que d'habitude"));
+    g_assert_true (gtk_widget_is_visible (guide_test_find_label (grid, "Écrire la demande")));
+    g_assert_false (gtk_widget_is_visible (guide_test_find_label (grid, "Contacts")));
+  }
 
   /* Gone once stage 4 is done. */
   stop (fixture);
@@ -1210,6 +1279,33 @@ dialog_shown (gpointer data)
   return guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+/* The save error's toast, and the reason its Details button shows. */
+static char *
+save_error_details (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *details = NULL;
+  GtkWindow *dialog;
+  char *body;
+
+  g_assert_nonnull (guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée"));
+  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
+      details = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (details);
+
+  gtk_widget_activate (details);
+  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
+  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Votre progression n’a pas pu être enregistrée");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+
+  return body;
+}
+
 /* A save that fails says so in a toast, and in full, in the interface's
  * language, behind its Details button. */
 /* Moving to another stage saves where the user is: a failure to save it is
@@ -1239,10 +1335,7 @@ test_save_error_details (Fixture       *fixture,
   g_autofree char *path = guide_test_progress_path ();
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", folder);
-  GtkWidget *toast;
-  GtkWidget *details = NULL;
-  GtkWindow *dialog;
-  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *details = NULL;
 
   /* Something that is not a folder where the folder should be: a failure
    * the test can cause even as root, unlike a read-only folder. */
@@ -1256,23 +1349,47 @@ test_save_error_details (Fixture       *fixture,
   guide_test_wait_for_saves (guide_application_get_progress (fixture->application));
   g_test_assert_expected_messages ();
 
-  toast = guide_test_wait_for_label (fixture->window, "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (toast);
-  buttons = guide_test_find_all (fixture->window, GTK_TYPE_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Détails") == 0)
-      details = g_ptr_array_index (buttons, i);
-  g_assert_nonnull (details);
+  details = save_error_details (fixture);
+  g_assert_nonnull (strstr (details, "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
+  g_assert_nonnull (strstr (details, folder));
+}
 
-  gtk_widget_activate (details);
-  g_assert_true (guide_test_wait_for (dialog_shown, NULL));
-  dialog = guide_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Votre progression n’a pas pu être enregistrée");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "ne peut pas être écrit : un élément qui n’est pas un dossier se trouve sur le chemin."));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), folder));
-  gtk_window_destroy (dialog);
+/* A newer version of the app, started while this window is open, saved its
+ * own file: the next tick does not write over it, nor does quitting, and
+ * the user is told why. */
+static void
+test_newer_version_arrives (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char newer[] = "{ \"version\": 9, \"done\": { \"eu-login.open-register\": \"2031-01-01T00:00:00Z\" } }";
+  GuideProgress *progress = guide_application_get_progress (fixture->application);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *details = NULL;
+
+  gtk_widget_activate (done_check (step_row (fixture, 0)));
+  guide_test_iterate ();
+  g_free (progress_contents (fixture));
+  guide_test_write_file (path, newer);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*Your progress could not be saved*");
+  gtk_widget_activate (done_check (step_row (fixture, 1)));
+  guide_test_iterate ();
+  contents = progress_contents (fixture);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (contents, ==, newer);
+  g_assert_false (guide_progress_get_writable (progress));
+
+  details = save_error_details (fixture);
+  g_assert_nonnull (strstr (details, "version plus récente"));
+
+  /* More ticks, and the save at quit. */
+  gtk_widget_activate (done_check (step_row (fixture, 2)));
+  guide_test_iterate ();
+  g_assert_true (guide_progress_save (progress, NULL));
+  g_clear_pointer (&contents, g_free);
+  contents = progress_contents (fixture);
+  g_assert_cmpstr (contents, ==, newer);
 }
 
 static void
@@ -1827,6 +1944,96 @@ test_access_profiles (Fixture       *fixture,
   assert_profiles (rows, g_ptr_array_index (guide_book_get_stage (it, 2)->original_steps, 7), "Scelta abituale");
 }
 
+
+/* Installs @guide as the site's guide in the three languages, so that it
+ * is used whatever its steps, and returns whether the reader accepts it. */
+static gboolean
+install_site_guide (const char *folder,
+                    const char *guide,
+                    gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (guide, length);
+  g_autoptr(GuideBook) book = guide_book_new_from_bytes (bytes, "fr.json", GUIDE_BOOK_FLAGS_SITE, NULL);
+  const char *languages[] = { "fr", "it", "en" };
+
+  if (book == NULL || !g_str_equal (guide_book_get_language (book), "fr"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", languages[i]);
+      g_autofree char *path = g_build_filename (folder, "guide", name, NULL);
+      g_autofree char *language = g_strdup_printf ("\"language\": \"%s\"", languages[i]);
+      g_auto(GStrv) parts = g_strsplit (guide, "\"language\": \"fr\"", 2);
+      g_autofree char *contents = g_strjoinv (language, parts);
+
+      guide_test_write_file (path, contents);
+    }
+
+  return TRUE;
+}
+
+/* Every hostile site guide that the reader accepts, and every guide of the
+ * fuzz corpus, in a real window with an access request waiting: each stage
+ * shown, and the contacts. Whatever the interface reads of a guide must be
+ * in every guide it accepts. */
+static void
+test_site_guides_walked (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *sources[] = { "bad-site-guide", "fuzz-guide" };
+  g_autofree char *site = g_build_filename (g_get_system_config_dirs ()[0], "cpms-guide", "site.conf", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "site", NULL);
+  g_autofree char *site_contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
+  g_autofree char *progress = guide_test_progress_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -3);
+  g_autofree char *when = g_date_time_format_iso8601 (then);
+  g_autofree char *waiting = g_strdup_printf ("{ \"version\": 2, \"done\": { \"cpms-access.write-helpdesk\": \"%s\" } }", when);
+  guint walked = 0;
+
+  stop (fixture);
+  guide_test_write_file (site, site_contents);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *path = g_str_equal (sources[i], "fuzz-guide")
+                              ? g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "guide", NULL)
+                              : g_test_build_filename (G_TEST_DIST, "data", sources[i], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+          g_autofree char *guide = NULL;
+          GuideSite *used;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (file, &guide, &length, NULL));
+          if (!g_str_has_suffix (name, ".json") || !install_site_guide (folder, guide, length))
+            continue;
+
+          g_test_message ("%s/%s", sources[i], name);
+          guide_test_write_file (progress, waiting);
+          start (fixture);
+          used = guide_library_get_site (guide_application_get_library (fixture->application));
+          g_assert_true (guide_application_get_book (fixture->application) == guide_site_get_book (used, "fr"));
+
+          for (guint j = 0; j < guide_book_get_stages (guide_application_get_book (fixture->application))->len; j++)
+            select_stage (fixture, j);
+          activate_action (fixture, "win.show-contacts", NULL);
+          gtk_popover_popdown (guide_test_find_all (fixture->window, GUIDE_TYPE_CONTACTS_POPOVER)->pdata[0]);
+          stop (fixture);
+          walked++;
+        }
+    }
+
+  g_assert_cmpuint (walked, >, 0);
+  start (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1844,6 +2051,7 @@ main (int   argc,
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
+  ADD ("continue-shown", test_continue_shown);
   ADD ("write-request", test_write_request);
   ADD ("former-request", test_former_request);
   ADD ("sources", test_sources);
@@ -1854,6 +2062,7 @@ main (int   argc,
   ADD ("label-breaks", test_label_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
+  ADD ("site-guides-walked", test_site_guides_walked);
   ADD ("sms-steps-withdrawn", test_sms_steps_withdrawn);
   ADD ("upgrade-old-progress", test_upgrade_old_progress);
   ADD ("broken-progress-told", test_broken_progress_told);
@@ -1862,6 +2071,7 @@ main (int   argc,
   ADD ("closed-window-follows-nothing", test_closed_window_follows_nothing);
   ADD ("save-error-details", test_save_error_details);
   ADD ("place-save-error-told", test_place_save_error_told);
+  ADD ("newer-version-arrives", test_newer_version_arrives);
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # test-writes.sh: runs the app, saving progress and showing every stage, and
 # checks with strace that it writes nothing outside the user's own folders
-# (HOME and the XDG folders). TAP output.
+# (HOME and the XDG folders); then that what changes nothing writes nothing:
+# a start and quit with nothing done, --export-pdf and --check-site leave
+# the progress file as it was. TAP output.
 # Usage: test-writes.sh CPMS-GUIDE-EXECUTABLE SCHEMA-DIR
 #
 # Copyright 2026 The CPMS Access Guide authors
@@ -14,7 +16,7 @@ schemas=$2
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
-echo "1..2"
+echo "1..5"
 
 mkdir -p "$root/home" "$root/runtime"
 chmod 700 "$root/runtime"
@@ -61,3 +63,37 @@ else
   echo "not ok 2 - nothing is written outside the user's own folders"
   printf '%s\n' "$outside" | sed 's/^/# /'
 fi
+
+# What changes nothing writes nothing to the progress file: not opened for
+# writing, not replaced, removed or linked, and the same file, unmodified.
+progress="$root/home/.local/share/cpms-guide/progress.json"
+n=3
+for run in "start and quit with nothing done" "--export-pdf" "--check-site"; do
+  case $run in
+    # A file of version 1 with stage 2 finished the SMS way, which the
+    # handout shows brought up to date, in memory only.
+    --export-pdf)
+      cat > "$progress" <<EOF
+{ "version": 1, "done": { "two-factor.sign-in": "2026-10-02T09:00:00Z",
+  "two-factor.my-account": "2026-10-02T09:00:00Z", "two-factor.manage-phones": "2026-10-02T09:00:00Z",
+  "two-factor.add-number": "2026-10-02T09:00:00Z", "two-factor.confirm-sms": "2026-10-02T09:00:00Z" } }
+EOF
+      set -- "$app" --export-pdf="$root/handout.pdf" ;;
+    --check-site) set -- "$app" --check-site ;;
+    *) set -- env CPMS_GUIDE_BENCHMARK=first-frame "$app" ;;
+  esac
+  before=$(stat -c '%i %y' "$progress")
+  strace -f -qq -o "$root/untouched-$n" \
+    -e trace=open,openat,creat,rename,renameat,renameat2,unlink,unlinkat,link,linkat "$@" >/dev/null 2>&1
+  after=$(stat -c '%i %y' "$progress")
+  touched=$(grep 'progress\.json' "$root/untouched-$n" | grep -E 'O_WRONLY|O_RDWR|O_CREAT|rename|unlink|link' |
+    grep -v ' = -1 ' || true)
+
+  if [ -n "$before" ] && [ "$before" = "$after" ] && [ -z "$touched" ]; then
+    echo "ok $n - $run leaves the progress file untouched"
+  else
+    echo "not ok $n - $run leaves the progress file untouched"
+    printf '%s\n' "before: $before" "after: $after" "$touched" | sed 's/^/# /'
+  fi
+  n=$((n + 1))
+done

@@ -12,7 +12,7 @@
 
 /* Any bytes as a site's own guide, and what the app does with one it
  * accepts: list its addresses, which the launcher will be allowed to open,
- * and compare it with itself. */
+ * compare it with itself, and find its helpdesk. */
 
 #include "guide-book.h"
 #include "guide-uri.h"
@@ -36,6 +36,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       for (guint i = 0; i < addresses->len; i++)
         g_assert_true (guide_uri_is_site_acceptable (g_ptr_array_index (addresses, i)));
       g_assert_true (guide_book_check_parity (book, book, NULL));
+      /* The window tells whoever waits for access to write to it. */
+      g_assert_nonnull (guide_book_get_helpdesk (book));
     }
 
   return 0;
