@@ -40,6 +40,7 @@ struct _GuideIllustration
   guint            render_source;
   int              render_size[2];
   gboolean         waiting;
+  gboolean         failed;
   GtkAdjustment   *adjustment;
 };
 
@@ -171,6 +172,14 @@ rendered_cb (GObject      *source,
     return;
 
   g_clear_object (&self->rendering);
+
+  /* Drawn again, it would fail again: what was drawn before stays. */
+  if (texture == NULL)
+    {
+      self->failed = TRUE;
+      return;
+    }
+
   g_set_object (&self->texture, texture);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -249,9 +258,10 @@ guide_illustration_snapshot (GtkWidget   *widget,
       if (self->texture == NULL)
         self->texture = guide_screenshot_render (self->screenshot, 0, 0);
     }
-  else if (self->texture == NULL ||
-           gdk_texture_get_width (self->texture) != pixel_width ||
-           gdk_texture_get_height (self->texture) != pixel_height)
+  else if (!self->failed &&
+           (self->texture == NULL ||
+            gdk_texture_get_width (self->texture) != pixel_width ||
+            gdk_texture_get_height (self->texture) != pixel_height))
     {
       /* Until then, what was drawn before, scaled. */
       self->waiting = !in_view (self);
@@ -423,6 +433,7 @@ guide_illustration_set_screenshot (GuideIllustration *self,
 
   stop_rendering (self);
   g_clear_object (&self->texture);
+  self->failed = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREENSHOT]);
 }

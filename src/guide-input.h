@@ -30,6 +30,7 @@ typedef enum
 #define GUIDE_INPUT_MAX_PROGRESS   (1024 * 1024)
 #define GUIDE_INPUT_MAX_GUIDE      (4 * 1024 * 1024)
 #define GUIDE_INPUT_MAX_SITE       (64 * 1024)
+#define GUIDE_INPUT_MAX_PICTURE    (20 * 1024 * 1024)
 #define GUIDE_INPUT_MAX_JSON_DEPTH 32
 
 GQuark    guide_input_error_quark  (void);

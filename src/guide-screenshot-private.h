@@ -31,6 +31,7 @@ struct _GuideScreenshot
   int         width;
   int         height;
   GdkTexture *texture;
+  int         drawing_failed;
 };
 
 /* Reads an SVG picture, and its own size in pixels, without drawing it.
@@ -39,5 +40,9 @@ RsvgHandle *guide_screenshot_read_svg (GBytes  *bytes,
                                        double  *width,
                                        double  *height,
                                        GError **error);
+
+/* What the user is told of an SVG picture beyond the SVG library's limits,
+ * as it reads or draws it. */
+void        guide_screenshot_too_complex (GError **error);
 
 G_END_DECLS

@@ -18,30 +18,19 @@
 
 #include "guide-screenshot-private.h"
 
-/**
- * guide_screenshot_render:
- * @width: the width in device pixels
- * @height: the height in device pixels
- *
- * Returns: (transfer full) (nullable): the picture at @width × @height for a
- *   vector picture; a bitmap comes at its own size, to be scaled when drawn
- */
-GdkTexture *
-guide_screenshot_render (GuideScreenshot *self,
-                         int              width,
-                         int              height)
+/* Draws a vector picture at @width × @height, or says why it cannot. */
+static GdkTexture *
+draw (GuideScreenshot  *self,
+      int               width,
+      int               height,
+      GError          **error)
 {
   RsvgHandle *handle;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) svg_error = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double own_width, own_height;
   GdkTexture *texture = NULL;
-
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
-
-  if (!self->vector)
-    return g_object_ref (self->texture);
 
   width = MAX (width, 1);
   height = MAX (height, 1);
@@ -49,9 +38,9 @@ guide_screenshot_render (GuideScreenshot *self,
   cr = cairo_create (surface);
 
   /* A handle of its own: this may run in a worker thread, beside others. */
-  handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, &error);
+  handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, error);
   if (handle != NULL &&
-      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &error))
+      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
     {
       g_autoptr(GBytes) pixels = NULL;
 
@@ -61,14 +50,77 @@ guide_screenshot_render (GuideScreenshot *self,
       texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
                                         pixels, cairo_image_surface_get_stride (surface));
     }
-  else
-    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+  else if (svg_error != NULL)
+    {
+      /* librsvg's reasons (“exceeded more than 500000 referenced
+       * elements”, “rendering error: InvalidSize”) come to this. */
+      g_debug ("%s: %s", self->origin, svg_error->message);
+      guide_screenshot_too_complex (error);
+    }
 
   g_clear_object (&handle);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   return texture;
+}
+
+/**
+ * guide_screenshot_render:
+ * @width: the width in device pixels
+ * @height: the height in device pixels
+ *
+ * Returns: (transfer full) (nullable): the picture at @width × @height for a
+ *   vector picture; a bitmap comes at its own size, to be scaled when drawn;
+ *   %NULL for a picture that could not be drawn, now or before
+ */
+GdkTexture *
+guide_screenshot_render (GuideScreenshot *self,
+                         int              width,
+                         int              height)
+{
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
+
+  if (!self->vector)
+    return g_object_ref (self->texture);
+
+  /* What could not be drawn once would fail again, as slowly: a failure is
+   * final for the picture, whoever asks for it and at whatever size. */
+  if (g_atomic_int_get (&self->drawing_failed))
+    return NULL;
+
+  texture = draw (self, width, height, &error);
+  if (texture == NULL && g_atomic_int_compare_and_exchange (&self->drawing_failed, FALSE, TRUE))
+    g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+
+  return texture;
+}
+
+/**
+ * guide_screenshot_check_drawing:
+ * @error: a location for a #GError
+ *
+ * Draws the picture small, to tell whether it can be drawn at all: librsvg
+ * finds some of an SVG's faults only as it draws it.
+ *
+ * Returns: %TRUE if the picture can be drawn
+ */
+gboolean
+guide_screenshot_check_drawing (GuideScreenshot  *self,
+                                GError          **error)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
+
+  if (!self->vector)
+    return TRUE;
+
+  texture = draw (self, 64, 64 * self->height / self->width, error);
+  return texture != NULL;
 }
 
 /* Pictures being drawn in worker threads. */

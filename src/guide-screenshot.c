@@ -21,6 +21,8 @@
 
 #include <math.h>
 
+#include "guide-i18n.h"
+#include "guide-input.h"
 #include "guide-screenshot-private.h"
 
 G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
@@ -39,6 +41,24 @@ static const struct
   { "jpg", "jpeg" },
 };
 
+/* Refuses a picture whose pixels would not fit in memory, before any of
+ * them is decoded. */
+static gboolean
+check_size (double   width,
+            double   height,
+            GError **error)
+{
+  if (width <= GUIDE_SCREENSHOT_MAX_SIDE && height <= GUIDE_SCREENSHOT_MAX_SIDE &&
+      width * height <= GUIDE_SCREENSHOT_MAX_PIXELS)
+    return TRUE;
+
+  g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE,
+               _("%.0f × %.0f pixels, larger than a picture may be (%d pixels wide or high, "
+                 "%d million pixels in all), so it was not read"),
+               ceil (width), ceil (height), GUIDE_SCREENSHOT_MAX_SIDE, GUIDE_SCREENSHOT_MAX_PIXELS / 1000000);
+  return FALSE;
+}
+
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
@@ -47,26 +67,28 @@ size_prepared_cb (GdkPixbufLoader *loader,
 {
   int *size = user_data;
 
-  /* The picture's own size, then the one asked for. */
-  size[2] = width;
-  size[3] = height;
-  if (size[0] > 0 && size[1] > 0)
-    gdk_pixbuf_loader_set_size (loader, size[0], size[1]);
+  size[0] = width;
+  size[1] = height;
+
+  /* A size of nothing stops the loader, as gdk_pixbuf_get_file_info() does. */
+  if (!check_size (width, height, NULL))
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
 }
 
-/* Decodes @bytes, of the format named by @origin's extension, at @width ×
- * @height when both are positive (which only vector formats honour), and
- * tells the picture's own size in @natural_size. */
+/* Decodes @bytes, of the format named by @origin's extension, and tells the
+ * picture's size in @size. They are handed to the loader a piece at a time
+ * until it has read the size from the header, so that a picture too large
+ * is stopped there, before its pixels are decoded. */
 static GdkPixbuf *
 decode (const char  *origin,
         GBytes      *bytes,
-        int          width,
-        int          height,
-        int         *natural_size,
+        int         *size,
         GError     **error)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
-  int size[4] = { width, height, 0, 0 };
+  g_autoptr(GError) local_error = NULL;
+  const guchar *data;
+  gsize length;
   GdkPixbuf *pixbuf;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats) && loader == NULL; i++)
@@ -84,10 +106,31 @@ decode (const char  *origin,
       return NULL;
     }
 
+  size[0] = size[1] = 0;
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
 
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error) ||
-      !gdk_pixbuf_loader_close (loader, error))
+  data = g_bytes_get_data (bytes, &length);
+  for (gsize done = 0; done < length && local_error == NULL;)
+    {
+      gsize piece = size[0] == 0 ? MIN (length - done, 64 * 1024) : length - done;
+
+      if (gdk_pixbuf_loader_write (loader, data + done, piece, &local_error))
+        done += piece;
+    }
+
+  if (!check_size (size[0], size[1], error))
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!gdk_pixbuf_loader_close (loader, error))
     return NULL;
 
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
@@ -97,20 +140,16 @@ decode (const char  *origin,
       return NULL;
     }
 
-  if (natural_size != NULL)
-    {
-      natural_size[0] = size[2];
-      natural_size[1] = size[3];
-    }
-
   return g_object_ref (pixbuf);
 }
 
+/* The texture shares the pixbuf's pixels rather than copying them. */
 static GdkTexture *
 texture_for_pixbuf (GdkPixbuf *pixbuf)
 {
-  g_autoptr(GBytes) pixels = g_bytes_new (gdk_pixbuf_read_pixels (pixbuf),
-                                          gdk_pixbuf_get_byte_length (pixbuf));
+  g_autoptr(GBytes) pixels = g_bytes_new_with_free_func (gdk_pixbuf_read_pixels (pixbuf),
+                                                         gdk_pixbuf_get_byte_length (pixbuf),
+                                                         g_object_unref, g_object_ref (pixbuf));
 
   return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
                                  gdk_pixbuf_get_height (pixbuf),
@@ -119,22 +158,60 @@ texture_for_pixbuf (GdkPixbuf *pixbuf)
                                  gdk_pixbuf_get_rowstride (pixbuf));
 }
 
+void
+guide_screenshot_too_complex (GError **error)
+{
+  g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
+                       _("the picture is too large or too complex to draw"));
+}
+
+/* librsvg passes on libxml2's words ("use XML_PARSE_HUGE option") or its
+ * own ("cannot load more than 1000000 XML elements") when a picture goes
+ * beyond their limits: the user is told what that means. */
+static void
+svg_error_in_words (GError **error,
+                    GError  *svg_error)
+{
+  static const char * const limits[] = { "huge", "limit", "more than", "loop", "amplification", "excessive" };
+  g_autofree char *words = g_utf8_strdown (svg_error->message, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    if (strstr (words, limits[i]) != NULL)
+      {
+        guide_screenshot_too_complex (error);
+        return;
+      }
+
+  g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+               _("not an SVG picture that can be read (%s)"), svg_error->message);
+}
+
 RsvgHandle *
 guide_screenshot_read_svg (GBytes  *bytes,
                            double  *width,
                            double  *height,
                            GError **error)
 {
+  g_autoptr(GError) svg_error = NULL;
   RsvgHandle *handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL),
-                                                  g_bytes_get_size (bytes), error);
+                                                  g_bytes_get_size (bytes), &svg_error);
 
   if (handle == NULL)
-    return NULL;
+    {
+      svg_error_in_words (error, svg_error);
+      return NULL;
+    }
 
   if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) || *width < 1 || *height < 1)
     {
       g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
-                           "The picture does not say its size (width and height)");
+                           _("the picture does not say its size (width and height)"));
+      g_object_unref (handle);
+      return NULL;
+    }
+
+  if (!check_size (*width, *height, error))
+    {
       g_object_unref (handle);
       return NULL;
     }
@@ -166,13 +243,13 @@ load (const char  *origin,
   else
     {
       g_autoptr(GdkPixbuf) pixbuf = NULL;
-      int natural_size[2];
+      int size[2];
 
-      if ((pixbuf = decode (origin, bytes, 0, 0, natural_size, error)) == NULL)
+      if ((pixbuf = decode (origin, bytes, size, error)) == NULL)
         return NULL;
 
-      self->width = natural_size[0];
-      self->height = natural_size[1];
+      self->width = size[0];
+      self->height = size[1];
       self->texture = texture_for_pixbuf (pixbuf);
     }
 
@@ -186,21 +263,29 @@ load (const char  *origin,
  * data folders. */
 static char *site_folder;
 
-/* Pictures are read once: later lookups of the same file share it. */
+/* Pictures are read once: later lookups of the same file share it, and one
+ * that could not be read is not read again. */
 static GuideScreenshot *
 load_cached (const char *origin)
 {
   static GHashTable *cache;
+  static GHashTable *failed;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   GuideScreenshot *self;
 
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
 
   self = g_hash_table_lookup (cache, origin);
   if (self != NULL)
     return g_object_ref (self);
+
+  if (g_hash_table_contains (failed, origin))
+    return NULL;
 
   if (g_str_has_prefix (origin, "resource://"))
     {
@@ -214,6 +299,7 @@ load_cached (const char *origin)
   if (self == NULL)
     {
       g_warning ("The picture “%s” could not be read, so it is not used: %s", origin, error->message);
+      g_hash_table_add (failed, g_strdup (origin));
       return NULL;
     }
 
@@ -232,7 +318,9 @@ lookup_in (const char *folder,
       g_autofree char *path = g_build_filename (folder, name, NULL);
       GuideScreenshot *self;
 
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* Whatever is there is tried, so that a FIFO or a device is told of
+       * rather than passed over in silence. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
 
       if ((self = load_cached (path)) != NULL)
@@ -282,7 +370,11 @@ guide_screenshot_init (GuideScreenshot *self)
  * @path: a .svg, .png or .jpg file
  * @error: a location for a #GError
  *
- * Reads a picture, without looking it up nor keeping it for later.
+ * Reads a picture, without looking it up nor keeping it for later, as any
+ * file from outside the application is read (guide_input_read_file()): a
+ * FIFO, a device or a file larger than %GUIDE_INPUT_MAX_PICTURE is refused,
+ * and so is a picture larger than %GUIDE_SCREENSHOT_MAX_SIDE pixels wide or
+ * high, or %GUIDE_SCREENSHOT_MAX_PIXELS in all, before it is decoded.
  *
  * Returns: (transfer full) (nullable): the picture, or %NULL if it cannot
  *   be read
@@ -295,7 +387,7 @@ guide_screenshot_new_for_file (const char  *path,
   char *contents;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!guide_input_read_file (path, GUIDE_INPUT_MAX_PICTURE, &contents, &length, error))
     return NULL;
 
   bytes = g_bytes_new_take (contents, length);

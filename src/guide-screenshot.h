@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 
 #define GUIDE_TYPE_SCREENSHOT (guide_screenshot_get_type ())
 
+/* The largest picture read, in pixels: far beyond a screenshot of a whole
+ * 8K screen, and small enough to be decoded in a few hundred megabytes. */
+#define GUIDE_SCREENSHOT_MAX_SIDE   16384
+#define GUIDE_SCREENSHOT_MAX_PIXELS (40 * 1000 * 1000)
+
 G_DECLARE_FINAL_TYPE (GuideScreenshot, guide_screenshot, GUIDE, SCREENSHOT, GObject)
 
 GuideScreenshot *guide_screenshot_lookup      (const char      *file_name,
@@ -41,6 +46,8 @@ void             guide_screenshot_render_async  (GuideScreenshot     *self,
                                                  gpointer             user_data);
 GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
                                                  GAsyncResult     *result,
+                                                 GError          **error);
+gboolean         guide_screenshot_check_drawing (GuideScreenshot  *self,
                                                  GError          **error);
 
 G_END_DECLS

@@ -126,8 +126,8 @@ add_picture_names (GHashTable *names,
 /**
  * guide_site_check_pictures:
  *
- * Reads every picture a site provides, which the application itself only
- * does for the stage on screen.
+ * Reads and draws every picture a site provides, which the application
+ * itself only does for the stage on screen, with the same limits.
  *
  * Returns: (transfer full) (element-type utf8): a message for each picture
  *   that cannot be read or does not replace one of the guide's
@@ -177,7 +177,8 @@ guide_site_check_pictures (GuideSite *self)
               g_ptr_array_add (problems, g_strdup_printf ("%s: not a .svg, .png or .jpg file", path));
             else if (!g_hash_table_contains (names, base))
               g_ptr_array_add (problems, g_strdup_printf ("%s: the guide has no picture called “%s”", path, base));
-            else if ((screenshot = guide_screenshot_new_for_file (path, &error)) == NULL)
+            else if ((screenshot = guide_screenshot_new_for_file (path, &error)) == NULL ||
+                     !guide_screenshot_check_drawing (screenshot, &error))
               g_ptr_array_add (problems, g_strdup_printf ("%s: %s", path, error->message));
           }
       }

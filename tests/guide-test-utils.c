@@ -141,6 +141,122 @@ guide_test_write_file (const char *path,
   g_assert_no_error (error);
 }
 
+static guint32
+png_crc (const guchar *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (guint k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+
+  return ~crc;
+}
+
+static void
+append_png_chunk (GByteArray   *png,
+                  const char   *type,
+                  const guchar *data,
+                  gsize         length)
+{
+  guint32 length_be = GUINT32_TO_BE (length);
+  guint32 crc_be;
+  guint start;
+
+  g_byte_array_append (png, (const guint8 *) &length_be, 4);
+  start = png->len;
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  g_byte_array_append (png, data, length);
+  crc_be = GUINT32_TO_BE (png_crc (png->data + start, png->len - start));
+  g_byte_array_append (png, (const guint8 *) &crc_be, 4);
+}
+
+/**
+ * guide_test_write_black_png:
+ *
+ * Writes a PNG of @width × @height black grey pixels, valid to its end, in
+ * few bytes and no time whatever its size: one row is compressed on its own
+ * and the same bytes stand for every row.
+ */
+void
+guide_test_write_black_png (const char *path,
+                            guint32     width,
+                            guint32     height)
+{
+  g_autoptr(GConverter) compressor = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 9));
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  g_autofree guchar *row = g_malloc0 (width + 1);
+  g_autofree guchar *block = g_malloc (width + 1024);
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  static const guchar zlib_header[] = { 0x78, 0x01 };
+  static const guchar last_block[] = { 0x01, 0x00, 0x00, 0xff, 0xff };
+  g_autofree char *folder = g_path_get_dirname (path);
+  guchar header[13] = { 0 };
+  guint32 adler;
+  gsize read = 0, written = 0;
+  g_autoptr(GError) error = NULL;
+
+  /* Each row is a filter byte and its pixels, all zero. */
+  for (gsize done = 0, size = 0;; done += read, size += written)
+    {
+      GConverterResult result = g_converter_convert (compressor, row + done, width + 1 - done,
+                                                     block + size, width + 1024 - size, G_CONVERTER_FLUSH,
+                                                     &read, &written, &error);
+
+      g_assert_no_error (error);
+      if (result == G_CONVERTER_FLUSHED)
+        {
+          written += size;
+          break;
+        }
+    }
+
+  g_byte_array_append (idat, zlib_header, sizeof zlib_header);
+  for (guint32 i = 0; i < height; i++)
+    g_byte_array_append (idat, block, written);
+  g_byte_array_append (idat, last_block, sizeof last_block);
+  /* The Adler-32 checksum of nothing but zeros. */
+  adler = GUINT32_TO_BE ((guint32) (((guint64) height * (width + 1)) % 65521) << 16 | 1);
+  g_byte_array_append (idat, (const guint8 *) &adler, 4);
+
+  /* Width, height, 8 bits of grey, no interlacing. */
+  width = GUINT32_TO_BE (width);
+  height = GUINT32_TO_BE (height);
+  memcpy (header, &width, 4);
+  memcpy (header + 4, &height, 4);
+  header[8] = 8;
+  g_byte_array_append (png, signature, sizeof signature);
+  append_png_chunk (png, "IHDR", header, sizeof header);
+  append_png_chunk (png, "IDAT", idat->data, idat->len);
+  append_png_chunk (png, "IEND", NULL, 0);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, (const char *) png->data, png->len, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * guide_test_write_svg_that_fails_to_draw:
+ *
+ * Writes an SVG picture that reads, but whose drawing fails: it fills a
+ * rectangle with a pattern whose tile, a million pixels wide, is larger than
+ * any surface cairo can make.
+ */
+void
+guide_test_write_svg_that_fails_to_draw (const char *path)
+{
+  guide_test_write_file (path,
+                         "<svg xmlns='http://www.w3.org/2000/svg' width='960' height='600'>"
+                         "<pattern id='p' width='1000000' height='1000000' patternUnits='userSpaceOnUse'>"
+                         "<rect width='5' height='5'/></pattern>"
+                         "<rect width='960' height='600' fill='url(#p)'/></svg>");
+}
+
 /* A process that begins reading @path, as the app does, and is killed
  * there: what a crash in json-glib would leave behind. */
 void

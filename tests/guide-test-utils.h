@@ -30,6 +30,10 @@ GuideApplication *guide_test_start_application (GSettings  *settings,
 char      *guide_test_progress_path       (void);
 void       guide_test_write_file          (const char   *path,
                                            const char   *contents);
+void       guide_test_write_black_png     (const char   *path,
+                                           guint32       width,
+                                           guint32       height);
+void       guide_test_write_svg_that_fails_to_draw (const char *path);
 void       guide_test_die_reading         (const char   *path);
 char      *guide_test_install_fake_browser (const char * const *schemes);
 GPtrArray *guide_test_wait_for_launches   (const char   *log,

@@ -14,6 +14,7 @@
  * each test's own XDG folders. */
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "guide-test-utils.h"
 
@@ -266,6 +267,51 @@ test_check_site_hostile (void)
   assert_check_site_says (environment, "%s: not a regular file (a FIFO, a device or a folder), so it was not read\n", site);
 }
 
+/* What once blocked --check-site or took it gigabytes, named like a site's
+ * pictures: each is reported, at once. */
+static void
+test_check_site_pictures (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "screenshots", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "cpms-login.png", NULL);
+  g_autofree char *zero = g_build_filename (folder, "saas-recap.jpg", NULL);
+  g_autofree char *huge = g_build_filename (folder, "saas-guest-access.png", NULL);
+  g_autofree char *bomb = g_build_filename (folder, "eu-login-add-device.svg", NULL);
+  g_autofree char *deep = g_build_filename (folder, "eu-login-my-account.svg", NULL);
+  g_autoptr(GString) svg = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>");
+  g_auto(GuideTestRun) result = { 0 };
+  g_autofree char *line = NULL;
+
+  guide_test_write_black_png (huge, 20000, 20000);
+  guide_test_write_svg_that_fails_to_draw (bomb);
+  for (guint i = 0; i < 300; i++)
+    g_string_append (svg, "<g>");
+  guide_test_write_file (deep, svg->str);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  run (&result, NULL, "--check-site", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+
+  line = g_strdup_printf ("%s: not a regular file (a FIFO, a device or a folder), so it was not read\n", fifo);
+  g_assert_nonnull (strstr (result.out, line));
+  g_free (line);
+  line = g_strdup_printf ("%s: not a regular file (a FIFO, a device or a folder), so it was not read\n", zero);
+  g_assert_nonnull (strstr (result.out, line));
+  g_free (line);
+  line = g_strdup_printf ("%s: 20000 × 20000 pixels, larger than a picture may be (16384 pixels wide or high, "
+                          "40 million pixels in all), so it was not read\n", huge);
+  g_assert_nonnull (strstr (result.out, line));
+  g_free (line);
+  line = g_strdup_printf ("%s: the picture is too large or too complex to draw\n", bomb);
+  g_assert_nonnull (strstr (result.out, line));
+  g_free (line);
+  line = g_strdup_printf ("%s: the picture is too large or too complex to draw\n", deep);
+  g_assert_nonnull (strstr (result.out, line));
+  g_assert_null (strstr (result.out, "XML_PARSE_HUGE"));
+  g_assert_nonnull (strstr (result.out, "5 problems found."));
+}
+
 /* A site guide whose stage has no checked date, or one to come: used, and
  * reported by --check-site, which fails so that a fleet check sees it. */
 static void
@@ -371,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/guide/cli/check-site", test_check_site);
   g_test_add_func ("/guide/cli/check-site-hidden-hosts", test_check_site_hidden_hosts);
   g_test_add_func ("/guide/cli/check-site-hostile", test_check_site_hostile);
+  g_test_add_func ("/guide/cli/check-site-pictures", test_check_site_pictures);
   g_test_add_func ("/guide/cli/check-site-dates", test_check_site_dates);
 
   return g_test_run ();

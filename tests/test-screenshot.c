@@ -11,10 +11,16 @@
  */
 
 /* The pictures of the web pages: the built-in ones render, and a site's
- * own pictures in the system data folders replace them. */
+ * own pictures in the system data folders replace them, within limits that
+ * no file can get past. */
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "guide-book.h"
+#include "guide-input.h"
 #include "guide-screenshot.h"
+#include "guide-test-utils.h"
 
 #include "guide-test-utils.h"
 
@@ -204,6 +210,223 @@ test_site_broken (void)
   g_assert_true (guide_screenshot_is_vector (screenshot));
 }
 
+/* Reads @path as a site's picture, which must be refused with @code and a
+ * message that has @words in it. */
+static void
+assert_refused (const char *path,
+                GQuark      domain,
+                int         code,
+                const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GuideScreenshot) screenshot = guide_screenshot_new_for_file (path, &error);
+
+  g_assert_null (screenshot);
+  g_assert_error (error, domain, code);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+/* Pictures far too large are refused from their header: a 30000 × 30000 PNG
+ * of zeros, a few megabytes, would otherwise be gigabytes of pixels. So is one
+ * too wide or too high, or with too many pixels in all; one at the limit is
+ * read. */
+static void
+test_too_many_pixels (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.png", NULL);
+  static const guint32 sizes[][2] = { { 30000, 30000 }, { 20000, 20000 }, { 16385, 2 }, { 2, 16385 }, { 8000, 5001 } };
+  g_autoptr(GuideScreenshot) screenshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *words = g_strdup_printf ("%u × %u pixels", sizes[i][0], sizes[i][1]);
+
+      guide_test_write_black_png (path, sizes[i][0], sizes[i][1]);
+      assert_refused (path, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE, words);
+    }
+
+  /* The limits themselves, in the message. */
+  assert_refused (path, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE, "16384 pixels wide or high, 40 million pixels in all");
+
+  guide_test_write_black_png (path, 16384, 2);
+  screenshot = guide_screenshot_new_for_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (guide_screenshot_get_width (screenshot), ==, 16384);
+
+  /* In the window, the built-in picture instead. */
+  guide_test_write_black_png (path, 30000, 30000);
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*cpms-login.png*30000 × 30000 pixels*");
+  g_clear_object (&screenshot);
+  screenshot = guide_screenshot_lookup ("cpms-login.svg", "fr");
+  g_test_assert_expected_messages ();
+  g_assert_true (guide_screenshot_is_vector (screenshot));
+}
+
+/* A JPEG's size is in its frame header, which may come after a lot of
+ * metadata: it is read before any pixel too. */
+static void
+test_too_many_pixels_jpeg (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 16, 16);
+  g_autofree guchar *contents = NULL;
+  gsize length;
+  gsize i;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  gdk_pixbuf_fill (pixbuf, 0);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", NULL, NULL));
+  g_assert_true (g_file_get_contents (path, (char **) &contents, &length, NULL));
+
+  /* The baseline frame: its height, then its width, after the marker. */
+  for (i = 2; i + 9 < length && !(contents[i] == 0xff && contents[i + 1] == 0xc0); i++)
+    ;
+  g_assert_cmpuint (i + 9, <, length);
+  contents[i + 5] = contents[i + 7] = 30000 >> 8;
+  contents[i + 6] = contents[i + 8] = 30000 & 0xff;
+  g_assert_true (g_file_set_contents (path, (char *) contents, length, NULL));
+
+  assert_refused (path, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE, "30000 × 30000 pixels");
+}
+
+static void
+test_too_many_pixels_svg (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
+
+  guide_test_write_file (path, "<svg xmlns='http://www.w3.org/2000/svg' width='20000' height='20000'/>");
+  assert_refused (path, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE, "20000 × 20000 pixels");
+  guide_test_write_file (path, "<svg xmlns='http://www.w3.org/2000/svg' width='1e30' height='10'/>");
+  assert_refused (path, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE, "pixels wide or high");
+}
+
+/* What would block or never end, named like a picture: a FIFO, a link to an
+ * endless device, a folder. Each is told of, and the built-in picture shown. */
+static void
+test_not_regular (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *fifo = g_build_filename (folder, "cpms-login.png", NULL);
+  g_autofree char *zero = g_build_filename (folder, "saas-recap.png", NULL);
+  g_autofree char *dir = g_build_filename (folder, "saas-guest-access.svg", NULL);
+  const char *paths[] = { fifo, zero, dir };
+  const char *names[] = { "cpms-login.svg", "saas-recap.svg", "saas-guest-access.svg" };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("*%s*not a regular file*", paths[i]);
+      g_autoptr(GuideScreenshot) screenshot = NULL;
+
+      assert_refused (paths[i], GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_REGULAR, "not a regular file");
+
+      g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, pattern);
+      screenshot = guide_screenshot_lookup (names[i], "fr");
+      g_test_assert_expected_messages ();
+      g_assert_true (g_str_has_prefix (guide_screenshot_get_origin (screenshot), "resource://"));
+    }
+}
+
+/* A file larger than any picture is not read at all: a sparse one holds
+ * nothing on disk. */
+static void
+test_too_large_file (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.png", NULL);
+
+  guide_test_write_file (path, "");
+  g_assert_cmpint (truncate (path, GUIDE_INPUT_MAX_PICTURE + 1), ==, 0);
+  assert_refused (path, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE, "larger than 20");
+}
+
+/* A picture that could not be read is not read again: not even once it is
+ * mended, until the app starts again. */
+static void
+test_failure_remembered (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "eu-login-add-device.png", NULL);
+  g_autoptr(GuideScreenshot) first = NULL;
+  g_autoptr(GuideScreenshot) again = NULL;
+
+  guide_test_write_file (path, "not a picture");
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*eu-login-add-device.png*could not be read*");
+  first = guide_screenshot_lookup ("eu-login-add-device.svg", "fr");
+  g_test_assert_expected_messages ();
+
+  write_png (folder, "eu-login-add-device.png", 0xff0000ff);
+  again = guide_screenshot_lookup ("eu-login-add-device.svg", "it");
+  g_assert_true (again == first);
+  g_assert_true (g_str_has_prefix (guide_screenshot_get_origin (again), "resource://"));
+}
+
+/* An SVG beyond the limits of the XML parser or of librsvg: told in plain
+ * words, not in libxml2's. */
+static void
+test_svg_too_complex (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
+  g_autoptr(GString) deep = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>");
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (deep, "<g>");
+  guide_test_write_file (path, deep->str);
+  assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY, "too large or too complex to draw");
+
+  /* What is merely not SVG says where. */
+  guide_test_write_file (path, "not a picture");
+  assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "not an SVG picture that can be read");
+}
+
+static void
+rendered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+  g_autoptr(GdkTexture) texture = guide_screenshot_render_finish (GUIDE_SCREENSHOT (source), result, error);
+
+  g_assert_null (texture);
+}
+
+/* A picture whose drawing fails is told of once, in plain words, and its
+ * drawing is not tried again: after that, at any size, in any thread, it is
+ * known not to draw, at once and without a word. */
+static void
+test_drawn_once (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
+  g_autoptr(GuideScreenshot) screenshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+
+  guide_test_write_svg_that_fails_to_draw (path);
+  screenshot = guide_screenshot_lookup ("cpms-login.svg", "fr");
+  g_assert_cmpstr (guide_screenshot_get_origin (screenshot), ==, path);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*cpms-login.svg*could not be drawn*too large or too complex to draw*");
+  g_assert_null (guide_screenshot_render (screenshot, 96, 60));
+  g_test_assert_expected_messages ();
+
+  timer = g_timer_new ();
+  g_assert_null (guide_screenshot_render (screenshot, 960, 600));
+  guide_screenshot_render_async (screenshot, 480, 300, NULL, rendered_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +439,14 @@ main (int   argc,
   g_test_add_func ("/guide/screenshot/site-replaces", test_site_replaces);
   g_test_add_func ("/guide/screenshot/site-language", test_site_language);
   g_test_add_func ("/guide/screenshot/site-broken", test_site_broken);
+  g_test_add_func ("/guide/screenshot/too-many-pixels", test_too_many_pixels);
+  g_test_add_func ("/guide/screenshot/too-many-pixels-jpeg", test_too_many_pixels_jpeg);
+  g_test_add_func ("/guide/screenshot/too-many-pixels-svg", test_too_many_pixels_svg);
+  g_test_add_func ("/guide/screenshot/not-regular", test_not_regular);
+  g_test_add_func ("/guide/screenshot/too-large-file", test_too_large_file);
+  g_test_add_func ("/guide/screenshot/failure-remembered", test_failure_remembered);
+  g_test_add_func ("/guide/screenshot/svg-too-complex", test_svg_too_complex);
+  g_test_add_func ("/guide/screenshot/drawn-once", test_drawn_once);
 
   return g_test_run ();
 }

@@ -1670,6 +1670,107 @@ fitted (gpointer data)
 }
 
 static void
+count_drawing_failures (const char     *log_domain,
+                        GLogLevelFlags  log_level,
+                        const char     *message,
+                        gpointer        user_data)
+{
+  int *failures = user_data;
+
+  if (strstr (message, "could not be drawn") != NULL)
+    g_atomic_int_inc (failures);
+  else
+    g_log_default_handler (log_domain, log_level, message, NULL);
+}
+
+static gboolean
+has_failed (gpointer data)
+{
+  return g_atomic_int_get ((int *) data) > 0;
+}
+
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+wait_for_seconds (guint seconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (seconds * 1000, set_true, &done);
+  g_assert_true (guide_test_wait_for (guide_test_is_true, &done));
+}
+
+static void
+count_paint (guint *paints)
+{
+  (*paints)++;
+}
+
+static gboolean
+drawing_failure_not_fatal (const char     *log_domain,
+                           GLogLevelFlags  log_level,
+                           const char     *message,
+                           gpointer        user_data)
+{
+  return strstr (message, "could not be drawn") == NULL;
+}
+
+/* A site's picture whose drawing fails is tried once, not again at every
+ * frame: drawing it again would fail again, as slowly, for ever. */
+static void
+test_picture_drawn_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_system_data_dirs ()[0], "cpms-guide", "screenshots",
+                                            "eu-login-my-account.svg", NULL);
+  g_autoptr(GPtrArray) illustrations = NULL;
+  GuideIllustration *illustration = NULL;
+  int failures = 0;
+  guint paints = 0;
+  gulong paint_handler;
+  gboolean animations;
+  guint handler;
+
+  guide_test_write_svg_that_fails_to_draw (path);
+  /* The scroll bars' fading would draw frames of its own. */
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  handler = g_log_set_handler (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, count_drawing_failures, &failures);
+  g_test_log_set_fatal_handler (drawing_failure_not_fatal, NULL);
+
+  select_stage (fixture, 1);
+  illustrations = visible_illustrations (fixture->window);
+  for (guint i = 0; i < illustrations->len; i++)
+    if (g_str_equal (guide_screenshot_get_origin (guide_illustration_get_screenshot (g_ptr_array_index (illustrations, i))), path))
+      illustration = g_ptr_array_index (illustrations, i);
+  g_assert_nonnull (illustration);
+  scroll_to (GTK_WIDGET (illustration));
+
+  g_assert_true (guide_test_wait_for (has_failed, &failures));
+  g_assert_cmpint (g_atomic_int_get (&failures), ==, 1);
+
+  /* Drawn again: no second try in the seconds that follow, nor any frame
+   * after frame for it. */
+  guide_test_wait_for_frame (GTK_WIDGET (illustration));
+  wait_for_seconds (1);
+  paint_handler = g_signal_connect_swapped (gtk_widget_get_frame_clock (GTK_WIDGET (illustration)), "after-paint",
+                                            G_CALLBACK (count_paint), &paints);
+  wait_for_seconds (1);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (illustration)), paint_handler);
+  g_assert_cmpint (g_atomic_int_get (&failures), ==, 1);
+  g_assert_cmpuint (paints, <, 5);
+  g_assert_null (guide_illustration_get_texture (illustration));
+
+  g_test_log_set_fatal_handler (NULL, NULL);
+  g_log_remove_handler (G_LOG_DOMAIN, handler);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", animations, NULL);
+}
+
+static void
 test_picture_viewer_keyboard (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -2006,6 +2107,7 @@ main (int   argc,
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("pictures", test_pictures);
+  ADD ("picture-drawn-once", test_picture_drawn_once);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
   ADD ("wrapped-labels-measured-for-width", test_wrapped_labels_measured_for_width);
   ADD ("access-profiles", test_access_profiles);
