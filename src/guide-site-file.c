@@ -216,13 +216,12 @@ guide_site_find_file (const char *root)
   if (variable != NULL && *variable != '\0')
     return g_strdup (variable);
 
+  /* Inside a Flatpak, the organisation's extension of the app, mounted
+   * read-only where the manifest's extension point says, comes first. */
+  if (g_file_test (flatpak_info, G_FILE_TEST_EXISTS))
+    g_ptr_array_add (candidates, g_build_filename (root, "app", "etc", PACKAGE_NAME, "site.conf", NULL));
   for (guint i = 0; folders[i] != NULL; i++)
     g_ptr_array_add (candidates, g_build_filename (folders[i], PACKAGE_NAME, "site.conf", NULL));
-  if (g_file_test (flatpak_info, G_FILE_TEST_EXISTS))
-    {
-      g_ptr_array_add (candidates, g_build_filename (root, "run", "host", "etc", "xdg", PACKAGE_NAME, "site.conf", NULL));
-      g_ptr_array_add (candidates, g_build_filename (root, "run", "host", "etc", PACKAGE_NAME, "site.conf", NULL));
-    }
 
   for (guint i = 0; i < candidates->len; i++)
     if (g_file_test (g_ptr_array_index (candidates, i), G_FILE_TEST_EXISTS))

@@ -13,10 +13,10 @@
 /* What a hospital's IT sets for every user of a workstation, in plain files
  * that also work inside a Flatpak, where the host's dconf is not visible:
  *
- * - a site file: the file $CPMS_GUIDE_SITE_CONFIG names, else
- *   `cpms-guide/site.conf` under $XDG_CONFIG_DIRS, else, inside a Flatpak,
- *   the host's `/etc/xdg/cpms-guide/site.conf` or `/etc/cpms-guide/site.conf`
- *   as the sandbox sees them under /run/host/etc (see guide_site_find_file()):
+ * - a site file: the file $CPMS_GUIDE_SITE_CONFIG names, else, inside a
+ *   Flatpak, `/app/etc/cpms-guide/site.conf`, where the organisation's
+ *   extension of the app is mounted, else `cpms-guide/site.conf` under
+ *   $XDG_CONFIG_DIRS (see guide_site_find_file()):
  *
  *     [Site]
  *     Language=it
@@ -117,8 +117,8 @@ guide_site_new (void)
 /**
  * guide_site_new_for_root:
  * @root: the folder that stands for the file system's root when looking
- *   for a Flatpak sandbox (`.flatpak-info`) and the host's files it shows
- *   (`run/host/etc`)
+ *   for a Flatpak sandbox (`.flatpak-info`) and the organisation's extension
+ *   mounted in it (`app/etc/cpms-guide`)
  *
  * As guide_site_new(), for tests that lay out a fake sandbox.
  *

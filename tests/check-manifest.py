@@ -76,6 +76,31 @@ check(f"the metainfo lists four screenshots, each in {screenshots_dir}",
       len(images) == 4
       and all(os.path.isfile(os.path.join(screenshots_dir, image)) for image in images))
 
+# The organisation's settings come as an extension of the app, mounted
+# read-only where the app reads them first: no host path, no override.
+extension_id = f"{app_id}.Site"
+extension_point = manifest.get("add-extensions", {}).get(extension_id, {})
+check(f"the manifest declares the extension point {extension_id}, mounted at /app/etc/cpms-guide, never downloaded by itself",
+      extension_point.get("directory") == "etc/cpms-guide" and extension_point.get("no-autodownload") is True)
+check("the app makes the extension point's folder",
+      "install -d /app/etc/cpms-guide" in app.get("post-install", []))
+check("the manifest reads nothing of the host's /etc",
+      not any("host-etc" in arg or "/etc" in arg for arg in manifest.get("finish-args", [])))
+template_path = os.path.join(os.path.dirname(manifest_path), "site-extension", f"{extension_id}.json")
+try:
+    with open(template_path, encoding="utf-8") as f:
+        template = json.load(f)
+except (OSError, ValueError):
+    template = {}
+check(f"the extension's template builds {extension_id} for the app, into /app/etc/cpms-guide",
+      template.get("id") == extension_id and template.get("runtime") == app_id
+      and template.get("build-extension") is True
+      and template.get("build-options", {}).get("prefix") == "/app/etc/cpms-guide"
+      and any("/app/etc/cpms-guide/site.conf" in command
+              for module in template.get("modules", []) for command in module.get("build-commands", [])))
+check("the extension's template has an example site file",
+      os.path.isfile(os.path.join(os.path.dirname(template_path), "site", "site.conf")))
+
 print(f"1..{len(checks)}")
 for number, (description, passed) in enumerate(checks, 1):
     print(f"{'ok' if passed else 'not ok'} {number} - {description}")

@@ -202,12 +202,12 @@ fake_sandbox (void)
   return root;
 }
 
+/* The organisation's extension of the app, as Flatpak mounts it. */
 static char *
-write_host_file (const char *root,
-                 const char *host_path,
-                 const char *contents)
+write_extension_file (const char *root,
+                      const char *contents)
 {
-  char *path = g_build_filename (root, "run", "host", host_path, NULL);
+  char *path = g_build_filename (root, "app", "etc", "cpms-guide", "site.conf", NULL);
 
   guide_test_write_file (path, contents);
   return path;
@@ -218,33 +218,35 @@ test_flatpak_lookup_order (void)
 {
   g_autofree char *root = g_build_filename (g_get_user_cache_dir (), "sandbox", NULL);
   g_autofree char *info = NULL;
-  g_autofree char *etc = write_host_file (root, "etc/cpms-guide/site.conf", "[Site]\nLanguage=it\n");
-  g_autofree char *etc_xdg = NULL;
+  g_autofree char *extension = write_extension_file (root, "[Site]\nLanguage=it\nLockLanguage=true\n");
+  g_autofree char *host = g_build_filename (root, "run", "host", "etc", "cpms-guide", "site.conf", NULL);
   g_autofree char *sandbox_xdg = NULL;
   g_autofree char *named = g_build_filename (g_get_user_cache_dir (), "named.conf", NULL);
   GuideSite *site;
 
-  /* Outside a Flatpak, /run/host is nothing of the app's. */
+  /* Outside a Flatpak, /app is nothing of the app's. */
   site = guide_site_new_for_root (root);
   g_assert_null (guide_site_get_file (site));
   g_object_unref (site);
 
+  /* Inside, the extension is read, and the host's /etc never is. */
+  guide_test_write_file (host, "[Site]\nLanguage=fr\n");
   g_free (fake_sandbox ());
   site = guide_site_new_for_root (root);
-  g_assert_cmpstr (guide_site_get_file (site), ==, etc);
+  g_assert_cmpstr (guide_site_get_file (site), ==, extension);
   g_assert_cmpstr (guide_site_get_language (site), ==, "it");
+  g_assert_true (guide_site_get_language_locked (site));
+  g_object_unref (site);
+  g_assert_cmpint (g_remove (extension), ==, 0);
+  site = guide_site_new_for_root (root);
+  g_assert_null (guide_site_get_file (site));
   g_object_unref (site);
 
-  /* The host's XDG folder first, as a native install reads it. */
-  etc_xdg = write_host_file (root, "etc/xdg/cpms-guide/site.conf", "[Site]\nLanguage=fr\n");
+  /* The extension first, then the sandbox's own configuration folders. */
+  g_free (write_extension_file (root, "[Site]\nLanguage=it\n"));
+  sandbox_xdg = write_site_file ("[Site]\nLanguage=fr\n");
   site = guide_site_new_for_root (root);
-  g_assert_cmpstr (guide_site_get_file (site), ==, etc_xdg);
-  g_object_unref (site);
-
-  /* Then the sandbox's own configuration folders win. */
-  sandbox_xdg = write_site_file ("[Site]\nLanguage=it\n");
-  site = guide_site_new_for_root (root);
-  g_assert_cmpstr (guide_site_get_file (site), ==, sandbox_xdg);
+  g_assert_cmpstr (guide_site_get_file (site), ==, extension);
   g_object_unref (site);
 
   /* And the file the administrator names wins over everything. */
@@ -259,39 +261,32 @@ test_flatpak_lookup_order (void)
   g_assert_cmpint (g_remove (info), ==, 0);
 }
 
-/* The README's recipe for a system-wide Flatpak, as written there: where it
- * installs the file, and what it lets the sandbox see. */
+/* The README's recipe for an organisation's extension, as written there:
+ * the site file it installs is where the app, in its sandbox, reads it. */
 static void
 test_readme_flatpak_recipe (void)
 {
   g_autofree char *readme_path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *template_path = g_test_build_filename (G_TEST_DIST, "..", "flatpak", "site-extension",
+                                                         "eu.ern_reconnet.CpmsGuide.Site.json", NULL);
   g_autofree char *readme = NULL;
-  g_autoptr(GRegex) install = g_regex_new ("^sudo install -D -m 644 site\\.conf (/etc/\\S+)$", G_REGEX_MULTILINE, 0, NULL);
-  g_autoptr(GRegex) override = g_regex_new ("^sudo flatpak override --system eu\\.ern_reconnet\\.CpmsGuide \\\\\n(.*)$",
-                                            G_REGEX_MULTILINE, 0, NULL);
-  g_autoptr(GMatchInfo) install_match = NULL;
-  g_autoptr(GMatchInfo) override_match = NULL;
-  g_autofree char *host_path = NULL;
-  g_autofree char *arguments = NULL;
+  g_autofree char *template = NULL;
   g_autofree char *root = fake_sandbox ();
   g_autofree char *path = NULL;
   g_autoptr(GuideSite) site = NULL;
 
   g_assert_true (g_file_get_contents (readme_path, &readme, NULL, NULL));
-  g_assert_true (g_regex_match (install, readme, 0, &install_match));
-  g_assert_true (g_regex_match (override, readme, 0, &override_match));
-  host_path = g_match_info_fetch (install_match, 1);
-  arguments = g_match_info_fetch (override_match, 1);
+  g_assert_true (g_file_get_contents (template_path, &template, NULL, NULL));
+  g_assert_nonnull (strstr (readme, "flatpak/site-extension/eu.ern_reconnet.CpmsGuide.Site.json"));
+  g_assert_nonnull (strstr (readme, "flatpak install --system"));
+  g_assert_null (strstr (readme, "host-etc"));
+  g_assert_nonnull (strstr (template, "\"build-extension\": true"));
+  g_assert_nonnull (strstr (template, "/app/etc/cpms-guide"));
 
-  /* Flatpak refuses to expose paths under /etc by their own name. */
-  g_assert_nonnull (strstr (arguments, "--filesystem=host-etc:ro"));
-  g_assert_null (strstr (arguments, "--filesystem=/etc"));
-
-  path = write_host_file (root, host_path, "[Site]\nLanguage=it\nLockLanguage=true\n");
+  path = write_extension_file (root, "[Site]\nLanguage=it\nLockLanguage=true\nFolder=/app/etc/cpms-guide\n");
   site = guide_site_new_for_root (root);
   g_assert_cmpstr (guide_site_get_file (site), ==, path);
   g_assert_true (guide_site_get_language_locked (site));
-  g_assert_cmpuint (guide_site_get_problems (site)->len, ==, 0);
 }
 
 /* Copies a built-in guide into @folder/guide, with @from replaced by @to. */
