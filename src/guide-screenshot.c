@@ -186,6 +186,36 @@ svg_error_in_words (GError **error,
                _("not an SVG picture that can be read (%s)"), svg_error->message);
 }
 
+/* How many other elements a picture may draw again with <use>: a chain of
+ * about a thousand, each drawing the one before, overflows librsvg's stack
+ * when it draws. A picture of a web page needs a few. */
+#define MAX_USES 200
+
+static guint
+count_uses (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *end = data + size;
+  guint n = 0;
+
+  for (const char *p = data; (p = memchr (p, '<', end - p)) != NULL; p++)
+    {
+      const char *name = p + 1;
+      const char *colon;
+
+      /* The element's name, without a namespace's prefix ("svg:use"). */
+      for (colon = name; colon < end && colon - name < 32 && (g_ascii_isalnum (*colon) || *colon == '-'); colon++)
+        ;
+      if (colon < end && *colon == ':')
+        name = colon + 1;
+      if (end - name >= 4 && memcmp (name, "use", 3) == 0 && !g_ascii_isalnum (name[3]) && name[3] != '-')
+        n++;
+    }
+
+  return n;
+}
+
 RsvgHandle *
 guide_screenshot_read_svg (GBytes  *bytes,
                            double  *width,
@@ -193,9 +223,15 @@ guide_screenshot_read_svg (GBytes  *bytes,
                            GError **error)
 {
   g_autoptr(GError) svg_error = NULL;
-  RsvgHandle *handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL),
-                                                  g_bytes_get_size (bytes), &svg_error);
+  RsvgHandle *handle;
 
+  if (count_uses (bytes) > MAX_USES)
+    {
+      guide_screenshot_too_complex (error);
+      return NULL;
+    }
+
+  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &svg_error);
   if (handle == NULL)
     {
       svg_error_in_words (error, svg_error);

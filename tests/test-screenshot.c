@@ -383,6 +383,16 @@ test_svg_too_complex (void)
   guide_test_write_file (path, deep->str);
   assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY, "too large or too complex to draw");
 
+  /* A thousand elements each drawing the one before, which overflows
+   * librsvg's stack when drawn: refused before it is. */
+  g_string_assign (deep, "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'"
+                         " width='10' height='10'><rect id='u0' width='1' height='1'/>");
+  for (guint i = 1; i <= 1000; i++)
+    g_string_append_printf (deep, "<use id='u%u' xlink:href='#u%u'/>", i, i - 1);
+  g_string_append (deep, "</svg>");
+  guide_test_write_file (path, deep->str);
+  assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY, "too large or too complex to draw");
+
   /* What is merely not SVG says where. */
   guide_test_write_file (path, "not a picture");
   assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "not an SVG picture that can be read");
