@@ -468,6 +468,26 @@ guide_i18n_format_day (const char  *language,
 }
 
 /**
+ * guide_i18n_format_time:
+ * @language: "fr", "it" or "en"
+ * @time: a moment
+ *
+ * Returns: (transfer full): the day of @time, where the user is, as
+ *   guide_i18n_format_day() writes it
+ */
+char *
+guide_i18n_format_time (const char *language,
+                        GDateTime  *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                          g_date_time_get_month (local),
+                                          g_date_time_get_year (local));
+
+  return guide_i18n_format_day (language, date);
+}
+
+/**
  * guide_i18n_format_count:
  * @language: "fr", "it" or "en"
  * @done: how many steps are done

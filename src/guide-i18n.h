@@ -40,6 +40,8 @@ const char  *guide_ngettext_in           (const char *language,
                                           gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 char        *guide_i18n_format_day       (const char  *language,
                                           const GDate *date);
+char        *guide_i18n_format_time      (const char  *language,
+                                          GDateTime   *time);
 char        *guide_i18n_format_count     (const char  *language,
                                           guint        done,
                                           guint        total);

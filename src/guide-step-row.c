@@ -360,11 +360,7 @@ guide_step_row_set_done (GuideStepRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->done_date_label), done != NULL);
   if (done != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (done);
-      g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
-                                              g_date_time_get_month (local),
-                                              g_date_time_get_year (local));
-      g_autofree char *day = guide_i18n_format_day (guide_i18n_get_language (), date);
+      g_autofree char *day = guide_i18n_format_time (guide_i18n_get_language (), done);
       g_autofree char *text = g_strdup_printf (_("Done on %s"), day);
 
       gtk_label_set_label (self->done_date_label, text);

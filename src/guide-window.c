@@ -51,11 +51,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 former_request_text (GDateTime *submitted)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (local),
-                                          g_date_time_get_month (local),
-                                          g_date_time_get_year (local));
-  g_autofree char *day = guide_i18n_format_day (guide_i18n_get_language (), date);
+  g_autofree char *day = guide_i18n_format_time (guide_i18n_get_language (), submitted);
 
   return g_strdup_printf (_("On %s you submitted an access request with the form of the former CPMS. Since CPMS 2.0, that form is no longer used, and your request may never be answered: write to the helpdesk to ask for access."),
                           day);
