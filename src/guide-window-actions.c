@@ -187,7 +187,7 @@ continue_action (GtkWidget  *widget,
           if (!guide_progress_is_done (self->progress, step->id))
             {
               guide_window_show_stage (self, i, step->id, TRUE);
-              adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+              guide_window_show_content (self, TRUE);
               guide_progress_set_current (self->progress, stage->id, step->id);
               return;
             }

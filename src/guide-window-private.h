@@ -21,6 +21,10 @@
 
 G_BEGIN_DECLS
 
+/* The widths of the list of stages and of the stage, in guide-window.ui. */
+#define GUIDE_WINDOW_SIDEBAR_WIDTH 270
+#define GUIDE_WINDOW_CONTENT_WIDTH 360
+
 struct _GuideWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -35,7 +39,18 @@ struct _GuideWindow
   GtkCssProvider       *zoom_provider;
 
   AdwToastOverlay      *toast_overlay;
+#if ADW_CHECK_VERSION (1, 4, 0)
+  AdwNavigationSplitView *split_view;
+#else
   AdwLeaflet           *leaflet;
+#endif
+  GtkBox               *panes;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *content_pane;
+  AdwHeaderBar         *sidebar_header;
+  AdwHeaderBar         *content_header;
+  GtkWidget            *back_button;
+  GtkStack             *title_stack;
   GtkListBox           *stage_list;
   AdwWindowTitle       *window_title;
   AdwWindowTitle       *short_title;
@@ -64,6 +79,10 @@ void guide_window_show_stage            (GuideWindow    *self,
                                          const char     *step_id,
                                          gboolean        focus);
 void guide_window_class_install_actions (GtkWidgetClass *widget_class);
+void guide_window_lay_out               (GuideWindow    *self,
+                                         int             width);
+void guide_window_show_content          (GuideWindow    *self,
+                                         gboolean        shown);
 void guide_window_apply_zoom            (GuideWindow    *self);
 void guide_window_load_language         (GuideWindow    *self);
 void guide_window_update_progress       (GuideWindow    *self);

@@ -21,9 +21,6 @@
 #include "guide-uri.h"
 #include "guide-window-private.h"
 
-/* The widths of the list of stages and of the stage, in guide-window.ui. */
-#define SIDEBAR_WIDTH 270
-#define CONTENT_WIDTH 360
 /* The window size's range in the schema, for a schema compiled without it. */
 #define MIN_SIZE 200
 #define MAX_SIZE 16384
@@ -172,14 +169,6 @@ guide_window_show_stage (GuideWindow *self,
   update_navigation (self);
 }
 
-/* Narrow, as on a phone, the language buttons give way to the title: the
- * main menu has the languages too. */
-static void
-folded_cb (GuideWindow *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->language_box), !adw_leaflet_get_folded (self->leaflet));
-}
-
 /* A save runs after the change, away from the window: a failure comes back
  * here. A toast is one line, cut off when longer: it says what happened, and
  * its button shows the reason in full, in the interface's language. */
@@ -220,13 +209,13 @@ stage_selected_cb (GuideWindow   *self,
 static void
 stage_activated_cb (GuideWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  guide_window_show_content (self, TRUE);
 }
 
 static void
 show_stages_cb (GuideWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  guide_window_show_content (self, FALSE);
 }
 
 /* Selecting the step remembers it as the current one (step_selected_cb):
@@ -357,13 +346,7 @@ guide_window_constructed (GObject *object)
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
   /* Narrow, the window opens on the stage rather than on the list of stages. */
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-  /* Until the first layout folds the leaflet or not, from the window's size:
-   * the buttons must not widen a window opened at a phone's width. The
-   * leaflet folds below the stage list's width and the stage's together. */
-  gtk_widget_set_visible (GTK_WIDGET (self->language_box),
-                          g_settings_get_int (self->settings, "window-width") >= SIDEBAR_WIDTH + CONTENT_WIDTH);
+  guide_window_lay_out (self, g_settings_get_int (self->settings, "window-width"));
 
   self->zoom_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -471,7 +454,13 @@ guide_window_class_init (GuideWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, GuideWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, panes);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, stage_list);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, short_title);
