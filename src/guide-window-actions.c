@@ -337,6 +337,25 @@ print_action (GtkWidget  *widget,
     g_clear_object (&self->print_operation);
 }
 
+/* The keyboard shortcuts, in the interface's language: in a dialog inside
+ * the window from libadwaita 1.8, in a window of their own before. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/guide-shortcuts.ui");
+  GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts"));
+
+  guide_i18n_translate_widget (shortcuts);
+#if ADW_CHECK_VERSION (1, 8, 0)
+  adw_dialog_present (ADW_DIALOG (shortcuts), widget);
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (shortcuts), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (shortcuts));
+#endif
+}
+
 /**
  * guide_window_class_install_actions:
  *
@@ -349,6 +368,7 @@ guide_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.write-mail", "s", write_mail_action);
   gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
@@ -365,6 +385,7 @@ guide_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-contacts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);

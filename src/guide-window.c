@@ -290,17 +290,6 @@ guide_window_measure (GtkWidget      *widget,
     }
 }
 
-/* The shortcuts window, which the application builds for each of its
- * windows, is translated when it is shown. */
-static void
-application_set_cb (GuideWindow *self)
-{
-  GtkShortcutsWindow *help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
-
-  if (help_overlay != NULL)
-    g_signal_connect (help_overlay, "map", G_CALLBACK (guide_i18n_translate_widget), NULL);
-}
-
 static void
 guide_window_constructed (GObject *object)
 {
@@ -317,6 +306,9 @@ guide_window_constructed (GObject *object)
                                CLAMP (g_settings_get_int (self->settings, "window-height"), MIN_SIZE, MAX_SIZE));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* Before a step takes the focus, which moving the panes would drop.
+   * Narrow, the window opens on the stage rather than on the list of stages. */
+  guide_window_lay_out (self, g_settings_get_int (self->settings, "window-width"));
 
   /* Without its site file the app silently loses the organisation's
    * language, contact and guide: the user is told, for as long as the
@@ -343,10 +335,7 @@ guide_window_constructed (GObject *object)
   update_navigation (self);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, guide_window_create_menu_cb, self, NULL);
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
-  /* Narrow, the window opens on the stage rather than on the list of stages. */
-  guide_window_lay_out (self, g_settings_get_int (self->settings, "window-width"));
 
   self->zoom_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),

@@ -234,7 +234,7 @@ test_translate_menu (void)
   g_autofree char *label = NULL;
   g_autofree char *action = NULL;
 
-  g_menu_append (section, "Keyboard Shortcuts", "win.show-help-overlay");
+  g_menu_append (section, "Keyboard Shortcuts", "win.show-shortcuts");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 
   guide_i18n_set_language ("it");
@@ -244,7 +244,7 @@ test_translate_menu (void)
   g_assert_true (g_menu_model_get_item_attribute (translated_section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
   g_assert_cmpstr (label, !=, "Keyboard Shortcuts");
   g_assert_cmpstr (label, ==, _("Keyboard Shortcuts"));
-  g_assert_cmpstr (action, ==, "win.show-help-overlay");
+  g_assert_cmpstr (action, ==, "win.show-shortcuts");
 }
 
 int

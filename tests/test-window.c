@@ -30,6 +30,13 @@
 #include "guide-uri.h"
 #include "guide-window.h"
 
+/* The keyboard shortcuts: a dialog inside the window from libadwaita 1.8. */
+#if ADW_CHECK_VERSION (1, 8, 0)
+# define SHORTCUTS_TYPE ADW_TYPE_SHORTCUTS_DIALOG
+#else
+# define SHORTCUTS_TYPE GTK_TYPE_SHORTCUTS_WINDOW
+#endif
+
 typedef struct
 {
   GuideApplication *application;
@@ -313,11 +320,9 @@ test_switch_language (Fixture       *fixture,
   /* The menu, translated when opened, and the shortcuts window, when shown. */
   {
     g_autoptr(GPtrArray) menu_buttons = guide_test_find_all (fixture->window, GTK_TYPE_MENU_BUTTON);
-    GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
-    g_autoptr(GPtrArray) shortcuts = NULL;
+    GtkWidget *shortcuts;
     g_autofree char *first = NULL;
     g_autoptr(GMenuModel) section = NULL;
-    gboolean found = FALSE;
 
     for (guint i = 0; i < menu_buttons->len; i++)
       if (g_strcmp0 (gtk_menu_button_get_icon_name (g_ptr_array_index (menu_buttons, i)), "open-menu-symbolic") == 0)
@@ -331,18 +336,16 @@ test_switch_language (Fixture       *fixture,
     g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
     g_assert_cmpstr (first, ==, to->menu_first);
 
-    gtk_widget_activate_action (fixture->window, "win.show-help-overlay", NULL);
-    guide_test_wait_until_mapped (GTK_WIDGET (overlay));
-    shortcuts = guide_test_find_all (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
-    for (guint i = 0; i < shortcuts->len; i++)
-      {
-        g_autofree char *title = NULL;
-
-        g_object_get (g_ptr_array_index (shortcuts, i), "title", &title, NULL);
-        found |= g_strcmp0 (title, to->shortcut) == 0;
-      }
-    g_assert_true (found);
-    gtk_window_close (overlay);
+    gtk_widget_activate_action (fixture->window, "win.show-shortcuts", NULL);
+    guide_test_iterate ();
+    shortcuts = guide_test_find_dialog (SHORTCUTS_TYPE);
+    g_assert_nonnull (shortcuts);
+    g_assert_nonnull (guide_test_wait_for_label (shortcuts, to->shortcut));
+#if ADW_CHECK_VERSION (1, 8, 0)
+    adw_dialog_force_close (ADW_DIALOG (shortcuts));
+#else
+    gtk_window_destroy (GTK_WINDOW (shortcuts));
+#endif
     guide_test_iterate ();
   }
 
