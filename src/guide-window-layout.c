@@ -25,7 +25,35 @@
 /* Below the list's width and the stage's together, the stage is alone. */
 #define SPLIT_WIDTH (GUIDE_WINDOW_SIDEBAR_WIDTH + GUIDE_WINDOW_CONTENT_WIDTH)
 
+/* Narrow, the banner's buttons go below its text, which then has the
+ * window's width, with the fold button beside it. */
+static void
+place_banner_buttons (GuideWindow *self,
+                      gboolean     narrow)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->waiting_grid);
+  GtkGridLayoutChild *buttons = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->waiting_buttons));
+  GtkGridLayoutChild *fold = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->fold_button));
+
+  gtk_grid_layout_child_set_row (buttons, narrow ? 1 : 0);
+  gtk_grid_layout_child_set_column (buttons, narrow ? 0 : 1);
+  gtk_grid_layout_child_set_column_span (buttons, narrow ? 2 : 1);
+  gtk_grid_layout_child_set_column (fold, narrow ? 1 : 2);
+}
+
 #if ADW_CHECK_VERSION (1, 4, 0)
+
+static void
+narrow_applied_cb (GuideWindow *self)
+{
+  place_banner_buttons (self, TRUE);
+}
+
+static void
+narrow_unapplied_cb (GuideWindow *self)
+{
+  place_banner_buttons (self, FALSE);
+}
 
 /* The stage's page keeps to its own back button, shown when it is alone,
  * so that Alt+Left goes to the previous stage rather than to the list. */
@@ -55,6 +83,8 @@ lay_out (GuideWindow *self,
                               G_OBJECT (self->language_box), "visible", FALSE,
                               G_OBJECT (self->title_stack), "visible-child-name", "short",
                               NULL);
+  g_signal_connect_object (narrow, "apply", G_CALLBACK (narrow_applied_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (narrow, "unapply", G_CALLBACK (narrow_unapplied_cb), self, G_CONNECT_SWAPPED);
   adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
 }
 
@@ -74,6 +104,7 @@ folded_cb (GuideWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->language_box), !folded);
   gtk_stack_set_visible_child_name (self->title_stack, folded ? "short" : "long");
+  place_banner_buttons (self, folded);
 }
 
 static void
@@ -127,4 +158,5 @@ guide_window_lay_out (GuideWindow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->language_box), width >= SPLIT_WIDTH);
   gtk_stack_set_visible_child_name (self->title_stack, width >= SPLIT_WIDTH ? "long" : "short");
+  place_banner_buttons (self, width < SPLIT_WIDTH);
 }

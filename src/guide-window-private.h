@@ -61,6 +61,9 @@ struct _GuideWindow
   GtkProgressBar       *overall_progress;
   GtkRevealer          *waiting_revealer;
   GtkLabel             *waiting_label;
+  GtkWidget            *waiting_grid;
+  GtkWidget            *waiting_buttons;
+  GtkWidget            *fold_button;
   GtkWidget            *continue_button;
   GtkWidget            *waiting_contacts_button;
   GtkWidget            *request_button;

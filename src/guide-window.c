@@ -116,6 +116,7 @@ guide_window_update_progress (GuideWindow *self)
   guint n_steps = guide_book_get_n_steps (self->book);
   guint n_done = 0;
   g_autofree char *subtitle = NULL;
+  g_autofree char *short_subtitle = NULL;
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stage_list));
 
   for (guint i = 0; i < stages->len; i++, row = gtk_widget_get_next_sibling (row))
@@ -132,7 +133,11 @@ guide_window_update_progress (GuideWindow *self)
   gtk_widget_set_visible (self->continue_button, n_done > 0 && n_done < n_steps);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continue", n_done > 0 && n_done < n_steps);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  adw_window_title_set_subtitle (self->short_title, subtitle);
+  /* Whole on a phone, beside the header's buttons: the steps done, and the
+   * steps in all; the progress bar and its name say the rest. */
+  /* Translators: steps done and steps in all, in a phone-sized window's header. */
+  short_subtitle = g_strdup_printf (_("%u/%u"), n_done, n_steps);
+  adw_window_title_set_subtitle (self->short_title, short_subtitle);
   gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
 
   guide_stage_page_update_progress (self->stage_page, self->progress);
@@ -216,6 +221,18 @@ static void
 show_stages_cb (GuideWindow *self)
 {
   guide_window_show_content (self, FALSE);
+}
+
+/* Folded, the banner's text is one line, cut off; its buttons stay. */
+static void
+fold_toggled_cb (GuideWindow     *self,
+                 GtkToggleButton *button)
+{
+  gboolean folded = gtk_toggle_button_get_active (button);
+
+  gtk_label_set_lines (self->waiting_label, folded ? 1 : -1);
+  gtk_label_set_ellipsize (self->waiting_label, folded ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_button_set_icon_name (GTK_BUTTON (button), folded ? "pan-down-symbolic" : "pan-up-symbolic");
 }
 
 /* Selecting the step remembers it as the current one (step_selected_cb):
@@ -460,6 +477,9 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, overall_progress);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_grid);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GuideWindow, fold_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, waiting_contacts_button);
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, request_button);
@@ -469,6 +489,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_stages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fold_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 

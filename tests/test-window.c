@@ -518,6 +518,13 @@ test_phone_size (Fixture       *fixture,
   g_assert_cmpstr (too_wide->str, ==, "");
 
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "CPMS");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "0/12");
+  {
+    g_autoptr(GPtrArray) labels = guide_test_find_all (title, GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (labels->pdata[i])));
+  }
   g_assert_false (gtk_widget_get_mapped (guide_test_find_label (fixture->window, "FR")));
 
   /* The menu is made, in the interface's language, when it opens. */
@@ -784,6 +791,54 @@ test_former_request (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
   guide_test_iterate ();
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
+}
+
+/* On a phone, the banner folds to one line, and unfolds, buttons and all. */
+static void
+test_banner_folds (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = guide_test_progress_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) toggles = NULL;
+  GtkWidget *grid, *label, *fold;
+  int unfolded, folded;
+
+  stop (fixture);
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  guide_test_write_file (path, "{ \"version\": 2, \"done\": {"
+                               " \"cpms-access.write-helpdesk\": \"2026-03-02T10:00:00Z\" } }");
+  start (fixture);
+  guide_test_wait_for_frame (fixture->window);
+
+  grid = guide_test_find_by_css_class (fixture->window, GTK_TYPE_GRID, "waiting");
+  label = gtk_widget_get_first_child (grid);
+  toggles = guide_test_find_all (grid, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_cmpuint (toggles->len, ==, 1);
+  fold = toggles->pdata[0];
+  unfolded = gtk_widget_get_height (grid);
+  {
+    graphene_rect_t button;
+
+    /* The buttons below the text, which has the window's width. */
+    g_assert_true (gtk_widget_compute_bounds (guide_test_find_label (grid, "Écrire la demande"), grid, &button));
+    g_assert_cmpfloat (button.origin.y, >=, gtk_widget_get_height (label));
+  }
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), >, 3);
+
+  g_signal_emit_by_name (fold, "clicked");
+  guide_test_wait_for_frame (fixture->window);
+  folded = gtk_widget_get_height (grid);
+  g_assert_cmpint (folded, <, unfolded);
+  g_assert_cmpint (folded, <, 640 / 8);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  g_assert_true (gtk_widget_is_visible (guide_test_find_label (grid, "Écrire la demande")));
+
+  g_signal_emit_by_name (fold, "clicked");
+  guide_test_wait_for_frame (fixture->window);
+  g_assert_cmpint (gtk_widget_get_height (grid), ==, unfolded);
 }
 
 /* With the waiting banner shown, in a window of a phone's, a laptop's and a
@@ -2099,6 +2154,7 @@ main (int   argc,
   ADD ("row-click-selects", test_row_click_selects);
   ADD ("site-english", test_site_english);
   ADD ("phone-size", test_phone_size);
+  ADD ("banner-folds", test_banner_folds);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("open-buttons", test_open_buttons);
