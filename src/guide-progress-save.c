@@ -22,47 +22,28 @@
 #include "guide-progress-file.h"
 #include "guide-progress-private.h"
 
-typedef struct
-{
-  char *path;
-  char *data;
-} Save;
-
-static void
-save_free (Save *save)
-{
-  g_free (save->path);
-  g_free (save->data);
-  g_free (save);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Save, save_free)
-
 /* What the progress is now, to write: it is no longer dirty, and the file
  * monitor will see the app's own writing, not a change by another process. */
-static Save *
-save_new (GuideProgress *self)
+static char *
+take_snapshot (GuideProgress *self)
 {
-  Save *save = g_new0 (Save, 1);
-
-  save->path = g_file_get_path (self->file);
-  save->data = guide_progress_to_json (self);
   self->dirty = FALSE;
-
   g_free (self->on_disk);
-  self->on_disk = g_strdup (save->data);
+  self->on_disk = guide_progress_to_json (self);
 
-  return save;
+  return g_strdup (self->on_disk);
 }
 
-/* Writes @save unless the file on disk now says it was saved by a newer
+/* Writes @data unless the file on disk now says it was saved by a newer
  * version of the app: another copy may have been started since this one
- * read it, at any time. Any thread. */
+ * read it, at any time. Any thread: of @self, only its file is read, which
+ * never changes. */
 static gboolean
-write_save (const Save  *save,
-            GError     **error)
+write_snapshot (GuideProgress  *self,
+                const char     *data,
+                GError        **error)
 {
-  g_autofree char *target = guide_progress_file_resolve (save->path, error);
+  g_autofree char *target = guide_progress_file_resolve (g_file_peek_path (self->file), error);
 
   if (target == NULL)
     return FALSE;
@@ -73,7 +54,7 @@ write_save (const Save  *save,
       return FALSE;
     }
 
-  return guide_progress_file_write (target, save->data, error);
+  return guide_progress_file_write (target, data, error);
 }
 
 static void
@@ -84,7 +65,7 @@ write_in_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (write_save (task_data, &error))
+  if (write_snapshot (source_object, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -136,7 +117,7 @@ start_save (GuideProgress *self)
 
   self->writing = TRUE;
   g_task_set_source_tag (task, start_save);
-  g_task_set_task_data (task, save_new (self), (GDestroyNotify) save_free);
+  g_task_set_task_data (task, take_snapshot (self), g_free);
   g_task_run_in_thread (task, write_in_thread);
 }
 
@@ -192,7 +173,7 @@ gboolean
 guide_progress_save (GuideProgress  *self,
                      GError        **error)
 {
-  g_autoptr(Save) save = NULL;
+  g_autofree char *data = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
@@ -205,8 +186,8 @@ guide_progress_save (GuideProgress  *self,
   if (!self->writable || !self->dirty)
     return TRUE;
 
-  save = save_new (self);
-  if (write_save (save, &local_error))
+  data = take_snapshot (self);
+  if (write_snapshot (self, data, &local_error))
     return TRUE;
 
   save_failed (self, local_error);
