@@ -326,8 +326,8 @@ guide_application_activate (GApplication *application)
     }
 }
 
-/* What was ticked last, still waiting to be saved, is saved before the
- * process ends. */
+/* Before the process ends, the save in flight is waited for and what was
+ * ticked since is written. */
 static void
 guide_application_shutdown (GApplication *application)
 {

@@ -138,7 +138,7 @@ guide_progress_upgrade (GuideProgress  *self,
     return TRUE;
 
   g_signal_emit_by_name (self, "changed", NULL);
-  self->unsaved = TRUE;
+  self->dirty = TRUE;
   return guide_progress_save (self, error);
 }
 

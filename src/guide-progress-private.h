@@ -37,24 +37,18 @@ struct _GuideProgress
   gboolean      writable;
   /* Whether the progress changed since it was read or last written, or the
    * last write failed: nothing is written otherwise. */
-  gboolean      unsaved;
-
-  /* Saves: the one waiting for the main loop to be idle, whether one runs
-   * in a worker thread and whether another must follow it; the number of
-   * the last save begun and, under the lock, of the last one written. */
+  gboolean      dirty;
+  /* The save waiting for the main loop to be idle, and whether one is being
+   * written in a worker thread: never both, never two (guide-progress-save.c). */
   guint         save_source;
-  gboolean      save_running;
-  gboolean      save_again;
-  guint64       n_saves;
-  GMutex        write_lock;
-  guint64       n_written;
+  gboolean      writing;
 };
 
 char     *guide_progress_to_json        (GuideProgress *self);
 gboolean  guide_progress_file_is_newer  (const char    *path);
 void      guide_progress_set_writable   (GuideProgress *self,
                                          gboolean       writable);
-void      guide_progress_schedule_save  (GuideProgress *self);
+void      guide_progress_mark_dirty     (GuideProgress *self);
 
 /* Replaces *@target by a copy of @value; TRUE when that changed it. */
 static inline gboolean

@@ -10,64 +10,41 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Saving progress. A change is saved once the main loop is idle, so that
- * what one action changes (a tick, and the step it selects) is written
- * once, and in a worker thread, so that the disk never holds up the window.
- * Changes made while a save runs are written together after it. Each save
- * is numbered: a save never replaces a newer one, whichever thread gets to
- * the disk first. */
+/* Saving progress. A change marks the progress dirty, and a save starts
+ * once the main loop is idle, so that what one action changes (a tick, and
+ * the step it selects) is written once. The save writes a snapshot in a
+ * worker thread, so that the disk never holds up the window. At most one
+ * save is in flight: what changes meanwhile is written by another save
+ * started when it is done, and a process about to end waits for it before
+ * writing what is still dirty. Saves thus reach the disk in the order they
+ * were made, and the last one holds the last change. */
 
 #include "guide-progress-file.h"
 #include "guide-progress-private.h"
 
-typedef struct
+/* What the progress is now, to write: it is no longer dirty, and the file
+ * monitor will see the app's own writing, not a change by another process. */
+static char *
+take_snapshot (GuideProgress *self)
 {
-  char    *path;
-  char    *data;
-  guint64  number;
-} Save;
-
-static void
-save_free (Save *save)
-{
-  g_free (save->path);
-  g_free (save->data);
-  g_free (save);
-}
-
-/* What the progress is now, to write; where the file monitor will then see
- * the app's own writing, not a change by another process. */
-static Save *
-save_new (GuideProgress *self)
-{
-  Save *save = g_new0 (Save, 1);
-
-  save->path = g_file_get_path (self->file);
-  save->data = guide_progress_to_json (self);
-  save->number = ++self->n_saves;
-  self->unsaved = FALSE;
-
+  self->dirty = FALSE;
   g_free (self->on_disk);
-  self->on_disk = g_strdup (save->data);
+  self->on_disk = guide_progress_to_json (self);
 
-  return save;
+  return g_strdup (self->on_disk);
 }
 
-/* Writes @save unless a newer save was written already, or the file on
- * disk now says it was saved by a newer version of the app: another copy
- * may have been started since this one read it, at any time. */
+/* Writes @data unless the file on disk now says it was saved by a newer
+ * version of the app: another copy may have been started since this one
+ * read it, at any time. Any thread: of @self, only its file is read, which
+ * never changes. */
 static gboolean
-write_save (GuideProgress  *self,
-            const Save     *save,
-            GError        **error)
+write_snapshot (GuideProgress  *self,
+                const char     *data,
+                GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
-  g_autofree char *target = NULL;
+  g_autofree char *target = guide_progress_file_resolve (g_file_peek_path (self->file), error);
 
-  if (save->number < self->n_written)
-    return TRUE;
-
-  target = guide_progress_file_resolve (save->path, error);
   if (target == NULL)
     return FALSE;
 
@@ -77,11 +54,7 @@ write_save (GuideProgress  *self,
       return FALSE;
     }
 
-  if (!guide_progress_file_write (target, save->data, error))
-    return FALSE;
-
-  self->n_written = save->number;
-  return TRUE;
+  return guide_progress_file_write (target, data, error);
 }
 
 static void
@@ -92,15 +65,15 @@ write_in_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (write_save (source_object, task_data, &error))
+  if (write_snapshot (source_object, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
 /* Says why @error kept the progress from being saved; what was not written
- * is written with the next save, unless the file became a newer version's,
- * which is never written again. */
+ * stays dirty, to be written with the next save, unless the file became a
+ * newer version's, which is never written again. */
 static void
 save_failed (GuideProgress *self,
              GError        *error)
@@ -108,12 +81,9 @@ save_failed (GuideProgress *self,
   guide_progress_file_explain_error (error);
 
   if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER))
-    {
-      self->save_again = FALSE;
-      guide_progress_set_writable (self, FALSE);
-    }
+    guide_progress_set_writable (self, FALSE);
   else
-    self->unsaved = TRUE;
+    self->dirty = TRUE;
 }
 
 static void start_save (GuideProgress *self);
@@ -125,17 +95,19 @@ saved_cb (GObject      *source,
 {
   GuideProgress *self = GUIDE_PROGRESS (source);
   g_autoptr(GError) error = NULL;
+  /* Before a failure marks it dirty again: that is for the next change or
+   * the quit to retry, not for a loop of failing saves. */
+  gboolean changed_meanwhile = self->dirty;
 
-  self->save_running = FALSE;
-
+  self->writing = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     save_failed (self, error);
   g_signal_emit_by_name (self, "saved", error);
 
-  if (self->save_again)
+  /* Unless a handler of “saved” changed the progress again, and a save
+   * already waits for the main loop to be idle. */
+  if (changed_meanwhile && self->writable && self->save_source == 0)
     start_save (self);
-  else if (self->save_source == 0)
-    g_object_notify (G_OBJECT (self), "saving");
 }
 
 static void
@@ -143,10 +115,9 @@ start_save (GuideProgress *self)
 {
   g_autoptr(GTask) task = g_task_new (self, NULL, saved_cb, NULL);
 
-  self->save_again = FALSE;
-  self->save_running = TRUE;
+  self->writing = TRUE;
   g_task_set_source_tag (task, start_save);
-  g_task_set_task_data (task, save_new (self), (GDestroyNotify) save_free);
+  g_task_set_task_data (task, take_snapshot (self), g_free);
   g_task_run_in_thread (task, write_in_thread);
 }
 
@@ -156,50 +127,44 @@ save_idle_cb (gpointer user_data)
   GuideProgress *self = GUIDE_PROGRESS (user_data);
 
   self->save_source = 0;
-  if (self->save_running)
-    self->save_again = TRUE;
-  else
-    start_save (self);
+  start_save (self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Saves once the main loop is idle: after the window shows the change, and
- * once for everything one action changed. */
+/* Marks the progress changed. It is saved once the main loop is idle, after
+ * the window shows the change; if a save is in flight, once it is done. */
 void
-guide_progress_schedule_save (GuideProgress *self)
+guide_progress_mark_dirty (GuideProgress *self)
 {
-  gboolean was_saving = self->save_source != 0 || self->save_running;
+  self->dirty = TRUE;
 
-  self->unsaved = TRUE;
-  if (!self->writable || self->save_source != 0)
-    return;
-
-  self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_idle_cb, g_object_ref (self), g_object_unref);
-  if (!was_saving)
-    g_object_notify (G_OBJECT (self), "saving");
+  if (self->writable && !guide_progress_get_saving (self))
+    self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /**
  * guide_progress_get_saving:
  *
- * Returns: whether a change is still to be written
+ * Returns: whether a save waits for the main loop to be idle or is being
+ *   written
  */
 gboolean
 guide_progress_get_saving (GuideProgress *self)
 {
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  return self->save_source != 0 || self->save_running;
+  return self->save_source != 0 || self->writing;
 }
 
 /**
  * guide_progress_save:
  * @error: a location for a #GError
  *
- * Writes the progress now, in this thread, for a process about to end: a
- * save still waiting is written with it, and one running in a worker thread
- * is waited for, so that nothing is lost. Nothing is written when nothing
+ * Writes the progress now, in this thread, for a process about to end: the
+ * save in flight, if any, is waited for (its #GuideProgress::saved is
+ * emitted), then what is still dirty is written, so that nothing is lost
+ * and nothing older is written after it. Nothing is written when nothing
  * changed since the file was read or written.
  *
  * Returns: %TRUE if it was written, or there was nothing to write
@@ -208,27 +173,24 @@ gboolean
 guide_progress_save (GuideProgress  *self,
                      GError        **error)
 {
-  Save *save;
+  g_autofree char *data = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  if (!self->writable || !(self->unsaved || self->save_running))
+  /* The save in flight finishes where it began: in the main loop. */
+  while (self->writing)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->writable || !self->dirty)
     return TRUE;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_again = FALSE;
+  data = take_snapshot (self);
+  if (write_snapshot (self, data, &local_error))
+    return TRUE;
 
-  save = save_new (self);
-  write_save (self, save, &local_error);
-  save_free (save);
-
-  if (local_error != NULL)
-    {
-      save_failed (self, local_error);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  return TRUE;
+  save_failed (self, local_error);
+  g_propagate_error (error, local_error);
+  return FALSE;
 }

@@ -35,7 +35,6 @@ enum {
   PROP_0,
   PROP_FILE,
   PROP_WRITABLE,
-  PROP_SAVING,
   N_PROPS
 };
 
@@ -67,7 +66,7 @@ file_changed_cb (GuideProgress     *self,
 
   /* The app's own saves under way will write over it: what they write is
    * what the user sees. */
-  if (self->save_source != 0 || self->save_running)
+  if (guide_progress_get_saving (self))
     return;
 
   path = g_file_get_path (self->file);
@@ -78,7 +77,7 @@ file_changed_cb (GuideProgress     *self,
 
   g_free (self->on_disk);
   self->on_disk = g_steal_pointer (&data);
-  self->unsaved = FALSE;
+  self->dirty = FALSE;
   g_signal_emit (self, signals[CHANGED], 0, NULL);
 }
 
@@ -124,7 +123,6 @@ guide_progress_finalize (GObject *object)
   g_free (self->on_disk);
   g_free (self->current_stage);
   g_free (self->current_step);
-  g_mutex_clear (&self->write_lock);
 
   G_OBJECT_CLASS (guide_progress_parent_class)->finalize (object);
 }
@@ -145,10 +143,6 @@ guide_progress_get_property (GObject    *object,
 
     case PROP_WRITABLE:
       g_value_set_boolean (value, self->writable);
-      break;
-
-    case PROP_SAVING:
-      g_value_set_boolean (value, guide_progress_get_saving (self));
       break;
 
     default:
@@ -206,16 +200,6 @@ guide_progress_class_init (GuideProgressClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideProgress:saving:
-   *
-   * Whether a change is still to be written to #GuideProgress:file.
-   */
-  properties[PROP_SAVING] =
-    g_param_spec_boolean ("saving", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -252,7 +236,6 @@ static void
 guide_progress_init (GuideProgress *self)
 {
   self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
-  g_mutex_init (&self->write_lock);
 }
 
 /**
@@ -473,7 +456,7 @@ guide_progress_set_done (GuideProgress *self,
     g_hash_table_remove (self->done, step_id);
 
   g_signal_emit (self, signals[CHANGED], 0, step_id);
-  guide_progress_schedule_save (self);
+  guide_progress_mark_dirty (self);
 }
 
 const char *
@@ -512,7 +495,7 @@ guide_progress_set_current (GuideProgress *self,
   changed |= guide_progress_set_string (&self->current_step, step_id);
 
   if (changed)
-    guide_progress_schedule_save (self);
+    guide_progress_mark_dirty (self);
 }
 
 /**
@@ -530,6 +513,6 @@ guide_progress_reset (GuideProgress *self)
   g_clear_pointer (&self->current_step, g_free);
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
-  guide_progress_schedule_save (self);
+  guide_progress_mark_dirty (self);
 }
 

@@ -765,9 +765,23 @@ test_saved_in_background (void)
   g_assert_nonnull (strstr (contents, "\"eu-login.create-account\" : \"20"));
 }
 
-/* Ticks that come while a save runs are written together after it. */
+/* Starts the save of a change, and returns while it is in flight: its
+ * snapshot is taken, and its end not yet told. */
 static void
-test_saves_coalesced (void)
+begin_save (GuideProgress *progress)
+{
+  /* One iteration, with nothing else pending: the idle callback starts the
+   * save, whose end only a later iteration can dispatch. */
+  guide_test_iterate ();
+  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (guide_progress_get_saving (progress));
+}
+
+/* Ticks made while a save is in flight are not in what it writes: they are
+ * written together by the next save, started when it is done. */
+static void
+test_ticks_during_save (void)
 {
   g_autoptr(GuideProgress) progress = new_progress ();
   g_autofree char *path = guide_test_progress_path ();
@@ -776,10 +790,7 @@ test_saves_coalesced (void)
 
   load_counting_saves (progress, &n_saved);
 
-  guide_progress_set_done (progress, "eu-login.open-register", TRUE);
-  /* The idle callback starts the save in a worker thread, which may or may
-   * not be done when the next two ticks come: they are one save either way. */
-  guide_test_iterate ();
+  begin_save (progress);
   guide_progress_set_done (progress, "eu-login.create-account", TRUE);
   guide_progress_set_done (progress, "two-factor.install-app", TRUE);
 
@@ -789,6 +800,67 @@ test_saves_coalesced (void)
   g_assert_nonnull (strstr (contents, "eu-login.open-register"));
   g_assert_nonnull (strstr (contents, "eu-login.create-account"));
   g_assert_nonnull (strstr (contents, "two-factor.install-app"));
+}
+
+/* Quitting while a save is in flight waits for it, and what changed
+ * meanwhile is written after it: the file ends with the last change, never
+ * with the older save's. */
+static void
+test_quit_waits (void)
+{
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GuideProgress) reread = new_progress ();
+  guint n_saved = 0;
+  guint n_saved_at_quit;
+
+  load_counting_saves (progress, &n_saved);
+
+  begin_save (progress);
+  guide_progress_set_done (progress, "eu-login.open-register", FALSE);
+  guide_progress_set_done (progress, "eu-login.create-account", TRUE);
+
+  g_assert_true (guide_progress_save (progress, NULL));
+  g_assert_false (guide_progress_get_saving (progress));
+  g_assert_cmpuint (n_saved, >=, 1);
+  g_assert_true (guide_progress_load (reread, NULL));
+  g_assert_false (guide_progress_is_done (reread, "eu-login.open-register"));
+  g_assert_true (guide_progress_is_done (reread, "eu-login.create-account"));
+
+  /* Nothing is left to be written later. */
+  n_saved_at_quit = n_saved;
+  guide_test_iterate ();
+  g_assert_cmpuint (n_saved, ==, n_saved_at_quit);
+  g_assert_false (guide_progress_get_saving (progress));
+}
+
+/* However quick the ticks, each saved or not while another save is in
+ * flight, the file ends holding the last of them. */
+static void
+test_quick_ticks (void)
+{
+  static const char * const ids[] = { "eu-login.open-register", "eu-login.create-account", "two-factor.install-app" };
+  g_autoptr(GuideProgress) progress = new_progress ();
+  g_autoptr(GuideProgress) reread = new_progress ();
+  guint n_saved = 0;
+
+  load_counting_saves (progress, &n_saved);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      const char *id = ids[i % G_N_ELEMENTS (ids)];
+
+      guide_progress_set_done (progress, id, !guide_progress_is_done (progress, id));
+      guide_progress_set_current (progress, "eu-login", id);
+      if (i % 7 != 0)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  guide_test_wait_for_saves (progress);
+  g_assert_cmpuint (n_saved, >, 1);
+  g_assert_true (guide_progress_load (reread, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpint (guide_progress_is_done (reread, ids[i]), ==, guide_progress_is_done (progress, ids[i]));
+  g_assert_cmpstr (guide_progress_get_current_step (reread), ==, guide_progress_get_current_step (progress));
 }
 
 /* A process about to end writes what is still waiting, at once. */
@@ -1206,7 +1278,9 @@ main (int   argc,
   g_test_add_func ("/guide/progress/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/guide/progress/changed-by-another", test_changed_by_another);
   g_test_add_func ("/guide/progress/saved-in-background", test_saved_in_background);
-  g_test_add_func ("/guide/progress/saves-coalesced", test_saves_coalesced);
+  g_test_add_func ("/guide/progress/ticks-during-save", test_ticks_during_save);
+  g_test_add_func ("/guide/progress/quit-waits", test_quit_waits);
+  g_test_add_func ("/guide/progress/quick-ticks", test_quick_ticks);
   g_test_add_func ("/guide/progress/save-now", test_save_now);
   g_test_add_func ("/guide/progress/days-waiting", test_days_waiting);
   g_test_add_func ("/guide/progress/bad-files", test_bad_files);
