@@ -22,8 +22,12 @@
 #include "guide-i18n.h"
 #include "guide-window-private.h"
 
-/* Below the list's width and the stage's together, the stage is alone. */
-#define SPLIT_WIDTH (GUIDE_WINDOW_SIDEBAR_WIDTH + GUIDE_WINDOW_CONTENT_WIDTH)
+/* The list of stages' width, in guide-window.ui. */
+#define SIDEBAR_WIDTH 270
+/* Below the list's width and a stage's comfortable one together, the
+ * stage is alone. The stage's least width, in guide-window.ui, is less: a
+ * phone's 360 pixels less the window's border. */
+#define SPLIT_WIDTH (SIDEBAR_WIDTH + 360)
 
 /* Narrow, the banner's buttons go below its text, which then has the
  * window's width, with the fold button beside it. */
@@ -72,7 +76,7 @@ lay_out (GuideWindow *self,
   self->split_view = ADW_NAVIGATION_SPLIT_VIEW (adw_navigation_split_view_new ());
   adw_navigation_split_view_set_sidebar (self->split_view, sidebar_page);
   adw_navigation_split_view_set_content (self->split_view, content_page);
-  adw_navigation_split_view_set_min_sidebar_width (self->split_view, GUIDE_WINDOW_SIDEBAR_WIDTH);
+  adw_navigation_split_view_set_min_sidebar_width (self->split_view, SIDEBAR_WIDTH);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->split_view));
 

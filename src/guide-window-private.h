@@ -21,10 +21,6 @@
 
 G_BEGIN_DECLS
 
-/* The widths of the list of stages and of the stage, in guide-window.ui. */
-#define GUIDE_WINDOW_SIDEBAR_WIDTH 270
-#define GUIDE_WINDOW_CONTENT_WIDTH 360
-
 struct _GuideWindow
 {
   AdwApplicationWindow  parent_instance;

@@ -37,13 +37,18 @@ fi
 
 [ -n "${CPMS_GUIDE_SCREENSHOTS:-}" ] || unset CPMS_GUIDE_SCREENSHOTS
 
-openbox --sm-disable >/dev/null 2>&1 &
-wm=$!
 # The window manager announces itself on the root window once it is ready.
 # Without it, GTK would call the window fullscreen at its default size; on a
-# busy computer it can take seconds.
+# busy computer it can take seconds, and a window manager that gave up (it
+# found the X server not yet ready) is started again.
+wm_log=$(mktemp)
+wm=""
 ready=""
 for _ in $(seq 600); do
+  if [ -z "$wm" ] || ! kill -0 "$wm" 2>/dev/null; then
+    openbox --sm-disable >>"$wm_log" 2>&1 &
+    wm=$!
+  fi
   if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; then
     ready=1
     break
@@ -51,10 +56,13 @@ for _ in $(seq 600); do
   sleep 0.1
 done
 if [ -z "$ready" ]; then
-  echo "openbox did not start"
+  echo "openbox did not start:"
+  cat "$wm_log"
   kill "$wm" 2>/dev/null
+  rm -f "$wm_log"
   exit 1
 fi
+rm -f "$wm_log"
 
 status=0
 "$binary" || status=$?
