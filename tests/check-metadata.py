@@ -32,9 +32,25 @@ check(f"the desktop file has exactly one main category ({', '.join(categories)})
 
 component = ET.parse(metainfo_path).getroot()
 urls = {url.get("type"): url.text for url in component.findall("url")}
-for kind in ("homepage", "bugtracker", "vcs-browser"):
+for kind in ("homepage", "bugtracker", "help", "contact", "vcs-browser"):
     check(f"the metainfo has a {kind} address",
-          urls.get(kind, "").startswith("https://"))
+          (urls.get(kind) or "").startswith("https://"))
+
+# Who makes the app, in the form AppStream 1.0 and Flathub read: an ID and a
+# name, not the deprecated <developer_name>.
+developer = component.find("developer")
+check("the metainfo names its developer with an ID and a name, and no <developer_name>",
+      developer is not None and developer.get("id")
+      and (developer.findtext("name") or "").strip()
+      and component.find("developer_name") is None)
+check("the metainfo has an OARS 1.1 content rating",
+      any(rating.get("type") == "oars-1.1" for rating in component.findall("content_rating")))
+
+# The description, not only the release notes, names each language of the
+# guide.
+description = " ".join(" ".join(p.itertext()) for p in component.findall("description/p"))
+for language in ("French", "Italian", "English"):
+    check(f"the description says the guide is in {language}", language in description)
 
 # The licence declared is the one shipped, in full.
 with open(copying_path, encoding="utf-8") as f:
