@@ -72,8 +72,8 @@ images = re.findall(r"@SCREENSHOTS_URL@/([^<]+)</image>", metainfo_template)
 check("the app is built with -Dscreenshots_url, an https address",
       len(screenshots_options) == 1 and screenshots_options[0].startswith("https://")
       and not screenshots_options[0].endswith("/"))
-check(f"the metainfo lists four screenshots, each in {screenshots_dir}",
-      len(images) == 4
+check(f"the metainfo lists screenshots, each in {screenshots_dir}",
+      images
       and all(os.path.isfile(os.path.join(screenshots_dir, image)) for image in images))
 
 # The organisation's settings come as an extension of the app, mounted
