@@ -36,13 +36,10 @@ run (GuideTestRun      *result,
   g_ptr_array_add (argv, NULL);
 
   /* Outside Flatpak, unless a test says otherwise: the Flatpak build runs
-   * these tests in its own sandbox. A NULL value unsets a variable. */
+   * these tests in its own sandbox. */
   g_subprocess_launcher_unsetenv (launcher, "FLATPAK_ID");
   for (guint i = 0; environment != NULL && environment[i] != NULL; i += 2)
-    if (environment[i + 1] != NULL)
-      g_subprocess_launcher_setenv (launcher, environment[i], environment[i + 1], TRUE);
-    else
-      g_subprocess_launcher_unsetenv (launcher, environment[i]);
+    g_subprocess_launcher_setenv (launcher, environment[i], environment[i + 1], TRUE);
 
   guide_test_run_spawn (result, launcher, (const char * const *) argv->pdata);
 }
