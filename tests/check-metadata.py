@@ -58,7 +58,6 @@ for language in ("French", "Italian", "English"):
     check(f"the description says the guide is in {language}", language in description)
 
 
-
 def png_size(path):
     """The width and height a PNG file's header gives, or None."""
     try:
@@ -75,8 +74,8 @@ def png_size(path):
 # then in French and Italian. Flathub wants the window at most 1000×700.
 MAX_WIDTH, MAX_HEIGHT = 1000, 700
 screenshots = component.findall("screenshots/screenshot")
-images = [(screenshot.find("image"), screenshot) for screenshot in screenshots]
-names = [os.path.basename(image.text or "") if image is not None else "" for image, _ in images]
+images = [screenshot.find("image") for screenshot in screenshots]
+names = [os.path.basename(image.text or "") if image is not None else "" for image in images]
 check("the metainfo lists screenshots, each with a caption",
       screenshots and all((screenshot.findtext("caption") or "").strip() for screenshot in screenshots))
 check("the first screenshot, and only it, is the default, the window in English (checklist-en.png)",
@@ -84,12 +83,12 @@ check("the first screenshot, and only it, is the default, the window in English 
       and [screenshot.get("type") for screenshot in screenshots] == ["default"] + [None] * (len(screenshots) - 1))
 check("the window in French and in Italian follow (checklist-fr.png, checklist-it.png)",
       names[1:3] == ["checklist-fr.png", "checklist-it.png"])
-for (image, _), name in zip(images, names):
+for image, name in zip(images, names):
     size = png_size(os.path.join(screenshots_dir, name))
     found = f"{size[0]}×{size[1]}" if size else "not a PNG file"
     check(f"{name} is a PNG file of at most {MAX_WIDTH}×{MAX_HEIGHT}, the size the metainfo gives ({found})",
           size is not None and size[0] <= MAX_WIDTH and size[1] <= MAX_HEIGHT
-          and image.get("type") == "source"
+          and image is not None and image.get("type") == "source"
           and (image.get("width"), image.get("height")) == (str(size[0]), str(size[1])))
 
 # The licence declared is the one shipped, in full.
