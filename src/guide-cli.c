@@ -281,6 +281,24 @@ guide_cli_export_pdf (const char   *path,
   if (!guide_handout_export_pdf (handout, path, &error))
     {
       g_printerr ("cpms-guide: %s\n", error->message);
+
+      /* Inside Flatpak (which sets FLATPAK_ID) the app sees none of the
+       * user's folders: one that exists on the desktop is missing or
+       * read-only here, and only `flatpak run --filesystem` shares it. */
+      if (g_getenv ("FLATPAK_ID") != NULL
+          && (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+              || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+              || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)))
+        {
+          g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+          g_autofree char *folder = g_path_get_dirname (absolute);
+          g_autofree char *quoted_folder = g_shell_quote (folder);
+          g_autofree char *quoted_path = g_shell_quote (absolute);
+
+          g_printerr (_("cpms-guide: the app runs in a Flatpak sandbox, which sees only the folders it is given. "
+                        "To give it this one: flatpak run --filesystem=%s %s --export-pdf %s\n"),
+                      quoted_folder, APPLICATION_ID, quoted_path);
+        }
       return 1;
     }
 

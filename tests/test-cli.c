@@ -35,6 +35,9 @@ run (GuideTestRun      *result,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  /* Outside Flatpak, unless a test says otherwise: the Flatpak build runs
+   * these tests in its own sandbox. */
+  g_subprocess_launcher_unsetenv (launcher, "FLATPAK_ID");
   for (guint i = 0; environment != NULL && environment[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, environment[i], environment[i + 1], TRUE);
 
@@ -402,6 +405,119 @@ test_check_site_hidden_hosts (void)
   g_assert_nonnull (strstr (result.out, "No problems found."));
 }
 
+/* Every file and folder under @folder, one path a line, sorted. */
+static void
+list_tree (const char *folder,
+           GPtrArray  *paths)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_ptr_array_add (paths, g_strdup (path));
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        list_tree (path, paths);
+    }
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What the user's folders hold: an export that fails must leave them as
+ * they were. */
+static char *
+list_user_folders (void)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  list_tree (g_get_home_dir (), paths);
+  list_tree (g_get_user_data_dir (), paths);
+  list_tree (g_get_user_config_dir (), paths);
+  list_tree (g_get_user_cache_dir (), paths);
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+
+  return g_strjoinv ("\n", (char **) paths->pdata);
+}
+
+/* A handout that cannot be written where it was asked (a folder that does
+ * not exist, a file where a folder should be; a folder of mode 0555 would
+ * not do, since root may write in it): one plain line that names the file
+ * and says why, in the handout's language, a failure, and nothing written
+ * anywhere. Inside Flatpak, a folder that is missing or read-only is most
+ * likely one the sandbox was not given: the next line says how to give it. */
+static void
+test_export_pdf_unwritable (void)
+{
+  g_autofree char *blocker = g_build_filename (g_get_user_cache_dir (), "not-a-folder", NULL);
+  g_autofree char *under_file = g_build_filename (blocker, "guide.pdf", NULL);
+  g_autofree char *missing_folder = g_build_filename (g_get_user_cache_dir (), "missing", NULL);
+  g_autofree char *in_missing = g_build_filename (missing_folder, "guide.pdf", NULL);
+  g_autofree char *under_file_option = g_strdup_printf ("--export-pdf=%s", under_file);
+  g_autofree char *in_missing_option = g_strdup_printf ("--export-pdf=%s", in_missing);
+  static const char * const flatpak[] = { "FLATPAK_ID", APPLICATION_ID, NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *not_a_folder = NULL;
+  g_autofree char *does_not_exist = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 1;
+  g_auto(GuideTestRun) english = { 0 };
+  g_auto(GuideTestRun) french = { 0 };
+  g_auto(GuideTestRun) sandboxed = { 0 };
+  g_auto(GuideTestRun) sandboxed_file = { 0 };
+
+  guide_test_write_file (blocker, "");
+  before = list_user_folders ();
+  g_assert_nonnull (strstr (before, blocker));
+
+  run (&english, NULL, under_file_option, "--language=en", NULL);
+  g_assert_cmpint (english.status, ==, 1);
+  not_a_folder = g_strdup_printf ("cpms-guide: Could not write “%s”: something that is not a folder is in the way\n",
+                                  under_file);
+  g_assert_cmpstr (english.err, ==, not_a_folder);
+  g_assert_cmpstr (english.out, ==, "");
+  g_assert_true (g_file_get_contents (blocker, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 0);
+
+  run (&french, NULL, in_missing_option, "--language=fr", NULL);
+  g_assert_cmpint (french.status, ==, 1);
+  does_not_exist = g_strdup_printf ("cpms-guide: Impossible d'écrire « %s » : ce fichier ou son dossier n’existe pas\n",
+                                    in_missing);
+  g_assert_cmpstr (french.err, ==, does_not_exist);
+
+  /* In Flatpak, in Italian: the folder to give, quoted for the shell. */
+  run (&sandboxed, flatpak, in_missing_option, "--language=it", NULL);
+  g_assert_cmpint (sandboxed.status, ==, 1);
+  g_assert_cmpuint (count_lines (sandboxed.err), ==, 2);
+  g_assert_nonnull (strstr (sandboxed.err, "il file o la sua cartella non esiste\n"));
+  {
+    g_autofree char *quoted_folder = g_shell_quote (missing_folder);
+    g_autofree char *quoted_path = g_shell_quote (in_missing);
+    g_autofree char *command = g_strdup_printf ("sandbox Flatpak, che vede solo le cartelle che le vengono date. "
+                                                "Per darle questa: flatpak run --filesystem=%s " APPLICATION_ID
+                                                " --export-pdf %s\n", quoted_folder, quoted_path);
+
+    g_assert_true (g_str_has_suffix (sandboxed.err, command));
+  }
+
+  /* A file in the way is in the sandbox too: no folder to give. */
+  run (&sandboxed_file, flatpak, under_file_option, "--language=en", NULL);
+  g_assert_cmpint (sandboxed_file.status, ==, 1);
+  g_assert_cmpstr (sandboxed_file.err, ==, not_a_folder);
+
+  after = list_user_folders ();
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (missing_folder, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/guide/cli/check-site-hostile", test_check_site_hostile);
   g_test_add_func ("/guide/cli/check-site-pictures", test_check_site_pictures);
   g_test_add_func ("/guide/cli/check-site-dates", test_check_site_dates);
+  g_test_add_func ("/guide/cli/export-pdf-unwritable", test_export_pdf_unwritable);
 
   return g_test_run ();
 }
