@@ -49,5 +49,10 @@ GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
                                                  GError          **error);
 gboolean         guide_screenshot_check_drawing (GuideScreenshot  *self,
                                                  GError          **error);
+gboolean         guide_screenshot_draw          (GuideScreenshot  *self,
+                                                 cairo_t          *cr,
+                                                 double            width,
+                                                 double            height,
+                                                 GError          **error);
 
 G_END_DECLS
