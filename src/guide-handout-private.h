@@ -10,8 +10,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The handout as laid out, in blocks of items: for the tests, which check
- * how the blocks are put on pages and how addresses are broken. */
+/* The handout's instance, and the blocks of items it is laid out in: for
+ * guide-handout.c, and for its tests, which check how the blocks are put on
+ * pages and where addresses are broken. */
 
 #pragma once
 

@@ -258,7 +258,8 @@ add_address (GuideHandout      *self,
   double text_width = x + width - text_x;
   g_autoptr(PangoLayout) label_layout = NULL;
   g_autoptr(PangoLayout) address_layout = layout_new (self, display, FONT_ADDRESS, text_width);
-  double label_height = 0, address_height = layout_height (address_layout), text_y;
+  double address_height = layout_height (address_layout);
+  double label_height = 0, text_y;
   GuideHandoutItem *item;
 
   if (code != NULL)
@@ -370,8 +371,8 @@ add_profiles (GuideHandout      *self,
     }
 }
 
-/* A step's picture, at most as large as a third of the page, with its
- * caption. */
+/* A step's picture with its caption, small enough to share a page with its
+ * step. */
 static void
 add_picture (GuideHandout      *self,
              GuideHandoutBlock *block,
@@ -448,7 +449,6 @@ add_step (GuideHandout    *self,
       item = item_add (block, GUIDE_HANDOUT_ITEM_TEXT, STEP_INDENT + 5, y + 6, -1, layout_height (layout));
       item->layout = layout;
       item->colour = &muted;
-      y = block->height;
     }
 
   if (done != NULL)
@@ -1039,15 +1039,20 @@ guide_handout_paginate (GuideHandout *self,
   add_guide (self, page_width - 2 * MARGIN_SIDE);
   self->n_pages = place_blocks (self, page_height - MARGIN_TOP - MARGIN_BOTTOM);
 
-  /* The contents' page numbers: each stage starts with the one block that
-   * may start a page of its own. */
+  /* The contents' page numbers: a stage starts with the one block that may
+   * start a page of its own. */
   for (guint i = 0; i < self->blocks->len; i++)
     {
       GuideHandoutBlock *block = g_ptr_array_index (self->blocks, i);
-      g_autofree char *page = g_strdup_printf ("%u", block->page + 1);
+      GuideHandoutItem *entry;
+      g_autofree char *page = NULL;
 
-      if (block->new_page)
-        pango_layout_set_text (((GuideHandoutItem *) g_ptr_array_index (self->contents, stage++))->layout, page, -1);
+      if (!block->new_page)
+        continue;
+
+      entry = g_ptr_array_index (self->contents, stage++);
+      page = g_strdup_printf ("%u", block->page + 1);
+      pango_layout_set_text (entry->layout, page, -1);
     }
 
   return self->n_pages;

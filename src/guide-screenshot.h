@@ -34,7 +34,6 @@ const char      *guide_screenshot_get_origin  (GuideScreenshot *self);
 gboolean         guide_screenshot_is_vector   (GuideScreenshot *self);
 int              guide_screenshot_get_width   (GuideScreenshot *self);
 int              guide_screenshot_get_height  (GuideScreenshot *self);
-GBytes          *guide_screenshot_get_bytes   (GuideScreenshot *self);
 GdkTexture      *guide_screenshot_render      (GuideScreenshot *self,
                                                int              width,
                                                int              height);
