@@ -27,18 +27,12 @@ G_DECLARE_FINAL_TYPE (GuideHandout, guide_handout, GUIDE, HANDOUT, GObject)
 GuideHandout      *guide_handout_new                    (GuideBook     *book,
                                                          GuideProgress *progress,
                                                          GuideSite     *site);
-GDateTime         *guide_handout_get_date               (GuideHandout  *self);
-void               guide_handout_set_date               (GuideHandout  *self,
-                                                         GDateTime     *date);
 guint              guide_handout_paginate               (GuideHandout  *self,
                                                          double         page_width,
                                                          double         page_height);
-void               guide_handout_draw_page              (GuideHandout  *self,
-                                                         cairo_t       *cr,
-                                                         guint          page);
+GtkPrintOperation *guide_handout_create_print_operation (GuideHandout  *self);
 gboolean           guide_handout_export_pdf             (GuideHandout  *self,
                                                          const char    *path,
                                                          GError       **error);
-GtkPrintOperation *guide_handout_create_print_operation (GuideHandout  *self);
 
 G_END_DECLS

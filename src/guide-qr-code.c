@@ -13,9 +13,9 @@
 /* A QR code that a phone can scan from a projected screen: every module is
  * a whole number of device pixels, with no smoothing, dark on a light quiet
  * zone whatever the style, as scanners expect. Whoever shows it names it for
- * screen readers, in the language of its own window. */
-
-#include <qrencode.h>
+ * screen readers, in the language of its own window.
+ *
+ * The printed handout draws its codes with the same function, on paper. */
 
 #include "guide-qr-code.h"
 
@@ -77,56 +77,29 @@ static void
 guide_qr_code_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
-  static const GdkRGBA light = { 1, 1, 1, 1 };
-  static const GdkRGBA dark = { 0, 0, 0, 1 };
   GuideQrCode *self = GUIDE_QR_CODE (widget);
   int scale_factor = gtk_widget_get_scale_factor (widget);
-  int size = MIN (gtk_widget_get_width (widget), gtk_widget_get_height (widget)) * scale_factor;
+  int width = gtk_widget_get_width (widget) * scale_factor;
+  int height = gtk_widget_get_height (widget) * scale_factor;
   int modules = n_modules (self);
-  int module_pixels, origin_x, origin_y;
+  int side, x, y;
+  cairo_t *cr;
 
-  if (modules == 0 || size < modules)
+  if (modules == 0 || MIN (width, height) < modules)
     return;
 
   /* Whole device pixels a module, centred on whole pixels. */
-  module_pixels = size / modules;
-  origin_x = (gtk_widget_get_width (widget) * scale_factor - module_pixels * modules) / 2;
-  origin_y = (gtk_widget_get_height (widget) * scale_factor - module_pixels * modules) / 2;
+  side = MIN (width, height) / modules * modules;
+  x = (width - side) / 2;
+  y = (height - side) / 2;
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, 1.0 / scale_factor, 1.0 / scale_factor);
-
-  gtk_snapshot_append_color (snapshot, &light,
-                             &GRAPHENE_RECT_INIT (origin_x, origin_y,
-                                                  module_pixels * modules, module_pixels * modules));
-
-  /* Runs of dark modules in a row are drawn as one rectangle. */
-  for (int y = 0; y < self->code->width; y++)
-    {
-      int x = 0;
-
-      while (x < self->code->width)
-        {
-          int start;
-
-          if (!(self->code->data[y * self->code->width + x] & 1))
-            {
-              x++;
-              continue;
-            }
-
-          start = x;
-          while (x < self->code->width && (self->code->data[y * self->code->width + x] & 1))
-            x++;
-
-          gtk_snapshot_append_color (snapshot, &dark,
-                                     &GRAPHENE_RECT_INIT (origin_x + (start + QUIET_ZONE) * module_pixels,
-                                                          origin_y + (y + QUIET_ZONE) * module_pixels,
-                                                          (x - start) * module_pixels,
-                                                          module_pixels));
-        }
-    }
-
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, side, side));
+  cairo_translate (cr, x, y);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  guide_qr_code_draw (self->code, cr, side);
+  cairo_destroy (cr);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -234,11 +207,7 @@ encode (GuideQrCode *self)
 {
   g_clear_pointer (&self->code, QRcode_free);
   if (self->text != NULL)
-    {
-      self->code = QRcode_encodeString8bit (self->text, self->min_version, QR_ECLEVEL_M);
-      if (self->code == NULL)
-        g_warning ("Could not make a QR code of “%s”: %s", self->text, g_strerror (errno));
-    }
+    self->code = guide_qr_code_encode (self->text, self->min_version);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -312,4 +281,64 @@ guide_qr_code_set_side (GuideQrCode *self,
 
   self->side = side;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * guide_qr_code_encode:
+ * @text: what the code says: an address
+ * @min_version: the least version the code is made with, 0 for the least
+ *   @text needs
+ *
+ * Returns: (transfer full) (nullable): the code of @text, or %NULL, with a
+ *   warning, for a text too long for any code
+ */
+QRcode *
+guide_qr_code_encode (const char *text,
+                      int         min_version)
+{
+  QRcode *code = QRcode_encodeString8bit (text, min_version, QR_ECLEVEL_M);
+
+  if (code == NULL)
+    g_warning ("Could not make a QR code of “%s”: %s", text, g_strerror (errno));
+
+  return code;
+}
+
+/**
+ * guide_qr_code_draw:
+ * @code: a code made by guide_qr_code_encode()
+ * @cr: a cairo context whose origin is the code's top left corner
+ * @size: the code's side, quiet zone included, in @cr's units
+ *
+ * Draws @code black on white, whatever the style around it.
+ */
+void
+guide_qr_code_draw (const QRcode *code,
+                    cairo_t      *cr,
+                    double        size)
+{
+  double module = size / (code->width + 2 * QUIET_ZONE);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, size, size);
+  cairo_fill (cr);
+
+  /* A run of dark modules in a row is one rectangle, and all of them one
+   * path, filled at once, so that no seam shows between neighbours at any
+   * resolution. */
+  for (int y = 0; y < code->width; y++)
+    for (int x = 0; x < code->width; x++)
+      {
+        int start = x;
+
+        while (x < code->width && (code->data[y * code->width + x] & 1))
+          x++;
+        if (x > start)
+          cairo_rectangle (cr, (start + QUIET_ZONE) * module, (y + QUIET_ZONE) * module,
+                           (x - start) * module, module);
+      }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }

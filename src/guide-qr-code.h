@@ -13,6 +13,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <qrencode.h>
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,11 @@ void        guide_qr_code_set_side (GuideQrCode *self,
 int         guide_qr_code_get_version     (GuideQrCode *self);
 void        guide_qr_code_set_min_version (GuideQrCode *self,
                                            int          version);
+
+QRcode     *guide_qr_code_encode (const char   *text,
+                                  int           min_version);
+void        guide_qr_code_draw   (const QRcode *code,
+                                  cairo_t      *cr,
+                                  double        size);
 
 G_END_DECLS

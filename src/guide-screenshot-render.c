@@ -12,7 +12,8 @@
 
 /* The drawing of a picture at the size it is shown at: a vector picture is
  * drawn anew for each size, at once or in a worker thread, and whatever ends
- * the process waits for the pictures still being drawn. */
+ * the process waits for the pictures still being drawn; on paper, with
+ * cairo, for the printed handout. */
 
 #include <stdlib.h>
 
@@ -25,11 +26,8 @@ draw (GuideScreenshot  *self,
       int               height,
       GError          **error)
 {
-  RsvgHandle *handle;
-  g_autoptr(GError) svg_error = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  double own_width, own_height;
   GdkTexture *texture = NULL;
 
   width = MAX (width, 1);
@@ -37,10 +35,7 @@ draw (GuideScreenshot  *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
 
-  /* A handle of its own: this may run in a worker thread, beside others. */
-  handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, error);
-  if (handle != NULL &&
-      rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
+  if (guide_screenshot_draw (self, cr, width, height, error))
     {
       g_autoptr(GBytes) pixels = NULL;
 
@@ -50,19 +45,74 @@ draw (GuideScreenshot  *self,
       texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
                                         pixels, cairo_image_surface_get_stride (surface));
     }
-  else if (svg_error != NULL)
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+/**
+ * guide_screenshot_draw:
+ * @cr: a cairo context whose origin is the picture's top left corner
+ * @width: the width to draw the picture at, in @cr's units
+ * @height: the height to draw it at
+ * @error: a location for a #GError
+ *
+ * Draws the picture with cairo, a vector picture as vectors: on paper, it is
+ * as sharp as the printer can make it.
+ *
+ * Returns: %TRUE if the picture was drawn
+ */
+gboolean
+guide_screenshot_draw (GuideScreenshot  *self,
+                       cairo_t          *cr,
+                       double            width,
+                       double            height,
+                       GError          **error)
+{
+  g_autoptr(GError) svg_error = NULL;
+  RsvgHandle *handle = NULL;
+  double own_width, own_height;
+  gboolean drawn = TRUE;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (!self->vector)
+    {
+      int texture_width = gdk_texture_get_width (self->texture);
+      int texture_height = gdk_texture_get_height (self->texture);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, texture_width, texture_height);
+
+      gdk_texture_download (self->texture, cairo_image_surface_get_data (surface),
+                            cairo_image_surface_get_stride (surface));
+      cairo_surface_mark_dirty (surface);
+      cairo_scale (cr, width / texture_width, height / texture_height);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* A handle of its own: this may run in a worker thread, beside others. */
+  else if ((handle = guide_screenshot_read_svg (self->bytes, &own_width, &own_height, error)) == NULL)
+    drawn = FALSE;
+  else if (!rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
     {
       /* librsvg's reasons (“exceeded more than 500000 referenced
        * elements”, “rendering error: InvalidSize”) come to this. */
       g_debug ("%s: %s", self->origin, svg_error->message);
       guide_screenshot_too_complex (error);
+      drawn = FALSE;
     }
 
   g_clear_object (&handle);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  cairo_restore (cr);
 
-  return texture;
+  return drawn;
 }
 
 /**

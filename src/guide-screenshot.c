@@ -528,17 +528,3 @@ guide_screenshot_get_height (GuideScreenshot *self)
   return self->height;
 }
 
-/**
- * guide_screenshot_get_bytes:
- *
- * Returns: (transfer none): the file's contents, for a vector picture to be
- *   drawn as vectors on paper
- */
-GBytes *
-guide_screenshot_get_bytes (GuideScreenshot *self)
-{
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), NULL);
-
-  return self->bytes;
-}
-

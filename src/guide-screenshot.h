@@ -34,7 +34,6 @@ const char      *guide_screenshot_get_origin  (GuideScreenshot *self);
 gboolean         guide_screenshot_is_vector   (GuideScreenshot *self);
 int              guide_screenshot_get_width   (GuideScreenshot *self);
 int              guide_screenshot_get_height  (GuideScreenshot *self);
-GBytes          *guide_screenshot_get_bytes   (GuideScreenshot *self);
 GdkTexture      *guide_screenshot_render      (GuideScreenshot *self,
                                                int              width,
                                                int              height);
@@ -48,6 +47,11 @@ GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
                                                  GAsyncResult     *result,
                                                  GError          **error);
 gboolean         guide_screenshot_check_drawing (GuideScreenshot  *self,
+                                                 GError          **error);
+gboolean         guide_screenshot_draw          (GuideScreenshot  *self,
+                                                 cairo_t          *cr,
+                                                 double            width,
+                                                 double            height,
                                                  GError          **error);
 
 G_END_DECLS

@@ -318,8 +318,6 @@ print_action (GtkWidget  *widget,
   if (self->page_setup != NULL)
     gtk_print_operation_set_default_page_setup (self->print_operation, self->page_setup);
 
-  /* The operation keeps the handout it draws until it is done. */
-  g_object_set_data_full (G_OBJECT (self->print_operation), "guide-handout", g_object_ref (handout), g_object_unref);
   g_signal_connect_object (self->print_operation, "done", G_CALLBACK (print_done_cb), self, 0);
   gtk_print_operation_set_allow_async (self->print_operation, TRUE);
 

@@ -16,7 +16,6 @@
  * script on a server would; the print dialog's path is checked in-process. */
 
 #include "guide-handout.h"
-#include "guide-handout-layout.h"
 #include "guide-handout-private.h"
 #include "guide-i18n.h"
 #include "guide-test-utils.h"
