@@ -32,7 +32,7 @@ site="$root/etc/xdg/cpms-guide/site.conf"
 # Ansible reads its configuration from an empty file, not the user's.
 export HOME="$work/home" ANSIBLE_LOCAL_TEMP="$work/tmp" ANSIBLE_REMOTE_TEMP="$work/tmp"
 export ANSIBLE_CONFIG="$work/ansible.cfg" ANSIBLE_NOCOLOR=1
-export LC_ALL=C.UTF-8 LANGUAGE= XDG_CONFIG_HOME="$work/home/config"
+export LC_ALL=C.UTF-8 LANGUAGE='' XDG_CONFIG_HOME="$work/home/config"
 unset CPMS_GUIDE_SITE_CONFIG
 touch "$ANSIBLE_CONFIG"
 cat >"$work/vars.yml" <<VARS
