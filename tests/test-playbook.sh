@@ -117,13 +117,13 @@ else
   sed 's/^/# /' "$work/play.log"
 fi
 
-# Another language, unlocked: the lock an earlier run wrote is taken away.
-if play -e cpms_guide_language=fr -e cpms_guide_lock_language=false &&
-   [ "$(dconf_says get)" = "'fr'" ] && [ "$(dconf_says writable)" = true ] &&
-   XDG_CONFIG_DIRS="$root/etc/xdg" "$binary" --check-site | grep -qx 'Language: fr, unless the user chooses another'; then
-  echo "ok 7 - French unlocked, in the site file and dconf, replaces Italian locked"
+# Unlocked: the lock an earlier run wrote is taken away, and only the lock.
+if play -e cpms_guide_lock_language=false &&
+   [ "$(dconf_says get)" = "'it'" ] && [ "$(dconf_says writable)" = true ] &&
+   XDG_CONFIG_DIRS="$root/etc/xdg" "$binary" --check-site | grep -qx 'Language: it, unless the user chooses another'; then
+  echo "ok 7 - unlocked, the language stays Italian and users may change it"
 else
-  echo "not ok 7 - French unlocked, in the site file and dconf, replaces Italian locked"
+  echo "not ok 7 - unlocked, the language stays Italian and users may change it"
   sed 's/^/# /' "$work/play.log"
 fi
 
