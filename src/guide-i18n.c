@@ -566,6 +566,23 @@ guide_i18n_translate_widget (GtkWidget *widget)
 }
 
 /**
+ * guide_i18n_translate_builder:
+ * @builder: a builder that has built what a .ui file describes
+ *
+ * Translates the strings of every object @builder built, widgets or not
+ * (such as the items of a shortcuts dialog, which it shows later), into
+ * the current language.
+ */
+void
+guide_i18n_translate_builder (GtkBuilder *builder)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    translate_object (l->data, current_language);
+}
+
+/**
  * guide_i18n_translate_widget_in:
  * @widget: a widget built from a template
  * @language: "fr", "it" or "en"

@@ -48,6 +48,7 @@ char        *guide_i18n_format_count     (const char  *language,
 const char  *guide_i18n_describe_io_error (GIOErrorEnum  code,
                                            const char   *fallback);
 void         guide_i18n_translate_widget (GtkWidget  *widget);
+void         guide_i18n_translate_builder (GtkBuilder *builder);
 void         guide_i18n_translate_widget_in (GtkWidget  *widget,
                                              const char *language);
 GMenuModel  *guide_i18n_translate_menu   (GMenuModel *model);

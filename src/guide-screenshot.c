@@ -27,19 +27,9 @@
 
 G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
 
-/* The file names a site may use, with the gdk-pixbuf loader each bitmap
- * needs. The type is given rather than guessed: guessing needs the MIME
- * database, which a sandbox or a test's own data folders may not have. SVG
- * is read with librsvg. */
-static const struct
-{
-  const char *extension;
-  const char *type;
-} formats[] = {
-  { "svg", NULL },
-  { "png", "png" },
-  { "jpg", "jpeg" },
-};
+/* The file names a site may use: SVG is read with librsvg, PNG and JPEG by
+ * GTK itself (gdk_texture_new_from_bytes()), with no gdk-pixbuf loader. */
+static const char * const extensions[] = { "svg", "png", "jpg" };
 
 /* Refuses a picture whose pixels would not fit in memory, before any of
  * them is decoded. */
@@ -59,103 +49,77 @@ check_size (double   width,
   return FALSE;
 }
 
-static void
-size_prepared_cb (GdkPixbufLoader *loader,
-                  int              width,
-                  int              height,
-                  gpointer         user_data)
+static guint
+read_be16 (const guchar *data)
 {
-  int *size = user_data;
-
-  size[0] = width;
-  size[1] = height;
-
-  /* A size of nothing stops the loader, as gdk_pixbuf_get_file_info() does. */
-  if (!check_size (width, height, NULL))
-    gdk_pixbuf_loader_set_size (loader, 0, 0);
+  return data[0] << 8 | data[1];
 }
 
-/* Decodes @bytes, of the format named by @origin's extension, and tells the
- * picture's size in @size. They are handed to the loader a piece at a time
- * until it has read the size from the header, so that a picture too large
- * is stopped there, before its pixels are decoded. */
-static GdkPixbuf *
-decode (const char  *origin,
-        GBytes      *bytes,
-        int         *size,
-        GError     **error)
+/* A PNG's size is in its first chunk; a JPEG's in its frame header (a SOF
+ * marker), after any amount of metadata, each segment saying its length. */
+static gboolean
+read_size (const guchar *data,
+           gsize         length,
+           int          *size)
 {
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const guchar *data;
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+  if (length >= sizeof png + 8 && memcmp (data, png, sizeof png) == 0)
+    {
+      size[0] = MIN (read_be16 (data + 16) << 16 | read_be16 (data + 18), G_MAXINT);
+      size[1] = MIN (read_be16 (data + 20) << 16 | read_be16 (data + 22), G_MAXINT);
+      return TRUE;
+    }
+
+  if (length < 4 || data[0] != 0xff || data[1] != 0xd8)
+    return FALSE;
+
+  for (gsize i = 2; i + 4 <= length && data[i] == 0xff;)
+    {
+      guchar marker = data[i + 1];
+
+      if (marker == 0xff)
+        i++;
+      else if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+        i += 2;
+      else if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        {
+          if (i + 9 > length)
+            return FALSE;
+          size[1] = read_be16 (data + i + 5);
+          size[0] = read_be16 (data + i + 7);
+          return TRUE;
+        }
+      else if (marker == 0xda || marker == 0xd9)
+        return FALSE;
+      else
+        i += 2 + read_be16 (data + i + 2);
+    }
+
+  return FALSE;
+}
+
+/* Decodes a PNG or JPEG picture, once its header has told its size in
+ * @size and that size is one that fits. */
+static GdkTexture *
+decode (GBytes  *bytes,
+        int     *size,
+        GError **error)
+{
   gsize length;
-  GdkPixbuf *pixbuf;
+  const guchar *data = g_bytes_get_data (bytes, &length);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats) && loader == NULL; i++)
+  if (!read_size (data, length, size))
     {
-      g_autofree char *suffix = g_strconcat (".", formats[i].extension, NULL);
-
-      if (formats[i].type != NULL && g_str_has_suffix (origin, suffix))
-        loader = gdk_pixbuf_loader_new_with_type (formats[i].type, error);
-    }
-
-  if (loader == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE, "Not a .png or .jpg file");
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE,
+                           _("not a PNG or JPEG picture that can be read"));
       return NULL;
-    }
-
-  size[0] = size[1] = 0;
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
-
-  data = g_bytes_get_data (bytes, &length);
-  for (gsize done = 0; done < length && local_error == NULL;)
-    {
-      gsize piece = size[0] == 0 ? MIN (length - done, 64 * 1024) : length - done;
-
-      if (gdk_pixbuf_loader_write (loader, data + done, piece, &local_error))
-        done += piece;
     }
 
   if (!check_size (size[0], size[1], error))
-    {
-      gdk_pixbuf_loader_close (loader, NULL);
-      return NULL;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (!gdk_pixbuf_loader_close (loader, error))
     return NULL;
 
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "No image");
-      return NULL;
-    }
-
-  return g_object_ref (pixbuf);
-}
-
-/* The texture shares the pixbuf's pixels rather than copying them. */
-static GdkTexture *
-texture_for_pixbuf (GdkPixbuf *pixbuf)
-{
-  g_autoptr(GBytes) pixels = g_bytes_new_with_free_func (gdk_pixbuf_read_pixels (pixbuf),
-                                                         gdk_pixbuf_get_byte_length (pixbuf),
-                                                         g_object_unref, g_object_ref (pixbuf));
-
-  return gdk_memory_texture_new (gdk_pixbuf_get_width (pixbuf),
-                                 gdk_pixbuf_get_height (pixbuf),
-                                 gdk_pixbuf_get_has_alpha (pixbuf) ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
-                                 pixels,
-                                 gdk_pixbuf_get_rowstride (pixbuf));
+  return gdk_texture_new_from_bytes (bytes, error);
 }
 
 void
@@ -278,15 +242,13 @@ load (const char  *origin,
     }
   else
     {
-      g_autoptr(GdkPixbuf) pixbuf = NULL;
-      int size[2];
+      int size[2] = { 0, 0 };
 
-      if ((pixbuf = decode (origin, bytes, size, error)) == NULL)
+      if ((self->texture = decode (bytes, size, error)) == NULL)
         return NULL;
 
       self->width = size[0];
       self->height = size[1];
-      self->texture = texture_for_pixbuf (pixbuf);
     }
 
   self->origin = g_strdup (origin);
@@ -348,9 +310,9 @@ static GuideScreenshot *
 lookup_in (const char *folder,
            const char *base_name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s.%s", base_name, formats[i].extension);
+      g_autofree char *name = g_strdup_printf ("%s.%s", base_name, extensions[i]);
       g_autofree char *path = g_build_filename (folder, name, NULL);
       GuideScreenshot *self;
 

@@ -345,7 +345,7 @@ show_shortcuts_action (GtkWidget  *widget,
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/guide-shortcuts.ui");
   GtkWidget *shortcuts = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts"));
 
-  guide_i18n_translate_widget (shortcuts);
+  guide_i18n_translate_builder (builder);
 #if ADW_CHECK_VERSION (1, 8, 0)
   adw_dialog_present (ADW_DIALOG (shortcuts), widget);
 #else

@@ -521,10 +521,34 @@ guide_test_press_keys (GtkWidget  *window,
                        const char *keys)
 {
   Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
-  /* By keysym, with every modifier released first: on newer keymaps
-   * (xkb-data 2.48) xdotool otherwise picks a key that arrives as Alt+F5. */
-  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers --delay 50 %s", xid, keys);
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GString) sequence = g_string_new (NULL);
+  g_autofree char *command = NULL;
 
+  /* A key alone goes by the key that has it unshifted, as a keycode: on
+   * newer keymaps (xkb-data 2.48) F5 is on every level of its key, and
+   * xdotool, given its name, holds Alt to reach one, sending Alt+F5. A
+   * keycode below 10 would read as a digit: those go by name. */
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      guint keyval = gdk_keyval_from_name (names[i]);
+      g_autofree GdkKeymapKey *found = NULL;
+      int n_found = 0;
+      guint keycode = 0;
+
+      if (strchr (names[i], '+') == NULL && keyval != GDK_KEY_VoidSymbol &&
+          gdk_display_map_keyval (gtk_widget_get_display (window), keyval, &found, &n_found))
+        for (int j = 0; j < n_found && keycode == 0; j++)
+          if (found[j].group == 0 && found[j].level == 0 && found[j].keycode >= 10)
+            keycode = found[j].keycode;
+
+      if (keycode != 0)
+        g_string_append_printf (sequence, " %u", keycode);
+      else
+        g_string_append_printf (sequence, " %s", names[i]);
+    }
+
+  command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers --delay 50%s", xid, sequence->str);
   run_xdotool (command);
 }
 
