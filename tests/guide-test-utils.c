@@ -552,6 +552,19 @@ guide_test_press_keys (GtkWidget  *window,
   run_xdotool (command);
 }
 
+/* Resizes @window as a person dragging its corner would, through the X
+ * server. */
+void
+guide_test_resize (GtkWidget *window,
+                   int        width,
+                   int        height)
+{
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_autofree char *command = g_strdup_printf ("xdotool windowsize --sync %lu %d %d", xid, width, height);
+
+  run_xdotool (command);
+}
+
 /* Clicks at @x, @y of @widget with the first mouse button, as a person
  * would, through the X server. */
 void

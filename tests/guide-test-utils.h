@@ -51,6 +51,9 @@ GtkWidget *guide_test_wait_for_label     (GtkWidget    *root,
                                            const char   *text);
 void       guide_test_press_keys          (GtkWidget    *window,
                                            const char   *keys);
+void       guide_test_resize              (GtkWidget    *window,
+                                           int           width,
+                                           int           height);
 void       guide_test_click               (GtkWidget    *widget,
                                            double        x,
                                            double        y);

@@ -1103,6 +1103,15 @@ test_address_breaks (Fixture       *fixture,
   g_assert_cmpuint (guide_test_assert_all_address_breaks (fixture->window), >=, 4);
 
   assert_tooltip_breaks (fixture);
+
+  /* Made a little wider, it is as wide as asked, with nothing that jumps
+   * into the header and widens it further. */
+  guide_test_resize (fixture->window, 400, 640);
+  guide_test_wait_for_frame (fixture->window);
+  guide_test_wait_for_frame (fixture->window);
+  g_assert_cmpint (gtk_widget_get_width (fixture->window), <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (fixture->window), >=, 380);
+  g_assert_false (gtk_widget_get_mapped (guide_test_find_label (fixture->window, "FR")));
 }
 
 static void
