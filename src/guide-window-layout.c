@@ -29,15 +29,19 @@
  * phone's 360 pixels less the window's border. */
 #define SPLIT_WIDTH (SIDEBAR_WIDTH + 360)
 
-/* Narrow, the banner's buttons go below its text, which then has the
- * window's width, with the fold button beside it. */
+/* Narrow, the header has the short title and no language buttons, and the
+ * banner's buttons go below its text, which then has the window's width,
+ * with the fold button beside it. */
 static void
-place_banner_buttons (GuideWindow *self,
-                      gboolean     narrow)
+set_narrow (GuideWindow *self,
+            gboolean     narrow)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->waiting_grid);
   GtkGridLayoutChild *buttons = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->waiting_buttons));
   GtkGridLayoutChild *fold = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->fold_button));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box), !narrow);
+  gtk_stack_set_visible_child_name (self->title_stack, narrow ? "short" : "long");
 
   gtk_grid_layout_child_set_row (buttons, narrow ? 1 : 0);
   gtk_grid_layout_child_set_column (buttons, narrow ? 0 : 1);
@@ -50,13 +54,13 @@ place_banner_buttons (GuideWindow *self,
 static void
 narrow_applied_cb (GuideWindow *self)
 {
-  place_banner_buttons (self, TRUE);
+  set_narrow (self, TRUE);
 }
 
 static void
 narrow_unapplied_cb (GuideWindow *self)
 {
-  place_banner_buttons (self, FALSE);
+  set_narrow (self, FALSE);
 }
 
 /* The stage's page keeps to its own back button, shown when it is alone,
@@ -82,11 +86,7 @@ lay_out (GuideWindow *self,
 
   g_object_bind_property (self->split_view, "collapsed", self->back_button, "visible", G_BINDING_SYNC_CREATE);
 
-  adw_breakpoint_add_setters (narrow,
-                              G_OBJECT (self->split_view), "collapsed", TRUE,
-                              G_OBJECT (self->language_box), "visible", FALSE,
-                              G_OBJECT (self->title_stack), "visible-child-name", "short",
-                              NULL);
+  adw_breakpoint_add_setters (narrow, G_OBJECT (self->split_view), "collapsed", TRUE, NULL);
   g_signal_connect_object (narrow, "apply", G_CALLBACK (narrow_applied_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (narrow, "unapply", G_CALLBACK (narrow_unapplied_cb), self, G_CONNECT_SWAPPED);
   adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
@@ -101,14 +101,12 @@ guide_window_show_content (GuideWindow *self,
 
 #else
 
+/* libadwaita 1.2 has no breakpoints: the leaflet folds by itself, once the
+ * window is laid out at its width. */
 static void
 folded_cb (GuideWindow *self)
 {
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->language_box), !folded);
-  gtk_stack_set_visible_child_name (self->title_stack, folded ? "short" : "long");
-  place_banner_buttons (self, folded);
+  set_narrow (self, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -145,9 +143,9 @@ guide_window_show_content (GuideWindow *self,
 #endif
 
 /* Called once the template is built: moves the panes out of the box that
- * holds them there into the container. Until the first layout folds the
- * window or not, the language buttons follow the size the window opens
- * at, so that they do not widen a window opened at a phone's width. */
+ * holds them there into the container, and lays the header out for the
+ * width the window opens at, so that the language buttons do not widen a
+ * window opened at a phone's width before its first layout. */
 void
 guide_window_lay_out (GuideWindow *self,
                       int          width)
@@ -160,7 +158,5 @@ guide_window_lay_out (GuideWindow *self,
   lay_out (self, sidebar, content);
   self->panes = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->language_box), width >= SPLIT_WIDTH);
-  gtk_stack_set_visible_child_name (self->title_stack, width >= SPLIT_WIDTH ? "long" : "short");
-  place_banner_buttons (self, width < SPLIT_WIDTH);
+  set_narrow (self, width < SPLIT_WIDTH);
 }
