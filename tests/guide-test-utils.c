@@ -553,27 +553,31 @@ guide_test_press_keys (GtkWidget  *window,
   g_autoptr(GString) sequence = g_string_new (NULL);
   g_autofree char *command = NULL;
 
-  /* A key alone goes by the key that has it unshifted, as a keycode: on
-   * newer keymaps (xkb-data 2.48) F5 is on every level of its key, and
-   * xdotool, given its name, holds Alt to reach one, sending Alt+F5. A
-   * keycode below 10 would read as a digit: those go by name. */
+  /* A key goes by the key that has it unshifted, as a keycode, its
+   * modifiers by name: on newer keymaps (xkb-data 2.48) F5 and KP_Add are
+   * on every level of their keys, and xdotool, given their names, holds Alt
+   * to reach one, sending Alt+F5 or Ctrl+Alt+KP_Add. A keycode below 10
+   * would read as a digit: those go by name. */
   for (guint i = 0; names[i] != NULL; i++)
     {
-      guint keyval = gdk_keyval_from_name (names[i]);
+      const char *plus = strrchr (names[i], '+');
+      const char *name = plus != NULL ? plus + 1 : names[i];
+      guint keyval = gdk_keyval_from_name (name);
       g_autofree GdkKeymapKey *found = NULL;
       int n_found = 0;
       guint keycode = 0;
 
-      if (strchr (names[i], '+') == NULL && keyval != GDK_KEY_VoidSymbol &&
+      if (keyval != GDK_KEY_VoidSymbol &&
           gdk_display_map_keyval (gtk_widget_get_display (window), keyval, &found, &n_found))
         for (int j = 0; j < n_found && keycode == 0; j++)
           if (found[j].group == 0 && found[j].level == 0 && found[j].keycode >= 10)
             keycode = found[j].keycode;
 
+      g_string_append_printf (sequence, " %.*s", (int) (name - names[i]), names[i]);
       if (keycode != 0)
-        g_string_append_printf (sequence, " %u", keycode);
+        g_string_append_printf (sequence, "%u", keycode);
       else
-        g_string_append_printf (sequence, " %s", names[i]);
+        g_string_append (sequence, name);
     }
 
   command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers --delay 50%s", xid, sequence->str);
