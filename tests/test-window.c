@@ -584,6 +584,14 @@ scrolled_down (gpointer data)
   return gtk_adjustment_get_value (data) > 0;
 }
 
+/* The row is the window's focus, whether or not the window is yet the
+ * active one, which is the X server's to say. */
+static gboolean
+row_focused (gpointer data)
+{
+  return gtk_window_get_focus (GTK_WINDOW (gtk_widget_get_root (data))) == data;
+}
+
 static void
 test_restart_scrolls_to_step (Fixture       *fixture,
                               gconstpointer  data)
@@ -602,7 +610,7 @@ test_restart_scrolls_to_step (Fixture       *fixture,
   row = step_row (fixture, 4);
   g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.sign-in-method");
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+  g_assert_true (guide_test_wait_for (row_focused, row));
 
   /* The step's first line is on screen, far down the stage. */
   viewport = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT);
