@@ -83,10 +83,10 @@ profile_label_new (const char *css_class)
   return label;
 }
 
-/* A row as AdwActionRow draws one, title above subtitle, laid out in a grid
- * rather than in AdwActionRow's horizontal boxes, centred: GTK asks those
- * for the width their text needs at the height they are given, which laid
- * each subtitle out some fifty times, at every switch of language. */
+/* A row as AdwActionRow draws one, title above subtitle, but in a grid
+ * rather than in AdwActionRow's centred horizontal boxes: GTK asks those for
+ * the width their text needs at each height they are given, which lays a
+ * wrapped subtitle out again and again. */
 static GtkWidget *
 profile_row_new (const GuideProfile *profile)
 {
