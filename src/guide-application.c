@@ -72,6 +72,47 @@ _guide_application_get_main_window (GuideApplication *self)
   return NULL;
 }
 
+/* The options, in the current language. */
+static void
+add_options (GuideApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode, for workshops"), NULL },
+    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Mark every step as not done, and quit"), NULL },
+    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
+    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
+    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: leave every check box empty"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+  GOptionEntry translated[G_N_ELEMENTS (options)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      translated[i] = options[i];
+      if (options[i].description != NULL)
+        translated[i].description = _(options[i].description);
+      if (options[i].arg_description != NULL)
+        translated[i].arg_description = _(options[i].arg_description);
+    }
+
+  g_application_add_main_option_entries (G_APPLICATION (self), translated);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
+}
+
 /* Whether the app already runs in this session: what changes its progress
  * or its language must then go through it, the only writer. */
 static gboolean
@@ -378,47 +419,6 @@ guide_application_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-/* The options, in the current language. */
-static void
-add_options (GuideApplication *self)
-{
-  const GOptionEntry options[] = {
-    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
-    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Start in presentation mode, for workshops"), NULL },
-    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Mark every step as not done, and quit"), NULL },
-    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
-    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
-    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
-    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("With --export-pdf: leave every check box empty"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print the version and quit"), NULL },
-    { NULL }
-  };
-  GOptionEntry translated[G_N_ELEMENTS (options)];
-
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      translated[i] = options[i];
-      if (options[i].description != NULL)
-        translated[i].description = _(options[i].description);
-      if (options[i].arg_description != NULL)
-        translated[i].arg_description = _(options[i].arg_description);
-    }
-
-  g_application_add_main_option_entries (G_APPLICATION (self), translated);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
 }
 
 static void
