@@ -20,12 +20,12 @@
 
 struct _GuideAddressLabel
 {
-  GtkWidget  parent_instance;
+  AdwBin    parent_instance;
 
-  GtkLabel  *label;
+  GtkLabel *label;
 };
 
-G_DEFINE_FINAL_TYPE (GuideAddressLabel, guide_address_label, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GuideAddressLabel, guide_address_label, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
@@ -53,16 +53,6 @@ address_tooltip_cb (GtkWidget  *widget,
                                                  NULL));
 
   return TRUE;
-}
-
-static void
-guide_address_label_dispose (GObject *object)
-{
-  GuideAddressLabel *self = GUIDE_ADDRESS_LABEL (object);
-
-  g_clear_pointer ((GtkWidget **) &self->label, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (guide_address_label_parent_class)->dispose (object);
 }
 
 static void
@@ -116,7 +106,6 @@ guide_address_label_class_init (GuideAddressLabelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = guide_address_label_dispose;
   object_class->get_property = guide_address_label_get_property;
   object_class->set_property = guide_address_label_set_property;
 
@@ -150,7 +139,6 @@ guide_address_label_class_init (GuideAddressLabelClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   /* The text is the label's: this is only what holds it. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
@@ -161,7 +149,7 @@ guide_address_label_init (GuideAddressLabel *self)
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->label));
 }
 
 const char *

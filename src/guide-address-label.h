@@ -12,13 +12,13 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define GUIDE_TYPE_ADDRESS_LABEL (guide_address_label_get_type ())
 
-G_DECLARE_FINAL_TYPE (GuideAddressLabel, guide_address_label, GUIDE, ADDRESS_LABEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (GuideAddressLabel, guide_address_label, GUIDE, ADDRESS_LABEL, AdwBin)
 
 const char *guide_address_label_get_label      (GuideAddressLabel *self);
 void        guide_address_label_set_label      (GuideAddressLabel *self,
