@@ -10,7 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the application and its command line (guide-cli.c) share. */
+/* What guide-application.c and guide-application-actions.c share. */
 
 #pragma once
 
@@ -33,13 +33,10 @@ struct _GuideApplication
   gboolean        options_parsed;
 };
 
-gboolean     guide_application_language_is_locked     (GSettings         *settings,
-                                                       GuideSite         *site);
-const char  *guide_application_get_effective_language (GuideApplication  *self);
-GFile       *guide_application_get_progress_file      (GuideApplication  *self);
-void         guide_application_open_site              (GuideApplication  *self);
-gboolean     guide_application_parent_local_command_line (GApplication   *application,
-                                                          char         ***arguments,
-                                                          int            *exit_status);
+void        _guide_application_actions_init           (GuideApplication *self);
+GtkWindow  *_guide_application_get_main_window        (GuideApplication *self);
+const char *_guide_application_get_effective_language (GuideApplication *self);
+gboolean    _guide_application_language_is_locked     (GSettings        *settings,
+                                                       GuideSite        *site);
 
 G_END_DECLS

@@ -11,16 +11,17 @@
  */
 
 /* The application: it owns the settings, the user's progress and the guide
- * in the chosen language, and tells its windows when the language changes. */
+ * in the chosen language, and reads the command line, which a running app
+ * is sent by a second one. Its actions, the language's among them, are in
+ * guide-application-actions.c; what the command line does without a window
+ * is in guide-cli.c. */
 
 #include "guide-application-private.h"
-#include "guide-adw-compat.h"
 #if GUIDE_BENCHMARK
 #include "guide-benchmark.h"
 #endif
 #include "guide-cli.h"
 #include "guide-i18n.h"
-#include "guide-presentation.h"
 #include "guide-screenshot.h"
 #include "guide-window.h"
 
@@ -28,203 +29,14 @@ G_DEFINE_FINAL_TYPE (GuideApplication, guide_application, ADW_TYPE_APPLICATION)
 
 enum {
   PROP_0,
-  PROP_LANGUAGE,
-  PROP_LANGUAGE_LOCKED,
   PROP_SETTINGS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Whether the organisation set the language, in the settings or the site file. */
-gboolean
-guide_application_language_is_locked (GSettings *settings,
-                                      GuideSite *site)
-{
-  return !g_settings_is_writable (settings, "language") || guide_site_get_language_locked (site);
-}
-
-/* The organisation's lock wins; then the user's own choice; then the
- * organisation's default, from the settings' defaults (a vendor override or
- * a dconf system database) or else from the site file; then the desktop's. */
-const char *
-guide_application_get_effective_language (GuideApplication *self)
-{
-  g_autofree char *setting = g_settings_get_string (self->settings, "language");
-  g_autoptr(GVariant) user = g_settings_get_user_value (self->settings, "language");
-  const char *site = guide_site_get_language (self->site);
-
-  if (site != NULL && guide_site_get_language_locked (self->site))
-    return g_intern_string (site);
-
-  if (user == NULL && *setting == '\0' && site != NULL)
-    return g_intern_string (site);
-
-  return guide_i18n_resolve_language (setting);
-}
-
-static void
-update_language (GuideApplication *self)
-{
-  const char *language = guide_application_get_effective_language (self);
-  GAction *action;
-
-  if (language == self->language)
-    return;
-
-  self->language = language;
-  guide_i18n_set_language (language);
-
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
-
-  /* The checklist follows; a presentation keeps its own language. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (GUIDE_IS_WINDOW (l->data))
-      guide_window_set_language (l->data, language);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-}
-
-static void
-update_language_writable (GuideApplication *self)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
-  gboolean locked = guide_application_language_is_locked (self->settings, self->site);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !locked);
-
-  if (locked != self->language_locked)
-    {
-      self->language_locked = locked;
-
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-        if (GUIDE_IS_WINDOW (l->data))
-          guide_window_set_language_locked (l->data, locked);
-
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_LOCKED]);
-    }
-}
-
-static void
-language_setting_changed_cb (GuideApplication *self)
-{
-  update_language (self);
-}
-
-static void
-language_writable_changed_cb (GuideApplication *self)
-{
-  update_language_writable (self);
-}
-
-static void
-change_language (GSimpleAction *action,
-                 GVariant      *value,
-                 gpointer       user_data)
-{
-  GuideApplication *self = GUIDE_APPLICATION (user_data);
-
-  g_settings_set_string (self->settings, "language", g_variant_get_string (value, NULL));
-}
-
-static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  GApplication *application = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  /* Closing the windows lets each one save its size. */
-  while (windows != NULL)
-    {
-      GList *next = windows->next;
-
-      gtk_window_close (windows->data);
-      windows = next;
-    }
-
-  g_application_quit (application);
-}
-
-static void
-about_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  GtkApplication *application = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The CPMS Access Guide authors", NULL };
-  const char *translators = _("translator-credits");
-
-  /* The translations are the project's own, credited as such in each
-   * catalogue; a language without one shows no placeholder. */
-  if (g_str_equal (translators, "translator-credits"))
-    translators = NULL;
-
-  adw_show_about_dialog (GTK_WIDGET (gtk_application_get_active_window (application)),
-                         "application-name", _("CPMS Access Guide"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", "The CPMS Access Guide authors",
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Get access to the CPMS as a guest of ERN ReCONNET, step by step."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The CPMS Access Guide authors",
-                         "translator-credits", translators,
-                         "website", PACKAGE_WEBSITE,
-                         "issue-url", PACKAGE_WEBSITE "/issues",
-                         NULL);
-}
-
-static GtkWindow *
-main_window (GuideApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (GUIDE_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-/* Leaving the presentation brings back the checklist, built only now when
- * the app was started in presentation mode: a workshop that never leaves it
- * never pays for it. */
-static void
-presentation_closed_cb (GuideApplication *self)
-{
-  GtkWindow *window = main_window (self);
-
-  if (window != NULL)
-    gtk_window_present (window);
-  else
-    g_application_activate (G_APPLICATION (self));
-}
-
-static void
-presentation_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  GuideApplication *self = GUIDE_APPLICATION (user_data);
-  GtkWidget *presentation = guide_presentation_new (GTK_APPLICATION (self), self->library, self->language);
-
-  g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (presentation));
-#if GUIDE_BENCHMARK
-  guide_benchmark_start (GTK_WINDOW (presentation), self->progress);
-#endif
-}
-
-static const GActionEntry app_actions[] = {
-  { "quit", quit_activated },
-  { "presentation", presentation_activated },
-  { "about", about_activated },
-  { "language", NULL, "s", "'fr'", change_language },
-};
-
-GFile *
-guide_application_get_progress_file (GuideApplication *self)
+static GFile *
+get_progress_file (GuideApplication *self)
 {
   if (self->progress_path != NULL)
     return g_file_new_for_commandline_arg (self->progress_path);
@@ -233,8 +45,8 @@ guide_application_get_progress_file (GuideApplication *self)
 }
 
 /* What the site sets, before any window: its guide, pictures and language. */
-void
-guide_application_open_site (GuideApplication *self)
+static void
+open_site (GuideApplication *self)
 {
   self->site = guide_site_new ();
   self->library = guide_library_new (self->site);
@@ -244,13 +56,251 @@ guide_application_open_site (GuideApplication *self)
     self->settings = g_settings_new (APPLICATION_ID);
 }
 
-/* GApplication's own parsing, for the command line's. */
-gboolean
-guide_application_parent_local_command_line (GApplication   *application,
-                                             char         ***arguments,
-                                             int            *exit_status)
+/**
+ * _guide_application_get_main_window:
+ *
+ * Returns: (transfer none) (nullable): the checklist's window, if it was
+ *   built
+ */
+GtkWindow *
+_guide_application_get_main_window (GuideApplication *self)
 {
-  return G_APPLICATION_CLASS (guide_application_parent_class)->local_command_line (application, arguments, exit_status);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GUIDE_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* The options, in the current language. */
+static void
+add_options (GuideApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode, for workshops"), NULL },
+    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Mark every step as not done, and quit"), NULL },
+    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
+    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
+    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: leave every check box empty"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+  GOptionEntry translated[G_N_ELEMENTS (options)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      translated[i] = options[i];
+      if (options[i].description != NULL)
+        translated[i].description = _(options[i].description);
+      if (options[i].arg_description != NULL)
+        translated[i].arg_description = _(options[i].arg_description);
+    }
+
+  g_application_add_main_option_entries (G_APPLICATION (self), translated);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
+}
+
+/* Whether the app already runs in this session: what changes its progress
+ * or its language must then go through it, the only writer. */
+static gboolean
+primary_running (GApplication *application)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (application)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+/* GApplication's own messages, an unknown option's among them, said as the
+ * app's others are: after its name. */
+static void
+print_prefixed (const char *message)
+{
+  if (g_str_has_prefix (message, "cpms-guide:"))
+    fputs (message, stderr);
+  else
+    fprintf (stderr, "cpms-guide: %s", message);
+}
+
+/* GApplication answers a command line it cannot parse with status 1, before
+ * it gets to the options; scripts are told 2, as for a bad value. */
+static gboolean
+guide_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  GPrintFunc printerr = g_set_printerr_handler (print_prefixed);
+  gboolean handled = G_APPLICATION_CLASS (guide_application_parent_class)->local_command_line (application, arguments, exit_status);
+
+  g_set_printerr_handler (printerr);
+  if (!handled)
+    return FALSE;
+
+  if (!self->options_parsed && *exit_status != 0)
+    *exit_status = 2;
+
+  return TRUE;
+}
+
+/* What the command line does without a window, for rollout scripts and
+ * trainers, returning the process's exit status: 0 when done, 1 when it
+ * failed, 2 for a wrong use; or -1 to go on and start. */
+static int
+guide_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  const char *language = NULL;
+  gboolean reset;
+
+  self->options_parsed = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "progress-file", "^ay", &self->progress_path);
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language) && !guide_i18n_is_language (language))
+    {
+      g_printerr (_("cpms-guide: --language takes “fr”, “it” or “en”, not “%s”\n"), language);
+      return 2;
+    }
+
+  /* What the window would show: the site's guide and pictures, and the
+   * language the user or the organisation chose, which --language only
+   * overrides for the handout here. Startup never runs after this. */
+  if (g_variant_dict_contains (options, "export-pdf"))
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
+      if (path == NULL || *path == '\0')
+        {
+          g_printerr (_("cpms-guide: --export-pdf needs the name of the PDF file to write\n"));
+          return 2;
+        }
+
+      open_site (self);
+      if (!g_variant_dict_contains (options, "blank"))
+        file = get_progress_file (self);
+      if (language == NULL)
+        language = _guide_application_get_effective_language (self);
+      guide_i18n_set_language (language);
+
+      return guide_cli_export_pdf (path, self->library, language, file);
+    }
+
+  if (g_variant_dict_contains (options, "blank"))
+    {
+      g_printerr (_("cpms-guide: --blank goes with --export-pdf\n"));
+      return 2;
+    }
+
+  if (g_variant_dict_contains (options, "check-site"))
+    return guide_cli_check_site (g_variant_dict_contains (options, "require-site"));
+
+  /* A running app would undo a change made behind its back with its next
+   * save: it is sent the command line instead (see command_line()). Another
+   * progress file than the app's own is not its business. */
+  reset = g_variant_dict_contains (options, "reset-progress");
+  if ((reset || language != NULL) && self->progress_path == NULL && primary_running (application))
+    return -1;
+
+  if (language != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(GuideSite) site = guide_site_new ();
+
+      if (_guide_application_language_is_locked (settings, site))
+        {
+          g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
+          return 2;
+        }
+
+      g_settings_set_string (settings, "language", language);
+      g_settings_sync ();
+    }
+
+  if (reset)
+    {
+      g_autoptr(GFile) file = get_progress_file (self);
+
+      return guide_cli_reset_progress (file);
+    }
+
+  return -1;
+}
+
+/* The command line of this process or, when the app already runs, of
+ * another one, which waits for the status returned here. */
+static int
+guide_application_command_line (GApplication            *application,
+                                GApplicationCommandLine *command_line)
+{
+  GuideApplication *self = GUIDE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  const char *language;
+
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (self->language_locked)
+        {
+          g_application_command_line_printerr (command_line, "%s",
+                                               _("cpms-guide: the language is set by your organisation and cannot be changed\n"));
+          return 2;
+        }
+
+      g_settings_set_string (self->settings, "language", language);
+    }
+
+  if (g_variant_dict_contains (options, "reset-progress"))
+    {
+      guide_progress_reset (self->progress);
+      if (!guide_progress_save (self->progress, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "presentation"))
+    g_action_group_activate_action (G_ACTION_GROUP (application), "presentation", NULL);
+  else
+    g_application_activate (application);
+
+  return 0;
 }
 
 /* A site's problems go to the system log, and the user is told once; a site
@@ -270,26 +320,14 @@ static void
 guide_application_startup (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  g_autoptr(GFile) file = guide_application_get_progress_file (self);
+  g_autoptr(GFile) file = get_progress_file (self);
   g_autoptr(GError) error = NULL;
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *presentation_accels[] = { "F5", NULL };
 
   G_APPLICATION_CLASS (guide_application_parent_class)->startup (application);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation", presentation_accels);
-
-  guide_application_open_site (self);
+  open_site (self);
   report_site_problems (self);
-
-  g_signal_connect_object (self->settings, "changed::language",
-                           G_CALLBACK (language_setting_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "writable-changed::language",
-                           G_CALLBACK (language_writable_changed_cb), self, G_CONNECT_SWAPPED);
-  update_language (self);
-  update_language_writable (self);
+  _guide_application_actions_init (self);
 
   self->progress = guide_progress_new (file);
   if (!guide_progress_load (self->progress, &error) ||
@@ -305,7 +343,7 @@ static void
 guide_application_activate (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  GtkWindow *window = main_window (self);
+  GtkWindow *window = _guide_application_get_main_window (self);
 
   if (window == NULL)
     {
@@ -365,33 +403,6 @@ guide_application_finalize (GObject *object)
 }
 
 static void
-guide_application_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  GuideApplication *self = GUIDE_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
-      break;
-
-    case PROP_LANGUAGE_LOCKED:
-      g_value_set_boolean (value, self->language_locked);
-      break;
-
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 guide_application_set_property (GObject      *object,
                                 guint         prop_id,
                                 const GValue *value,
@@ -418,36 +429,14 @@ guide_application_class_init (GuideApplicationClass *klass)
 
   object_class->dispose = guide_application_dispose;
   object_class->finalize = guide_application_finalize;
-  object_class->get_property = guide_application_get_property;
   object_class->set_property = guide_application_set_property;
 
-  application_class->local_command_line = guide_cli_local_command_line;
-  application_class->handle_local_options = guide_cli_handle_local_options;
-  application_class->command_line = guide_cli_command_line;
+  application_class->local_command_line = guide_application_local_command_line;
+  application_class->handle_local_options = guide_application_handle_local_options;
+  application_class->command_line = guide_application_command_line;
   application_class->startup = guide_application_startup;
   application_class->activate = guide_application_activate;
   application_class->shutdown = guide_application_shutdown;
-
-  /**
-   * GuideApplication:language:
-   *
-   * The language the guide is shown in: "fr", "it" or "en".
-   */
-  properties[PROP_LANGUAGE] =
-    g_param_spec_string ("language", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * GuideApplication:language-locked:
-   *
-   * Whether the organisation has set the language, so that it cannot be
-   * changed here.
-   */
-  properties[PROP_LANGUAGE_LOCKED] =
-    g_param_spec_boolean ("language-locked", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * GuideApplication:settings:
@@ -458,7 +447,7 @@ guide_application_class_init (GuideApplicationClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -473,7 +462,7 @@ guide_application_init (GuideApplication *self)
   if (desktop != NULL)
     guide_i18n_set_language (desktop);
 
-  guide_cli_add_options (G_APPLICATION (self));
+  add_options (self);
 }
 
 GuideApplication *
@@ -544,12 +533,4 @@ guide_application_get_settings (GuideApplication *self)
   g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-gboolean
-guide_application_get_language_locked (GuideApplication *self)
-{
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), FALSE);
-
-  return self->language_locked;
 }

@@ -29,6 +29,5 @@ GuideBook        *guide_application_get_book      (GuideApplication *self);
 GuideLibrary     *guide_application_get_library   (GuideApplication *self);
 GuideProgress    *guide_application_get_progress  (GuideApplication *self);
 GSettings        *guide_application_get_settings  (GuideApplication *self);
-gboolean          guide_application_get_language_locked (GuideApplication *self);
 
 G_END_DECLS

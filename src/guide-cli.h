@@ -12,18 +12,15 @@
 
 #pragma once
 
-#include <gio/gio.h>
-
+#include "guide-library.h"
 
 G_BEGIN_DECLS
 
-void     guide_cli_add_options          (GApplication             *application);
-int      guide_cli_handle_local_options (GApplication             *application,
-                                         GVariantDict             *options);
-int      guide_cli_command_line         (GApplication             *application,
-                                         GApplicationCommandLine  *command_line);
-gboolean guide_cli_local_command_line   (GApplication             *application,
-                                         char                   ***arguments,
-                                         int                      *exit_status);
+int guide_cli_check_site     (gboolean      require_site);
+int guide_cli_reset_progress (GFile        *file);
+int guide_cli_export_pdf     (const char   *path,
+                              GuideLibrary *library,
+                              const char   *language,
+                              GFile        *progress_file);
 
 G_END_DECLS

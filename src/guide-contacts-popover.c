@@ -18,6 +18,7 @@
  * The contacts are laid out when the popover is shown, in the language of
  * the guide it was last given: a language switch costs nothing here. */
 
+#include "guide-address-label.h"
 #include "guide-contacts-popover.h"
 #include "guide-i18n.h"
 #include "guide-uri.h"
@@ -30,7 +31,7 @@ struct _GuideContactsPopover
   GuideSite  *site;
   gboolean    filled;
 
-  GtkLabel   *text_label;
+  GuideAddressLabel *text_label;
   GtkBox     *contacts_box;
 };
 
@@ -74,16 +75,14 @@ add_contact (GuideContactsPopover *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *details_label = gtk_label_new (NULL);
+  GtkWidget *details_label = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
+                                           "label", details,
+                                           "xalign", 0.0,
+                                           NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
   gtk_widget_add_css_class (name_label, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (details_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (details_label), PANGO_WRAP_WORD_CHAR);
-  guide_uri_label_set_text (GTK_LABEL (details_label), details);
 
   gtk_box_append (GTK_BOX (box), name_label);
   gtk_box_append (GTK_BOX (box), details_label);
@@ -144,7 +143,7 @@ fill (GuideContactsPopover *self)
   GPtrArray *addresses = guide_book_get_addresses (self->book);
   GtkWidget *child;
 
-  guide_uri_label_set_text (self->text_label, guide_book_get_contacts_text (self->book));
+  guide_address_label_set_label (self->text_label, guide_book_get_contacts_text (self->book));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
     gtk_box_remove (self->contacts_box, child);
@@ -193,6 +192,8 @@ guide_contacts_popover_class_init (GuideContactsPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-contacts-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideContactsPopover, text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideContactsPopover, contacts_box);
+
+  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void

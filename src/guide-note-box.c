@@ -13,20 +13,21 @@
 /* A note of the guide: an aside such as "the guest account is temporary", or
  * an update that corrects the original guide, with an optional button. */
 
+#include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-note-box.h"
 #include "guide-uri.h"
 
 struct _GuideNoteBox
 {
-  AdwBin     parent_instance;
+  AdwBin             parent_instance;
 
-  GtkImage  *icon;
-  GtkLabel  *title_label;
-  GtkLabel  *text_label;
-  GtkLabel  *source_label;
-  GtkGrid   *button_box;
-  GtkButton *button;
+  GtkImage          *icon;
+  GtkLabel          *title_label;
+  GuideAddressLabel *text_label;
+  GuideAddressLabel *source_label;
+  GtkGrid           *button_box;
+  GtkButton         *button;
 };
 
 G_DEFINE_FINAL_TYPE (GuideNoteBox, guide_note_box, ADW_TYPE_BIN)
@@ -56,6 +57,8 @@ guide_note_box_class_init (GuideNoteBoxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button);
 
   gtk_widget_class_set_css_name (widget_class, "note");
+
+  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
@@ -99,8 +102,8 @@ guide_note_box_set_note (GuideNoteBox    *self,
   gtk_label_set_label (self->title_label,
                        note->title != NULL ? note->title : update ? _("Update") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
-  guide_uri_label_set_text (self->text_label, note->text);
-  guide_uri_label_set_text (self->source_label, note->source != NULL ? note->source : "");
+  guide_address_label_set_label (self->text_label, note->text);
+  guide_address_label_set_label (self->source_label, note->source);
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
 
   if (note->uri != NULL)
@@ -112,7 +115,7 @@ guide_note_box_set_note (GuideNoteBox    *self,
       /* Wrapped, so that a phone-sized window keeps it whole. */
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), GTK_JUSTIFY_CENTER);
-      guide_uri_set_tooltip (GTK_WIDGET (self->button), note->uri);
+      guide_address_label_attach_tooltip (GTK_WIDGET (self->button), note->uri);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),

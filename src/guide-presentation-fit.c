@@ -10,13 +10,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The fitting of a slide to the screen. Sizes come from the screen, never
- * from the window: the window is as large as its content asks, so type that
- * followed the window would grow the window that grows the type. A slide
- * whose content is taller than the screen changes its layout instead (QR
- * codes side by side, under the text, smaller codes, then smaller type on
- * that slide alone), so that the window is never larger than the screen and
- * every code is entirely on it.
+/* The fitting of a slide to the room the screen gives it. A slide whose
+ * content is taller than the screen changes its layout (QR codes side by
+ * side, under the text, smaller codes, then smaller type on that slide
+ * alone), so that the window is never larger than the screen and every code
+ * is entirely on it.
  *
  * The smaller type is a scale on the slide's labels, not a style: a label
  * measures with its attributes at once, where a change of style is only
@@ -25,7 +23,6 @@
 
 #include "guide-presentation-fit.h"
 #include "guide-presentation-private.h"
-#include "guide-presentation-slides.h"
 #include "guide-qr-code.h"
 
 /* The ways a slide can be laid out, tried in this order until it fits:
@@ -98,9 +95,6 @@ scale_labels (GuidePresentation *self,
       scale_labels (self, child, scale);
     }
 }
-
-/* Type that reads from the back of a room: 28 pixels at 1080 lines. */
-#define LINES_PER_SCREEN 38
 
 /* The side of a QR code, in pixels: a phone scans it from the back of the
  * room at a quarter of the screen's height, a third when no picture is
@@ -194,41 +188,4 @@ guide_presentation_fit_slide (GuidePresentation *self)
       if (slide_fits (self))
         return;
     }
-}
-
-/* The type of every slide. */
-static void
-load_type_sizes (GuidePresentation *self)
-{
-  g_autoptr(GString) css = g_string_new (NULL);
-
-  g_string_append_printf (css, "window.presentation { font-size: %dpx; }\n", self->font_size);
-  /* The counter and the keys' hint are the trainer's, not the slide's: the
-   * same size on every slide. */
-  g_string_append_printf (css, "window.presentation .counter { font-size: %dpx; }\n", MAX (self->font_size * 6 / 10, 10));
-  g_string_append_printf (css, "window.presentation .hint { font-size: %dpx; }\n", MAX (self->font_size * 3 / 4, 10));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->provider, css->str);
-#else
-  gtk_css_provider_load_from_data (self->provider, css->str, -1);
-#endif
-}
-
-void
-guide_presentation_set_monitor (GuidePresentation *self,
-                                GdkMonitor        *monitor)
-{
-  GdkRectangle geometry;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  if (geometry.width == self->screen_width && geometry.height == self->screen_height)
-    return;
-
-  self->screen_width = self->content_width = geometry.width;
-  self->screen_height = self->content_height = geometry.height;
-  self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
-  load_type_sizes (self);
-
-  if (self->slides->len > 0)
-    guide_presentation_show_slide (self);
 }

@@ -21,10 +21,6 @@ G_BEGIN_DECLS
 
 /* The first layout of the slide that fits the screen, or the smallest. Ways
  * that change nothing on this slide are not measured again. */
-void guide_presentation_fit_slide   (GuidePresentation *self);
-/* Takes the sizes of @monitor's screen: the type, and the room a slide has;
- * the slide shown is laid out again when they change. */
-void guide_presentation_set_monitor (GuidePresentation *self,
-                                     GdkMonitor        *monitor);
+void guide_presentation_fit_slide (GuidePresentation *self);
 
 G_END_DECLS

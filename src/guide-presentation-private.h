@@ -16,6 +16,7 @@
 
 #pragma once
 
+#include "guide-address-label.h"
 #include "guide-illustration.h"
 #include "guide-presentation.h"
 #include "guide-progress.h"
@@ -65,8 +66,8 @@ struct _GuidePresentation
   GtkLabel          *where_label;
   GtkLabel          *title_label;
   GtkLabel          *withdrawn_label;
-  GtkLabel          *text_label;
-  GtkLabel          *note_label;
+  GuideAddressLabel *text_label;
+  GuideAddressLabel *note_label;
   GtkCheckButton    *done_check;
   GuideIllustration *illustration;
   GtkBox            *codes_box;

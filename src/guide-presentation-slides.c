@@ -84,18 +84,17 @@ add_code (GuidePresentation *self,
   g_autofree char *code_name = g_strdup_printf (guide_gettext_in (self->language, "QR code of %s"), uri);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *code = guide_qr_code_new ();
-  GtkWidget *address = gtk_label_new (NULL);
+  GtkWidget *address = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
+                                     "label", display,
+                                     "max-width-chars", 30,
+                                     "justify", GTK_JUSTIFY_CENTER,
+                                     NULL);
   GtkWidget *label = gtk_label_new (caption);
 
   guide_qr_code_set_text (GUIDE_QR_CODE (code), uri);
   gtk_accessible_update_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL, code_name, -1);
   gtk_widget_set_halign (code, GTK_ALIGN_CENTER);
 
-  gtk_label_set_wrap (GTK_LABEL (address), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (address), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (address), 30);
-  guide_uri_label_set_text (GTK_LABEL (address), display);
-  gtk_label_set_justify (GTK_LABEL (address), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (address, "address");
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -130,7 +129,7 @@ show_notes (GuidePresentation *self,
         add_code (self, note->uri, note->label);
     }
 
-  guide_uri_label_set_text (self->note_label, text->str);
+  guide_address_label_set_label (self->note_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
 }
 
@@ -164,7 +163,7 @@ guide_presentation_show_slide (GuidePresentation *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box))) != NULL)
     gtk_box_remove (self->codes_box, child);
-  gtk_label_set_label (self->note_label, "");
+  guide_address_label_set_label (self->note_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
 
   switch (slide->kind)
@@ -205,7 +204,7 @@ guide_presentation_show_slide (GuidePresentation *self)
                                                  "Its %u steps are kept in the checklist and in the handout.",
                                                  stage->original_steps->len),
                               stage->original_steps->len);
-      gtk_label_set_label (self->note_label, kept);
+      guide_address_label_set_label (self->note_label, kept);
       gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
       break;
 
@@ -225,7 +224,7 @@ guide_presentation_show_slide (GuidePresentation *self)
 
   equalise_codes (self);
   gtk_label_set_label (self->where_label, where);
-  guide_uri_label_set_text (self->text_label, text);
+  guide_address_label_set_label (self->text_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), slide->kind == GUIDE_PRESENTATION_SLIDE_TITLE && !self->hints_hidden);
 
   /* Translators: the slide shown and the number of slides, e.g. "12 / 31". */

@@ -10,8 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The presentation's slides, for guide-presentation.c and
- * guide-presentation-fit.c. */
+/* The presentation's slides, for guide-presentation.c. */
 
 #pragma once
 

@@ -37,6 +37,51 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Type that reads from the back of a room: 28 pixels at 1080 lines. */
+#define LINES_PER_SCREEN 38
+
+/* The type of every slide. */
+static void
+load_type_sizes (GuidePresentation *self)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  g_string_append_printf (css, "window.presentation { font-size: %dpx; }\n", self->font_size);
+  /* The counter and the keys' hint are the trainer's, not the slide's: the
+   * same size on every slide. */
+  g_string_append_printf (css, "window.presentation .counter { font-size: %dpx; }\n", MAX (self->font_size * 6 / 10, 10));
+  g_string_append_printf (css, "window.presentation .hint { font-size: %dpx; }\n", MAX (self->font_size * 3 / 4, 10));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->provider, css->str);
+#else
+  gtk_css_provider_load_from_data (self->provider, css->str, -1);
+#endif
+}
+
+/* Takes the sizes of @monitor's screen: the type, and the room a slide has;
+ * the slide shown is laid out again when they change. Sizes come from the
+ * screen, never from the window: the window is as large as its content asks,
+ * so type that followed the window would grow the window that grows the
+ * type. */
+static void
+set_monitor (GuidePresentation *self,
+             GdkMonitor        *monitor)
+{
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width == self->screen_width && geometry.height == self->screen_height)
+    return;
+
+  self->screen_width = self->content_width = geometry.width;
+  self->screen_height = self->content_height = geometry.height;
+  self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
+  load_type_sizes (self);
+
+  if (self->slides->len > 0)
+    guide_presentation_show_slide (self);
+}
+
 static void
 go_to (GuidePresentation *self,
        int                index)
@@ -157,13 +202,6 @@ language_action (GtkWidget  *widget,
   guide_presentation_show_slide (self);
 }
 
-static void
-enter_monitor_cb (GuidePresentation *self,
-                  GdkMonitor        *monitor)
-{
-  guide_presentation_set_monitor (self, monitor);
-}
-
 static gboolean
 fit_slide_cb (gpointer user_data)
 {
@@ -212,7 +250,7 @@ guide_presentation_realize (GtkWidget *widget)
   /* The window manager may put the window on another screen than the one
    * asked for. */
   g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "enter-monitor",
-                           G_CALLBACK (enter_monitor_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (set_monitor), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -276,7 +314,7 @@ guide_presentation_constructed (GObject *object)
   /* The sizes are known before the first frame, from the screen it is asked
    * for. */
   monitor = choose_monitor (self);
-  guide_presentation_set_monitor (self, monitor);
+  set_monitor (self, monitor);
 
   guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);
   guide_presentation_build_slides (self);
@@ -367,6 +405,7 @@ guide_presentation_class_init (GuidePresentationClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
   g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
   g_type_ensure (GUIDE_TYPE_QR_CODE);
 }

@@ -15,9 +15,9 @@
  * checklist window's "win.open-uri", so that the same addresses are allowed
  * and a failure is told the same way. */
 
+#include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-sources-window.h"
-#include "guide-uri.h"
 
 struct _GuideSourcesWindow
 {
@@ -33,14 +33,13 @@ static GtkWidget *
 wrapped_label_new (const char *text,
                    const char *style)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
+                                   "label", text,
+                                   "xalign", 0.0,
+                                   "width-chars", 20,
+                                   "hexpand", TRUE,
+                                   NULL);
 
-  guide_uri_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
 
@@ -74,7 +73,7 @@ source_row_new (const GuideSource *source)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", source->uri);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sources.open");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  guide_uri_set_tooltip (button, source->uri);
+  guide_address_label_attach_tooltip (button, source->uri);
   gtk_grid_attach (GTK_GRID (grid), button, 1, 0, 1, 3);
 
   row = gtk_list_box_row_new ();

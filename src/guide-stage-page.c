@@ -13,6 +13,7 @@
 /* The selected stage: its title and summary, its notes, and its steps in
  * order; the first stage also carries the guide's introduction. */
 
+#include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-note-box.h"
 #include "guide-stage-page.h"
@@ -364,7 +365,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
                                       -1);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
-      guide_uri_set_tooltip (GTK_WIDGET (self->different_button), uri);
+      guide_address_label_attach_tooltip (GTK_WIDGET (self->different_button), uri);
     }
 
   if (!same)

@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-illustration.h"
 #include "guide-note-box.h"
@@ -32,7 +33,7 @@ struct _GuideStepRow
   char           *profiles_of;
 
   GtkLabel       *number_label;
-  GtkLabel       *text_label;
+  GuideAddressLabel *text_label;
   GtkButton      *picture_button;
   GuideIllustration *illustration;
   GtkListBox     *profiles_list;
@@ -82,10 +83,10 @@ profile_label_new (const char *css_class)
   return label;
 }
 
-/* A row as AdwActionRow draws one, title above subtitle, laid out in a grid
- * rather than in AdwActionRow's horizontal boxes, centred: GTK asks those
- * for the width their text needs at the height they are given, which laid
- * each subtitle out some fifty times, at every switch of language. */
+/* A row as AdwActionRow draws one, title above subtitle, but in a grid
+ * rather than in AdwActionRow's centred horizontal boxes: GTK asks those for
+ * the width their text needs at each height they are given, which lays a
+ * wrapped subtitle out again and again. */
 static GtkWidget *
 profile_row_new (const GuideProfile *profile)
 {
@@ -196,6 +197,7 @@ guide_step_row_class_init (GuideStepRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, picture_clicked_cb);
 
+  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
   g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
 }
 
@@ -251,7 +253,7 @@ guide_step_row_set_step (GuideStepRow    *self,
   g_free (self->step_id);
   self->step_id = g_strdup (step->id);
 
-  guide_uri_label_set_text (self->text_label, step->text);
+  guide_address_label_set_label (self->text_label, step->text);
 
   if (step->uri != NULL)
     {
@@ -262,7 +264,7 @@ guide_step_row_set_step (GuideStepRow    *self,
       /* Wrapped, so that a phone-sized window keeps it whole. */
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), TRUE);
       gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), GTK_JUSTIFY_CENTER);
-      guide_uri_set_tooltip (GTK_WIDGET (self->open_button), step->uri);
+      guide_address_label_attach_tooltip (GTK_WIDGET (self->open_button), step->uri);
       /* A prepared message is composed by the window from the guide it shows. */
       if (step->mail_subject != NULL)
         {

@@ -305,7 +305,8 @@ guide_uri_attributes_new (const char *text)
  * @text: text that may write out web or e-mail addresses, or one address
  *
  * Shows @text in @label with guide_uri_attributes_new()'s cuts. The rest of
- * the text wraps as the label's wrap mode says.
+ * the text wraps as the label's wrap mode says. A GuideAddressLabel does
+ * this by itself.
  */
 void
 guide_uri_label_set_text (GtkLabel   *label,
@@ -441,25 +442,6 @@ guide_uri_build_mail (const char *uri,
   return g_string_free (mail, FALSE);
 }
 
-static gboolean
-address_tooltip_cb (GtkWidget  *widget,
-                    int         x,
-                    int         y,
-                    gboolean    keyboard,
-                    GtkTooltip *tooltip,
-                    gpointer    user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  guide_uri_label_set_text (GTK_LABEL (label), g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip"));
-  gtk_tooltip_set_custom (tooltip, label);
-
-  return TRUE;
-}
-
 /**
  * guide_uri_get_tooltip:
  * @uri: an address
@@ -478,33 +460,6 @@ guide_uri_get_tooltip (const char *uri)
     return g_steal_pointer (&display);
 
   return g_strdup_printf (_("%s\nThis address really opens “%s”."), display, host);
-}
-
-/**
- * guide_uri_set_tooltip:
- * @widget: a widget that opens @uri
- * @uri: (nullable): the address, or %NULL for no tooltip
- *
- * Gives @widget the tooltip guide_uri_get_tooltip() says. Its addresses are
- * cut only where guide_uri_label_set_text() cuts them: GTK's own tooltip
- * label would cut them at their hyphens.
- */
-void
-guide_uri_set_tooltip (GtkWidget  *widget,
-                       const char *uri)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  if (uri != NULL)
-    text = guide_uri_get_tooltip (uri);
-
-  if (g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip") == NULL && text != NULL)
-    g_signal_connect (widget, "query-tooltip", G_CALLBACK (address_tooltip_cb), NULL);
-
-  g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", g_strdup (text), g_free);
-  gtk_widget_set_has_tooltip (widget, text != NULL);
 }
 
 static void

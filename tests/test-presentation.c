@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "guide-address-label.h"
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-i18n.h"
@@ -107,10 +108,16 @@ where (Fixture *fixture)
   return gtk_label_get_label (label_with_class (fixture->presentation, "where"));
 }
 
+static GuideAddressLabel *
+slide_text_label (Fixture *fixture)
+{
+  return GUIDE_ADDRESS_LABEL (guide_test_find_by_css_class (fixture->presentation, GUIDE_TYPE_ADDRESS_LABEL, "slide-text"));
+}
+
 static const char *
 slide_text (Fixture *fixture)
 {
-  return gtk_label_get_label (label_with_class (fixture->presentation, "slide-text"));
+  return guide_address_label_get_label (slide_text_label (fixture));
 }
 
 typedef struct
@@ -317,7 +324,7 @@ not_fullscreen (gpointer data)
 static double
 text_pixel_size (Fixture *fixture)
 {
-  GtkWidget *label = GTK_WIDGET (label_with_class (fixture->presentation, "slide-text"));
+  GtkWidget *label = GTK_WIDGET (slide_text_label (fixture));
   PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
   double size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
 

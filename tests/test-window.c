@@ -15,6 +15,7 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "guide-address-label.h"
 #include "guide-application.h"
 #include "guide-book.h"
 #include "guide-contacts-popover.h"
@@ -1912,7 +1913,7 @@ test_picture_viewer_keyboard (Fixture       *fixture,
 static double
 step_text_size (Fixture *fixture)
 {
-  GtkWidget *label = guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "step-text");
+  GtkWidget *label = guide_test_find_by_css_class (fixture->window, GUIDE_TYPE_ADDRESS_LABEL, "step-text");
   PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
 
   return pango_font_description_get_size (font) / (double) PANGO_SCALE;
