@@ -80,7 +80,9 @@ lay_out (GuideWindow *self,
   self->split_view = ADW_NAVIGATION_SPLIT_VIEW (adw_navigation_split_view_new ());
   adw_navigation_split_view_set_sidebar (self->split_view, sidebar_page);
   adw_navigation_split_view_set_content (self->split_view, content_page);
+  /* As wide as the leaflet's, where the button at its foot fits on a line. */
   adw_navigation_split_view_set_min_sidebar_width (self->split_view, SIDEBAR_WIDTH);
+  adw_navigation_split_view_set_sidebar_width_fraction (self->split_view, 0.3);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->split_view));
 
