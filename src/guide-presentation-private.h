@@ -16,7 +16,6 @@
 
 #pragma once
 
-#include "guide-illustration.h"
 #include "guide-presentation.h"
 #include "guide-progress.h"
 
@@ -68,7 +67,7 @@ struct _GuidePresentation
   GtkLabel          *text_label;
   GtkLabel          *note_label;
   GtkCheckButton    *done_check;
-  GuideIllustration *illustration;
+  GtkPicture        *illustration;
   GtkBox            *codes_box;
   GtkLabel          *hint_label;
   GtkLabel          *counter_label;

@@ -10,22 +10,38 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A picture of a web page the guide walks through. The built-in ones are SVG
- * illustrations; a site can put real screenshots of the same base name in
- * cpms-guide/screenshots/ (or a language subfolder of it) under one of the
- * system data folders. Vector pictures are rendered at the size they are
- * shown at, so they stay sharp on a projector or a HiDPI screen.
+/* A picture of a web page the guide walks through, as a GdkPaintable for a
+ * GtkPicture. The built-in ones are SVG illustrations; a site can put real
+ * screenshots of the same base name in cpms-guide/screenshots/ (or a
+ * language subfolder of it) under one of the system data folders.
  *
- * This file reads and finds pictures; they are drawn in
- * guide-screenshot-render.c. */
+ * An SVG picture is drawn by librsvg into the snapshot, as vectors: it is
+ * sharp at any size and scale, and GTK only asks for it when it is shown. A
+ * PNG or JPEG picture is the texture GTK decodes, scaled where it is drawn. */
 
 #include <math.h>
+#include <librsvg/rsvg.h>
 
 #include "guide-i18n.h"
 #include "guide-input.h"
-#include "guide-screenshot-private.h"
+#include "guide-screenshot.h"
 
-G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
+struct _GuideScreenshot
+{
+  GObject     parent_instance;
+
+  char       *origin;
+  RsvgHandle *handle;
+  GdkTexture *texture;
+  int         width;
+  int         height;
+  gboolean    drawing_failed;
+};
+
+static void guide_screenshot_paintable_init (GdkPaintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, guide_screenshot_paintable_init))
 
 /* The file names a site may use: SVG is read with librsvg, PNG and JPEG by
  * GTK itself (gdk_texture_new_from_bytes()), with no gdk-pixbuf loader. */
@@ -122,8 +138,10 @@ decode (GBytes  *bytes,
   return gdk_texture_new_from_bytes (bytes, error);
 }
 
-void
-guide_screenshot_too_complex (GError **error)
+/* What the user is told of an SVG picture beyond the SVG library's limits,
+ * as it reads or draws it. */
+static void
+too_complex (GError **error)
 {
   g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
                        _("the picture is too large or too complex to draw"));
@@ -142,7 +160,7 @@ svg_error_in_words (GError **error,
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     if (strstr (words, limits[i]) != NULL)
       {
-        guide_screenshot_too_complex (error);
+        too_complex (error);
         return;
       }
 
@@ -180,18 +198,19 @@ count_uses (GBytes *bytes)
   return n;
 }
 
-RsvgHandle *
-guide_screenshot_read_svg (GBytes  *bytes,
-                           double  *width,
-                           double  *height,
-                           GError **error)
+/* Reads an SVG picture, and its own size in pixels, without drawing it. */
+static RsvgHandle *
+read_svg (GBytes  *bytes,
+          double  *width,
+          double  *height,
+          GError **error)
 {
   g_autoptr(GError) svg_error = NULL;
   RsvgHandle *handle;
 
   if (count_uses (bytes) > MAX_USES)
     {
-      guide_screenshot_too_complex (error);
+      too_complex (error);
       return NULL;
     }
 
@@ -219,6 +238,23 @@ guide_screenshot_read_svg (GBytes  *bytes,
   return handle;
 }
 
+/* librsvg finds some of an SVG's faults only as it draws it: the picture is
+ * drawn small, to tell whether it can be drawn at all. */
+static gboolean
+check_drawing (GuideScreenshot  *self,
+               GError          **error)
+{
+  int height = MAX (64 * self->height / self->width, 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, height);
+  cairo_t *cr = cairo_create (surface);
+  gboolean drawn = guide_screenshot_draw (self, cr, 64, height, error);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return drawn;
+}
+
 static GuideScreenshot *
 load (const char  *origin,
       GBytes      *bytes,
@@ -226,19 +262,20 @@ load (const char  *origin,
 {
   g_autoptr(GuideScreenshot) self = g_object_new (GUIDE_TYPE_SCREENSHOT, NULL);
 
-  self->vector = g_str_has_suffix (origin, ".svg");
-  if (self->vector)
+  if (g_str_has_suffix (origin, ".svg"))
     {
-      RsvgHandle *handle;
       double width, height;
 
-      /* Only read here: it is drawn at the size it is shown at. */
-      if ((handle = guide_screenshot_read_svg (bytes, &width, &height, error)) == NULL)
+      if ((self->handle = read_svg (bytes, &width, &height, error)) == NULL)
         return NULL;
 
-      g_object_unref (handle);
       self->width = ceil (width);
       self->height = ceil (height);
+
+      /* A site's picture that cannot be drawn is passed over as one that
+       * cannot be read; the built-in ones are known to draw. */
+      if (!g_str_has_prefix (origin, "resource://") && !check_drawing (self, error))
+        return NULL;
     }
   else
     {
@@ -252,7 +289,6 @@ load (const char  *origin,
     }
 
   self->origin = g_strdup (origin);
-  self->bytes = g_bytes_ref (bytes);
 
   return g_steal_pointer (&self);
 }
@@ -329,10 +365,68 @@ lookup_in (const char *folder,
 }
 
 static void
+guide_screenshot_snapshot (GdkPaintable *paintable,
+                           GdkSnapshot  *snapshot,
+                           double        width,
+                           double        height)
+{
+  GuideScreenshot *self = GUIDE_SCREENSHOT (paintable);
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr;
+
+  if (self->texture != NULL)
+    {
+      gdk_paintable_snapshot (GDK_PAINTABLE (self->texture), snapshot, width, height);
+      return;
+    }
+
+  /* What could not be drawn once would fail again, as slowly: a failure is
+   * final for the picture, wherever it is shown and at whatever size. */
+  if (self->drawing_failed)
+    return;
+
+  cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!guide_screenshot_draw (self, cr, width, height, &error))
+    {
+      self->drawing_failed = TRUE;
+      g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+    }
+  cairo_destroy (cr);
+}
+
+static int
+guide_screenshot_get_intrinsic_width (GdkPaintable *paintable)
+{
+  return GUIDE_SCREENSHOT (paintable)->width;
+}
+
+static int
+guide_screenshot_get_intrinsic_height (GdkPaintable *paintable)
+{
+  return GUIDE_SCREENSHOT (paintable)->height;
+}
+
+static GdkPaintableFlags
+guide_screenshot_get_flags (GdkPaintable *paintable)
+{
+  return GDK_PAINTABLE_STATIC_SIZE | GDK_PAINTABLE_STATIC_CONTENTS;
+}
+
+static void
+guide_screenshot_paintable_init (GdkPaintableInterface *iface)
+{
+  iface->snapshot = guide_screenshot_snapshot;
+  iface->get_intrinsic_width = guide_screenshot_get_intrinsic_width;
+  iface->get_intrinsic_height = guide_screenshot_get_intrinsic_height;
+  iface->get_flags = guide_screenshot_get_flags;
+}
+
+static void
 guide_screenshot_dispose (GObject *object)
 {
   GuideScreenshot *self = (GuideScreenshot *)object;
 
+  g_clear_object (&self->handle);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->dispose (object);
@@ -344,7 +438,6 @@ guide_screenshot_finalize (GObject *object)
   GuideScreenshot *self = (GuideScreenshot *)object;
 
   g_free (self->origin);
-  g_clear_pointer (&self->bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->finalize (object);
 }
@@ -372,7 +465,8 @@ guide_screenshot_init (GuideScreenshot *self)
  * file from outside the application is read (guide_input_read_file()): a
  * FIFO, a device or a file larger than %GUIDE_INPUT_MAX_PICTURE is refused,
  * and so is a picture larger than %GUIDE_SCREENSHOT_MAX_SIDE pixels wide or
- * high, or %GUIDE_SCREENSHOT_MAX_PIXELS in all, before it is decoded.
+ * high, or %GUIDE_SCREENSHOT_MAX_PIXELS in all, before it is decoded, and an
+ * SVG picture that cannot be drawn.
  *
  * Returns: (transfer full) (nullable): the picture, or %NULL if it cannot
  *   be read
@@ -471,7 +565,7 @@ guide_screenshot_is_vector (GuideScreenshot *self)
 {
   g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
 
-  return self->vector;
+  return self->handle != NULL;
 }
 
 int
@@ -490,3 +584,58 @@ guide_screenshot_get_height (GuideScreenshot *self)
   return self->height;
 }
 
+
+/**
+ * guide_screenshot_draw:
+ * @cr: a cairo context whose origin is the picture's top left corner
+ * @width: the width to draw the picture at, in @cr's units
+ * @height: the height to draw it at
+ * @error: a location for a #GError
+ *
+ * Draws the picture with cairo, a vector picture as vectors: on paper, it is
+ * as sharp as the printer can make it.
+ *
+ * Returns: %TRUE if the picture was drawn
+ */
+gboolean
+guide_screenshot_draw (GuideScreenshot  *self,
+                       cairo_t          *cr,
+                       double            width,
+                       double            height,
+                       GError          **error)
+{
+  g_autoptr(GError) svg_error = NULL;
+  gboolean drawn = TRUE;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (self->texture != NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+
+      gdk_texture_download (self->texture, cairo_image_surface_get_data (surface),
+                            cairo_image_surface_get_stride (surface));
+      cairo_surface_mark_dirty (surface);
+      cairo_scale (cr, width / self->width, height / self->height);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_surface_destroy (surface);
+    }
+  else if (!rsvg_handle_render_document (self->handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
+    {
+      /* librsvg's reasons (“exceeded more than 500000 referenced
+       * elements”, “rendering error: InvalidSize”) come to this. */
+      g_debug ("%s: %s", self->origin, svg_error->message);
+      too_complex (error);
+      drawn = FALSE;
+    }
+
+  cairo_restore (cr);
+
+  return drawn;
+}
