@@ -15,9 +15,10 @@
  * screenshots of the same base name in cpms-guide/screenshots/ (or a
  * language subfolder of it) under one of the system data folders.
  *
- * An SVG picture is drawn by librsvg into the snapshot, as vectors: it is
- * sharp at any size and scale, and GTK only asks for it when it is shown. A
- * PNG or JPEG picture is the texture GTK decodes, scaled where it is drawn. */
+ * An SVG picture is drawn by librsvg once, at its own size, into a cairo
+ * recording: its vectors, which GTK draws at whatever size and scale the
+ * picture is shown at, sharp on a projector or a HiDPI screen. A PNG or JPEG
+ * picture is the texture GTK decodes, scaled where it is drawn. */
 
 #include <math.h>
 #include <librsvg/rsvg.h>
@@ -30,12 +31,13 @@ struct _GuideScreenshot
 {
   GObject     parent_instance;
 
-  char       *origin;
-  RsvgHandle *handle;
-  GdkTexture *texture;
-  int         width;
-  int         height;
-  gboolean    drawing_failed;
+  char            *origin;
+  RsvgHandle      *handle;
+  cairo_surface_t *drawing;
+  GdkTexture      *texture;
+  int              width;
+  int              height;
+  gboolean         drawing_failed;
 };
 
 static void guide_screenshot_paintable_init (GdkPaintableInterface *iface);
@@ -238,21 +240,38 @@ read_svg (GBytes  *bytes,
   return handle;
 }
 
-/* librsvg finds some of an SVG's faults only as it draws it: the picture is
- * drawn small, to tell whether it can be drawn at all. */
+/* librsvg finds some of an SVG's faults only as it draws it, such as a
+ * pattern larger than any surface cairo can make: the picture is drawn at its
+ * own size, onto one pixel, to tell whether it can be drawn at all. */
 static gboolean
 check_drawing (GuideScreenshot  *self,
                GError          **error)
 {
-  int height = MAX (64 * self->height / self->width, 1);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  gboolean drawn = guide_screenshot_draw (self, cr, 64, height, error);
+  gboolean drawn = guide_screenshot_draw (self, cr, self->width, self->height, error);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   return drawn;
+}
+
+/* The vectors of an SVG picture at its own size, drawn once. */
+static cairo_surface_t *
+record (GuideScreenshot  *self,
+        GError          **error)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                             &(cairo_rectangle_t) { 0, 0, self->width, self->height });
+  cairo_t *cr = cairo_create (surface);
+  gboolean drawn = guide_screenshot_draw (self, cr, self->width, self->height, error);
+
+  cairo_destroy (cr);
+  if (!drawn)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+
+  return surface;
 }
 
 static GuideScreenshot *
@@ -382,15 +401,18 @@ guide_screenshot_snapshot (GdkPaintable *paintable,
 
   /* What could not be drawn once would fail again, as slowly: a failure is
    * final for the picture, wherever it is shown and at whatever size. */
-  if (self->drawing_failed)
-    return;
-
-  cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!guide_screenshot_draw (self, cr, width, height, &error))
+  if (self->drawing == NULL && !self->drawing_failed && (self->drawing = record (self, &error)) == NULL)
     {
       self->drawing_failed = TRUE;
       g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
     }
+  if (self->drawing == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, width / self->width, height / self->height);
+  cairo_set_source_surface (cr, self->drawing, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
 }
 
@@ -427,6 +449,7 @@ guide_screenshot_dispose (GObject *object)
   GuideScreenshot *self = (GuideScreenshot *)object;
 
   g_clear_object (&self->handle);
+  g_clear_pointer (&self->drawing, cairo_surface_destroy);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->dispose (object);
