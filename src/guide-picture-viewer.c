@@ -69,9 +69,10 @@ set_zoom (GuidePictureViewer *self,
   GtkPolicyType policy;
 
   /* Smaller than the window is never useful: that is fitting it. */
+  zoom = MIN (zoom, ZOOM_MAX);
   if (zoom <= fit_scale (self) * 1.001)
     zoom = 0;
-  self->zoom = zoom = MIN (zoom, ZOOM_MAX);
+  self->zoom = zoom;
 
   /* Zoomed in, the picture asks for its size at that zoom, and the page
    * scrolls; fitted, it takes the room there is. */

@@ -17,8 +17,11 @@
  *
  * An SVG picture is drawn by librsvg once, at its own size, into a cairo
  * recording: its vectors, which GTK draws at whatever size and scale the
- * picture is shown at, sharp on a projector or a HiDPI screen. A PNG or JPEG
- * picture is the texture GTK decodes, scaled where it is drawn. */
+ * picture is shown at, sharp on a projector or a HiDPI screen. That is done
+ * once the frame that first asks for it is painted: GTK asks for every
+ * picture of a page, those off screen too, and the window's first frame
+ * waits for none. A PNG or JPEG picture is the texture GTK decodes, scaled
+ * where it is drawn. */
 
 #include <math.h>
 #include <librsvg/rsvg.h>
@@ -29,11 +32,12 @@
 
 struct _GuideScreenshot
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
   char            *origin;
   RsvgHandle      *handle;
   cairo_surface_t *drawing;
+  guint            drawing_source;
   GdkTexture      *texture;
   int              width;
   int              height;
@@ -240,38 +244,18 @@ read_svg (GBytes  *bytes,
   return handle;
 }
 
-/* librsvg finds some of an SVG's faults only as it draws it, such as a
- * pattern larger than any surface cairo can make: the picture is drawn at its
- * own size, onto one pixel, to tell whether it can be drawn at all. */
+/* Draws the picture at its own size onto @surface. */
 static gboolean
-check_drawing (GuideScreenshot  *self,
-               GError          **error)
+draw_onto (GuideScreenshot  *self,
+           cairo_surface_t  *surface,
+           GError          **error)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
   gboolean drawn = guide_screenshot_draw (self, cr, self->width, self->height, error);
 
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   return drawn;
-}
-
-/* The vectors of an SVG picture at its own size, drawn once. */
-static cairo_surface_t *
-record (GuideScreenshot  *self,
-        GError          **error)
-{
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                             &(cairo_rectangle_t) { 0, 0, self->width, self->height });
-  cairo_t *cr = cairo_create (surface);
-  gboolean drawn = guide_screenshot_draw (self, cr, self->width, self->height, error);
-
-  cairo_destroy (cr);
-  if (!drawn)
-    g_clear_pointer (&surface, cairo_surface_destroy);
-
-  return surface;
 }
 
 static GuideScreenshot *
@@ -291,10 +275,19 @@ load (const char  *origin,
       self->width = ceil (width);
       self->height = ceil (height);
 
-      /* A site's picture that cannot be drawn is passed over as one that
-       * cannot be read; the built-in ones are known to draw. */
-      if (!g_str_has_prefix (origin, "resource://") && !check_drawing (self, error))
-        return NULL;
+      /* librsvg finds some of an SVG's faults only as it draws it, such as
+       * a pattern larger than any surface cairo can make: a site's picture
+       * is drawn onto one pixel, and passed over as one that cannot be read
+       * if it cannot be drawn. The built-in ones are known to draw. */
+      if (!g_str_has_prefix (origin, "resource://"))
+        {
+          cairo_surface_t *pixel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+          gboolean drawn = draw_onto (self, pixel, error);
+
+          cairo_surface_destroy (pixel);
+          if (!drawn)
+            return NULL;
+        }
     }
   else
     {
@@ -383,6 +376,29 @@ lookup_in (const char *folder,
   return NULL;
 }
 
+/* What could not be drawn would fail again, as slowly: a failure is final
+ * for the picture, wherever it is shown and at whatever size. */
+static gboolean
+draw_cb (gpointer user_data)
+{
+  GuideScreenshot *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->drawing_source = 0;
+  self->drawing = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                  &(cairo_rectangle_t) { 0, 0, self->width, self->height });
+  if (draw_onto (self, self->drawing, &error))
+    gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+  else
+    {
+      g_clear_pointer (&self->drawing, cairo_surface_destroy);
+      self->drawing_failed = TRUE;
+      g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 guide_screenshot_snapshot (GdkPaintable *paintable,
                            GdkSnapshot  *snapshot,
@@ -390,7 +406,6 @@ guide_screenshot_snapshot (GdkPaintable *paintable,
                            double        height)
 {
   GuideScreenshot *self = GUIDE_SCREENSHOT (paintable);
-  g_autoptr(GError) error = NULL;
   cairo_t *cr;
 
   if (self->texture != NULL)
@@ -399,15 +414,13 @@ guide_screenshot_snapshot (GdkPaintable *paintable,
       return;
     }
 
-  /* What could not be drawn once would fail again, as slowly: a failure is
-   * final for the picture, wherever it is shown and at whatever size. */
-  if (self->drawing == NULL && !self->drawing_failed && (self->drawing = record (self, &error)) == NULL)
-    {
-      self->drawing_failed = TRUE;
-      g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
-    }
+  /* Idle sources run once the frame being drawn is painted. */
   if (self->drawing == NULL)
-    return;
+    {
+      if (self->drawing_source == 0 && !self->drawing_failed)
+        self->drawing_source = g_idle_add (draw_cb, self);
+      return;
+    }
 
   cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, width / self->width, height / self->height);
@@ -431,7 +444,7 @@ guide_screenshot_get_intrinsic_height (GdkPaintable *paintable)
 static GdkPaintableFlags
 guide_screenshot_get_flags (GdkPaintable *paintable)
 {
-  return GDK_PAINTABLE_STATIC_SIZE | GDK_PAINTABLE_STATIC_CONTENTS;
+  return GDK_PAINTABLE_STATIC_SIZE;
 }
 
 static void
@@ -450,6 +463,7 @@ guide_screenshot_dispose (GObject *object)
 
   g_clear_object (&self->handle);
   g_clear_pointer (&self->drawing, cairo_surface_destroy);
+  g_clear_handle_id (&self->drawing_source, g_source_remove);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->dispose (object);

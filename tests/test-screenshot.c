@@ -55,20 +55,33 @@ picture_steps (GuideBook *book)
   return steps;
 }
 
-/* The picture as a GtkPicture shows it at @width × @height: its snapshot,
- * drawn by cairo. */
+static GskRenderNode *
+snapshot_node (GuideScreenshot *screenshot,
+               int              width,
+               int              height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (GDK_PAINTABLE (screenshot), snapshot, width, height);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The picture as a GtkPicture shows it at @width × @height, once it is
+ * drawn, after the frame that first asks for it: its snapshot, drawn by
+ * cairo. */
 static cairo_surface_t *
 draw_snapshot (GuideScreenshot *screenshot,
                int              width,
                int              height)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) first = snapshot_node (screenshot, width, height);
   g_autoptr(GskRenderNode) node = NULL;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
 
-  gdk_paintable_snapshot (GDK_PAINTABLE (screenshot), snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  node = snapshot_node (screenshot, width, height);
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
@@ -207,6 +220,45 @@ test_site_replaces (void)
   g_assert_cmphex (pixel_at (surface, 0, 0), ==, 0xffff0000);
   g_assert_cmphex (pixel_at (surface, 399, 249), ==, 0xffff0000);
   cairo_surface_destroy (surface);
+}
+
+static void
+count_call (guint *calls)
+{
+  (*calls)++;
+}
+
+/* An SVG picture is not drawn in the frame that first asks for it, which
+ * shows nothing of it, but once that frame is painted; then it is shown, as
+ * vectors, at any size. */
+static void
+test_drawn_after_frame (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
+  g_autoptr(GuideScreenshot) screenshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  guint invalidated = 0;
+
+  guide_test_write_file (path, "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='25'>"
+                               "<rect width='40' height='25' fill='red'/><rect width='20' height='25' fill='blue'/></svg>");
+  screenshot = guide_screenshot_lookup ("cpms-login.svg", "fr");
+  g_assert_cmpstr (guide_screenshot_get_origin (screenshot), ==, path);
+  g_signal_connect_swapped (screenshot, "invalidate-contents", G_CALLBACK (count_call), &invalidated);
+
+  node = snapshot_node (screenshot, 400, 250);
+  g_assert_null (node);
+  g_assert_cmpuint (invalidated, ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (invalidated, ==, 1);
+
+  surface = draw_snapshot (screenshot, 400, 250);
+  g_assert_cmphex (pixel_at (surface, 199, 0), ==, 0xff0000ff);
+  g_assert_cmphex (pixel_at (surface, 200, 249), ==, 0xffff0000);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (invalidated, ==, 1);
 }
 
 static void
@@ -465,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/guide/screenshot/read-once", test_read_once);
   g_test_add_func ("/guide/screenshot/alt-text", test_alt_text);
   g_test_add_func ("/guide/screenshot/site-replaces", test_site_replaces);
+  g_test_add_func ("/guide/screenshot/drawn-after-frame", test_drawn_after_frame);
   g_test_add_func ("/guide/screenshot/site-language", test_site_language);
   g_test_add_func ("/guide/screenshot/site-broken", test_site_broken);
   g_test_add_func ("/guide/screenshot/too-many-pixels", test_too_many_pixels);
