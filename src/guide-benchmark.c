@@ -271,7 +271,7 @@ after_paint_cb (GdkFrameClock *clock,
           benchmark->started = 0;
         }
 
-      /* Anything painting still, such as a picture drawn in a thread or a
+      /* Anything painting still, such as a picture drawn after a frame or a
        * notification sliding in, puts the next measurement off. */
       g_clear_handle_id (&benchmark->quiet_id, g_source_remove);
       benchmark->quiet_id = g_timeout_add (QUIET_MS, quiet_cb, benchmark);

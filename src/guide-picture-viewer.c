@@ -16,7 +16,6 @@
 #include <math.h>
 
 #include "guide-i18n.h"
-#include "guide-illustration.h"
 #include "guide-picture-viewer.h"
 
 #define ZOOM_STEP 1.25
@@ -26,13 +25,14 @@ struct _GuidePictureViewer
 {
   AdwWindow          parent_instance;
 
+  double             zoom;
   double             drag_start_x;
   double             drag_start_y;
 
   AdwWindowTitle    *window_title;
   GtkButton         *zoom_button;
   GtkScrolledWindow *scrolled;
-  GuideIllustration *illustration;
+  GtkPicture        *picture;
   GtkLabel          *description_label;
 };
 
@@ -43,38 +43,47 @@ G_DEFINE_FINAL_TYPE (GuidePictureViewer, guide_picture_viewer, ADW_TYPE_WINDOW)
 static double
 fit_scale (GuidePictureViewer *self)
 {
+  GdkPaintable *paintable = gtk_picture_get_paintable (self->picture);
   int width = gtk_widget_get_width (GTK_WIDGET (self->scrolled)) - 24;
   int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled)) - 24;
 
-  if (width <= 0 || height <= 0)
+  if (paintable == NULL || width <= 0 || height <= 0)
     return 1;
 
-  return guide_illustration_get_fit_scale (self->illustration, width, height);
+  return MIN ((double) width / gdk_paintable_get_intrinsic_width (paintable),
+              (double) height / gdk_paintable_get_intrinsic_height (paintable));
 }
 
 /* The scale the picture is shown at now, fitted or not. */
 static double
 current_scale (GuidePictureViewer *self)
 {
-  double zoom = guide_illustration_get_zoom (self->illustration);
-
-  return zoom > 0 ? zoom : fit_scale (self);
+  return self->zoom > 0 ? self->zoom : fit_scale (self);
 }
 
 static void
 set_zoom (GuidePictureViewer *self,
           double              zoom)
 {
-  double fit = fit_scale (self);
+  GdkPaintable *paintable = gtk_picture_get_paintable (self->picture);
   GtkPolicyType policy;
 
   /* Smaller than the window is never useful: that is fitting it. */
-  if (zoom <= fit * 1.001)
+  zoom = MIN (zoom, ZOOM_MAX);
+  if (zoom <= fit_scale (self) * 1.001)
     zoom = 0;
+  self->zoom = zoom;
 
+  /* Zoomed in, the picture asks for its size at that zoom, and the page
+   * scrolls; fitted, it takes the room there is. */
   policy = zoom > 0 ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER;
   gtk_scrolled_window_set_policy (self->scrolled, policy, policy);
-  guide_illustration_set_zoom (self->illustration, MIN (zoom, ZOOM_MAX));
+  if (zoom > 0)
+    gtk_widget_set_size_request (GTK_WIDGET (self->picture),
+                                 ceil (gdk_paintable_get_intrinsic_width (paintable) * zoom),
+                                 ceil (gdk_paintable_get_intrinsic_height (paintable) * zoom));
+  else
+    gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1, -1);
 
   if (zoom > 0)
     {
@@ -207,7 +216,7 @@ guide_picture_viewer_class_init (GuidePictureViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, window_title);
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, illustration);
+  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, picture);
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, description_label);
   gtk_widget_class_bind_template_callback (widget_class, drag_begin_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_update_cb);
@@ -222,8 +231,6 @@ guide_picture_viewer_class_init (GuidePictureViewerClass *klass)
     gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].key, zoom_keys[i].modifiers,
                                          zoom_keys[i].action, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-
-  g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
 }
 
 static void
@@ -280,8 +287,8 @@ guide_picture_viewer_new (GtkWindow       *parent,
                                  MAX (gtk_widget_get_width (GTK_WIDGET (parent)), 360),
                                  MAX (gtk_widget_get_height (GTK_WIDGET (parent)), 294));
 
-  guide_illustration_set_screenshot (self->illustration, screenshot);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (screenshot));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);

@@ -17,7 +17,6 @@
 #pragma once
 
 #include "guide-address-label.h"
-#include "guide-illustration.h"
 #include "guide-presentation.h"
 #include "guide-progress.h"
 
@@ -69,7 +68,7 @@ struct _GuidePresentation
   GuideAddressLabel *text_label;
   GuideAddressLabel *note_label;
   GtkCheckButton    *done_check;
-  GuideIllustration *illustration;
+  GtkPicture        *illustration;
   GtkBox            *codes_box;
   GtkLabel          *hint_label;
   GtkLabel          *counter_label;

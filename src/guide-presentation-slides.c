@@ -21,6 +21,7 @@
 #include "guide-presentation-private.h"
 #include "guide-presentation-slides.h"
 #include "guide-qr-code.h"
+#include "guide-screenshot.h"
 #include "guide-uri.h"
 
 void
@@ -153,7 +154,7 @@ guide_presentation_show_slide (GuidePresentation *self)
       if (step->picture != NULL)
         screenshot = guide_screenshot_lookup (step->picture, self->language);
     }
-  guide_illustration_set_screenshot (self->illustration, screenshot);
+  gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (screenshot));
   gtk_widget_set_visible (GTK_WIDGET (self->illustration), screenshot != NULL);
   if (screenshot != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),

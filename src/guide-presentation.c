@@ -406,7 +406,6 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
-  g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
   g_type_ensure (GUIDE_TYPE_QR_CODE);
 }
 

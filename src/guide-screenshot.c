@@ -10,22 +10,44 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A picture of a web page the guide walks through. The built-in ones are SVG
- * illustrations; a site can put real screenshots of the same base name in
- * cpms-guide/screenshots/ (or a language subfolder of it) under one of the
- * system data folders. Vector pictures are rendered at the size they are
- * shown at, so they stay sharp on a projector or a HiDPI screen.
+/* A picture of a web page the guide walks through, as a GdkPaintable for a
+ * GtkPicture. The built-in ones are SVG illustrations; a site can put real
+ * screenshots of the same base name in cpms-guide/screenshots/ (or a
+ * language subfolder of it) under one of the system data folders.
  *
- * This file reads and finds pictures; they are drawn in
- * guide-screenshot-render.c. */
+ * An SVG picture is drawn by librsvg once, at its own size, into a cairo
+ * recording: its vectors, which GTK draws at whatever size and scale the
+ * picture is shown at, sharp on a projector or a HiDPI screen. That is done
+ * once the frame that first asks for it is painted: GTK asks for every
+ * picture of a page, those off screen too, and the window's first frame
+ * waits for none. A PNG or JPEG picture is the texture GTK decodes, scaled
+ * where it is drawn. */
 
 #include <math.h>
+#include <librsvg/rsvg.h>
 
 #include "guide-i18n.h"
 #include "guide-input.h"
-#include "guide-screenshot-private.h"
+#include "guide-screenshot.h"
 
-G_DEFINE_FINAL_TYPE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT)
+struct _GuideScreenshot
+{
+  GObject          parent_instance;
+
+  char            *origin;
+  RsvgHandle      *handle;
+  cairo_surface_t *drawing;
+  guint            drawing_source;
+  GdkTexture      *texture;
+  int              width;
+  int              height;
+  gboolean         drawing_failed;
+};
+
+static void guide_screenshot_paintable_init (GdkPaintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, guide_screenshot_paintable_init))
 
 /* The file names a site may use: SVG is read with librsvg, PNG and JPEG by
  * GTK itself (gdk_texture_new_from_bytes()), with no gdk-pixbuf loader. */
@@ -122,8 +144,10 @@ decode (GBytes  *bytes,
   return gdk_texture_new_from_bytes (bytes, error);
 }
 
-void
-guide_screenshot_too_complex (GError **error)
+/* What the user is told of an SVG picture beyond the SVG library's limits,
+ * as it reads or draws it. */
+static void
+too_complex (GError **error)
 {
   g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
                        _("the picture is too large or too complex to draw"));
@@ -142,7 +166,7 @@ svg_error_in_words (GError **error,
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     if (strstr (words, limits[i]) != NULL)
       {
-        guide_screenshot_too_complex (error);
+        too_complex (error);
         return;
       }
 
@@ -180,18 +204,19 @@ count_uses (GBytes *bytes)
   return n;
 }
 
-RsvgHandle *
-guide_screenshot_read_svg (GBytes  *bytes,
-                           double  *width,
-                           double  *height,
-                           GError **error)
+/* Reads an SVG picture, and its own size in pixels, without drawing it. */
+static RsvgHandle *
+read_svg (GBytes  *bytes,
+          double  *width,
+          double  *height,
+          GError **error)
 {
   g_autoptr(GError) svg_error = NULL;
   RsvgHandle *handle;
 
   if (count_uses (bytes) > MAX_USES)
     {
-      guide_screenshot_too_complex (error);
+      too_complex (error);
       return NULL;
     }
 
@@ -219,6 +244,20 @@ guide_screenshot_read_svg (GBytes  *bytes,
   return handle;
 }
 
+/* Draws the picture at its own size onto @surface. */
+static gboolean
+draw_onto (GuideScreenshot  *self,
+           cairo_surface_t  *surface,
+           GError          **error)
+{
+  cairo_t *cr = cairo_create (surface);
+  gboolean drawn = guide_screenshot_draw (self, cr, self->width, self->height, error);
+
+  cairo_destroy (cr);
+
+  return drawn;
+}
+
 static GuideScreenshot *
 load (const char  *origin,
       GBytes      *bytes,
@@ -226,19 +265,29 @@ load (const char  *origin,
 {
   g_autoptr(GuideScreenshot) self = g_object_new (GUIDE_TYPE_SCREENSHOT, NULL);
 
-  self->vector = g_str_has_suffix (origin, ".svg");
-  if (self->vector)
+  if (g_str_has_suffix (origin, ".svg"))
     {
-      RsvgHandle *handle;
       double width, height;
 
-      /* Only read here: it is drawn at the size it is shown at. */
-      if ((handle = guide_screenshot_read_svg (bytes, &width, &height, error)) == NULL)
+      if ((self->handle = read_svg (bytes, &width, &height, error)) == NULL)
         return NULL;
 
-      g_object_unref (handle);
       self->width = ceil (width);
       self->height = ceil (height);
+
+      /* librsvg finds some of an SVG's faults only as it draws it, such as
+       * a pattern larger than any surface cairo can make: a site's picture
+       * is drawn onto one pixel, and passed over as one that cannot be read
+       * if it cannot be drawn. The built-in ones are known to draw. */
+      if (!g_str_has_prefix (origin, "resource://"))
+        {
+          cairo_surface_t *pixel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+          gboolean drawn = draw_onto (self, pixel, error);
+
+          cairo_surface_destroy (pixel);
+          if (!drawn)
+            return NULL;
+        }
     }
   else
     {
@@ -252,7 +301,6 @@ load (const char  *origin,
     }
 
   self->origin = g_strdup (origin);
-  self->bytes = g_bytes_ref (bytes);
 
   return g_steal_pointer (&self);
 }
@@ -328,11 +376,94 @@ lookup_in (const char *folder,
   return NULL;
 }
 
+/* What could not be drawn would fail again, as slowly: a failure is final
+ * for the picture, wherever it is shown and at whatever size. */
+static gboolean
+draw_cb (gpointer user_data)
+{
+  GuideScreenshot *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->drawing_source = 0;
+  self->drawing = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                  &(cairo_rectangle_t) { 0, 0, self->width, self->height });
+  if (draw_onto (self, self->drawing, &error))
+    gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
+  else
+    {
+      g_clear_pointer (&self->drawing, cairo_surface_destroy);
+      self->drawing_failed = TRUE;
+      g_warning ("The picture “%s” could not be drawn: %s", self->origin, error->message);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+guide_screenshot_snapshot (GdkPaintable *paintable,
+                           GdkSnapshot  *snapshot,
+                           double        width,
+                           double        height)
+{
+  GuideScreenshot *self = GUIDE_SCREENSHOT (paintable);
+  cairo_t *cr;
+
+  if (self->texture != NULL)
+    {
+      gdk_paintable_snapshot (GDK_PAINTABLE (self->texture), snapshot, width, height);
+      return;
+    }
+
+  /* Idle sources run once the frame being drawn is painted. */
+  if (self->drawing == NULL)
+    {
+      if (self->drawing_source == 0 && !self->drawing_failed)
+        self->drawing_source = g_idle_add (draw_cb, self);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, width / self->width, height / self->height);
+  cairo_set_source_surface (cr, self->drawing, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static int
+guide_screenshot_get_intrinsic_width (GdkPaintable *paintable)
+{
+  return GUIDE_SCREENSHOT (paintable)->width;
+}
+
+static int
+guide_screenshot_get_intrinsic_height (GdkPaintable *paintable)
+{
+  return GUIDE_SCREENSHOT (paintable)->height;
+}
+
+static GdkPaintableFlags
+guide_screenshot_get_flags (GdkPaintable *paintable)
+{
+  return GDK_PAINTABLE_STATIC_SIZE;
+}
+
+static void
+guide_screenshot_paintable_init (GdkPaintableInterface *iface)
+{
+  iface->snapshot = guide_screenshot_snapshot;
+  iface->get_intrinsic_width = guide_screenshot_get_intrinsic_width;
+  iface->get_intrinsic_height = guide_screenshot_get_intrinsic_height;
+  iface->get_flags = guide_screenshot_get_flags;
+}
+
 static void
 guide_screenshot_dispose (GObject *object)
 {
   GuideScreenshot *self = (GuideScreenshot *)object;
 
+  g_clear_object (&self->handle);
+  g_clear_pointer (&self->drawing, cairo_surface_destroy);
+  g_clear_handle_id (&self->drawing_source, g_source_remove);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->dispose (object);
@@ -344,7 +475,6 @@ guide_screenshot_finalize (GObject *object)
   GuideScreenshot *self = (GuideScreenshot *)object;
 
   g_free (self->origin);
-  g_clear_pointer (&self->bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->finalize (object);
 }
@@ -372,7 +502,8 @@ guide_screenshot_init (GuideScreenshot *self)
  * file from outside the application is read (guide_input_read_file()): a
  * FIFO, a device or a file larger than %GUIDE_INPUT_MAX_PICTURE is refused,
  * and so is a picture larger than %GUIDE_SCREENSHOT_MAX_SIDE pixels wide or
- * high, or %GUIDE_SCREENSHOT_MAX_PIXELS in all, before it is decoded.
+ * high, or %GUIDE_SCREENSHOT_MAX_PIXELS in all, before it is decoded, and an
+ * SVG picture that cannot be drawn.
  *
  * Returns: (transfer full) (nullable): the picture, or %NULL if it cannot
  *   be read
@@ -471,7 +602,7 @@ guide_screenshot_is_vector (GuideScreenshot *self)
 {
   g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
 
-  return self->vector;
+  return self->handle != NULL;
 }
 
 int
@@ -490,3 +621,58 @@ guide_screenshot_get_height (GuideScreenshot *self)
   return self->height;
 }
 
+
+/**
+ * guide_screenshot_draw:
+ * @cr: a cairo context whose origin is the picture's top left corner
+ * @width: the width to draw the picture at, in @cr's units
+ * @height: the height to draw it at
+ * @error: a location for a #GError
+ *
+ * Draws the picture with cairo, a vector picture as vectors: on paper, it is
+ * as sharp as the printer can make it.
+ *
+ * Returns: %TRUE if the picture was drawn
+ */
+gboolean
+guide_screenshot_draw (GuideScreenshot  *self,
+                       cairo_t          *cr,
+                       double            width,
+                       double            height,
+                       GError          **error)
+{
+  g_autoptr(GError) svg_error = NULL;
+  gboolean drawn = TRUE;
+
+  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), FALSE);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (self->texture != NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+
+      gdk_texture_download (self->texture, cairo_image_surface_get_data (surface),
+                            cairo_image_surface_get_stride (surface));
+      cairo_surface_mark_dirty (surface);
+      cairo_scale (cr, width / self->width, height / self->height);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_surface_destroy (surface);
+    }
+  else if (!rsvg_handle_render_document (self->handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
+    {
+      /* librsvg's reasons (“exceeded more than 500000 referenced
+       * elements”, “rendering error: InvalidSize”) come to this. */
+      g_debug ("%s: %s", self->origin, svg_error->message);
+      too_complex (error);
+      drawn = FALSE;
+    }
+
+  cairo_restore (cr);
+
+  return drawn;
+}

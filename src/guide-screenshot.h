@@ -34,20 +34,6 @@ const char      *guide_screenshot_get_origin  (GuideScreenshot *self);
 gboolean         guide_screenshot_is_vector   (GuideScreenshot *self);
 int              guide_screenshot_get_width   (GuideScreenshot *self);
 int              guide_screenshot_get_height  (GuideScreenshot *self);
-GdkTexture      *guide_screenshot_render      (GuideScreenshot *self,
-                                               int              width,
-                                               int              height);
-void             guide_screenshot_render_async  (GuideScreenshot     *self,
-                                                 int                  width,
-                                                 int                  height,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-GdkTexture      *guide_screenshot_render_finish (GuideScreenshot  *self,
-                                                 GAsyncResult     *result,
-                                                 GError          **error);
-gboolean         guide_screenshot_check_drawing (GuideScreenshot  *self,
-                                                 GError          **error);
 gboolean         guide_screenshot_draw          (GuideScreenshot  *self,
                                                  cairo_t          *cr,
                                                  double            width,

@@ -18,7 +18,6 @@
 
 #include "guide-address-label.h"
 #include "guide-i18n.h"
-#include "guide-illustration.h"
 #include "guide-note-box.h"
 #include "guide-picture-viewer.h"
 #include "guide-step-row.h"
@@ -35,7 +34,7 @@ struct _GuideStepRow
   GtkLabel       *number_label;
   GuideAddressLabel *text_label;
   GtkButton      *picture_button;
-  GuideIllustration *illustration;
+  GtkPicture     *illustration;
   GtkListBox     *profiles_list;
   GtkCheckButton *done_check;
   GtkLabel       *done_date_label;
@@ -130,6 +129,39 @@ profile_row_new (const GuideProfile *profile)
   return row;
 }
 
+/* A list box gives each row its minimum height, at which a picture, which
+ * can shrink to nothing, would not be seen: a step's row asks for the
+ * height its content needs at its width. */
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *row)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+measure_row (GtkWidget      *row,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (row), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural;
+}
+
+static void
+allocate_row (GtkWidget *row,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (row), width, height, baseline, NULL);
+}
+
 static void
 done_toggled_cb (GuideStepRow   *self,
                  GtkCheckButton *check)
@@ -144,7 +176,7 @@ picture_clicked_cb (GuideStepRow *self)
   GtkWidget *viewer;
 
   viewer = guide_picture_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     guide_illustration_get_screenshot (self->illustration),
+                                     GUIDE_SCREENSHOT (gtk_picture_get_paintable (self->illustration)),
                                      self->picture_alt);
   gtk_window_present (GTK_WINDOW (viewer));
 }
@@ -198,7 +230,6 @@ guide_step_row_class_init (GuideStepRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, picture_clicked_cb);
 
   g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
-  g_type_ensure (GUIDE_TYPE_ILLUSTRATION);
 }
 
 static void
@@ -206,6 +237,7 @@ guide_step_row_init (GuideStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   guide_i18n_translate_widget (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (row_request_mode, measure_row, allocate_row));
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->done_check),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->text_label, NULL,
@@ -289,7 +321,7 @@ guide_step_row_set_step (GuideStepRow    *self,
     {
       g_autoptr(GuideScreenshot) screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
 
-      guide_illustration_set_screenshot (self->illustration, screenshot);
+      gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (screenshot));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,

@@ -10,7 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The pictures of the web pages: the built-in ones render, and a site's
+/* The pictures of the web pages: the built-in ones draw, and a site's
  * own pictures in the system data folders replace them, within limits that
  * no file can get past. */
 
@@ -55,18 +55,61 @@ picture_steps (GuideBook *book)
   return steps;
 }
 
-/* How many different colours a texture has: a blank render has one. */
-static guint
-count_colours (GdkTexture *texture)
+static GskRenderNode *
+snapshot_node (GuideScreenshot *screenshot,
+               int              width,
+               int              height)
 {
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guint32 *pixels = g_new (guint32, width * height);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (GDK_PAINTABLE (screenshot), snapshot, width, height);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The picture as a GtkPicture shows it at @width × @height, once it is
+ * drawn, after the frame that first asks for it: its snapshot, drawn by
+ * cairo. */
+static cairo_surface_t *
+draw_snapshot (GuideScreenshot *screenshot,
+               int              width,
+               int              height)
+{
+  g_autoptr(GskRenderNode) first = snapshot_node (screenshot, width, height);
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  node = snapshot_node (screenshot, width, height);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guchar *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x];
+}
+
+/* How many different colours a drawing has: a blank one has one. */
+static guint
+count_colours (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
 
-  gdk_texture_download (texture, (guchar *) pixels, width * 4);
   for (int i = 0; i < width * height; i += 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixel_at (surface, i % width, i / width)));
 
   return g_hash_table_size (colours);
 }
@@ -91,16 +134,16 @@ test_builtin (void)
       g_assert_true (guide_screenshot_is_vector (screenshot));
       g_assert_cmpint (guide_screenshot_get_width (screenshot), ==, 960);
       g_assert_cmpint (guide_screenshot_get_height (screenshot), >=, 600);
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (screenshot)), ==, 960);
 
-      /* Rendered for the pixels it covers, with something drawn. */
+      /* Drawn at the size it is shown at, small or large, with something
+       * drawn. */
       for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)
         {
-          g_autoptr(GdkTexture) texture = guide_screenshot_render (screenshot, sizes[j][0], sizes[j][1]);
+          cairo_surface_t *surface = draw_snapshot (screenshot, sizes[j][0], sizes[j][1]);
 
-          g_assert_nonnull (texture);
-          g_assert_cmpint (gdk_texture_get_width (texture), ==, sizes[j][0]);
-          g_assert_cmpint (gdk_texture_get_height (texture), ==, sizes[j][1]);
-          g_assert_cmpuint (count_colours (texture), >, 20);
+          g_assert_cmpuint (count_colours (surface), >, 20);
+          cairo_surface_destroy (surface);
         }
     }
 }
@@ -162,7 +205,7 @@ test_site_replaces (void)
   g_autofree char *folder = site_folder (NULL);
   g_autofree char *expected = g_build_filename (folder, "cpms-login.png", NULL);
   g_autoptr(GuideScreenshot) screenshot = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
 
   write_png (folder, "cpms-login.png", 0xff0000ff);
 
@@ -172,9 +215,50 @@ test_site_replaces (void)
   g_assert_cmpint (guide_screenshot_get_width (screenshot), ==, 40);
   g_assert_cmpint (guide_screenshot_get_height (screenshot), ==, 25);
 
-  /* A bitmap keeps its own size: it is scaled when drawn. */
-  texture = guide_screenshot_render (screenshot, 400, 250);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, 40);
+  /* A bitmap keeps its own size: it is scaled where it is drawn. */
+  surface = draw_snapshot (screenshot, 400, 250);
+  g_assert_cmphex (pixel_at (surface, 0, 0), ==, 0xffff0000);
+  g_assert_cmphex (pixel_at (surface, 399, 249), ==, 0xffff0000);
+  cairo_surface_destroy (surface);
+}
+
+static void
+count_call (guint *calls)
+{
+  (*calls)++;
+}
+
+/* An SVG picture is not drawn in the frame that first asks for it, which
+ * shows nothing of it, but once that frame is painted; then it is shown, as
+ * vectors, at any size. */
+static void
+test_drawn_after_frame (void)
+{
+  g_autofree char *folder = site_folder (NULL);
+  g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
+  g_autoptr(GuideScreenshot) screenshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  guint invalidated = 0;
+
+  guide_test_write_file (path, "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='25'>"
+                               "<rect width='40' height='25' fill='red'/><rect width='20' height='25' fill='blue'/></svg>");
+  screenshot = guide_screenshot_lookup ("cpms-login.svg", "fr");
+  g_assert_cmpstr (guide_screenshot_get_origin (screenshot), ==, path);
+  g_signal_connect_swapped (screenshot, "invalidate-contents", G_CALLBACK (count_call), &invalidated);
+
+  node = snapshot_node (screenshot, 400, 250);
+  g_assert_null (node);
+  g_assert_cmpuint (invalidated, ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (invalidated, ==, 1);
+
+  surface = draw_snapshot (screenshot, 400, 250);
+  g_assert_cmphex (pixel_at (surface, 199, 0), ==, 0xff0000ff);
+  g_assert_cmphex (pixel_at (surface, 200, 249), ==, 0xffff0000);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (invalidated, ==, 1);
 }
 
 static void
@@ -398,43 +482,27 @@ test_svg_too_complex (void)
   assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "not an SVG picture that can be read");
 }
 
+/* A site's SVG picture that reads but whose drawing fails is refused as it
+ * is read, in plain words: the built-in picture is shown instead, and the
+ * failure told once. */
 static void
-rendered_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GError **error = user_data;
-  g_autoptr(GdkTexture) texture = guide_screenshot_render_finish (GUIDE_SCREENSHOT (source), result, error);
-
-  g_assert_null (texture);
-}
-
-/* A picture whose drawing fails is told of once, in plain words, and its
- * drawing is not tried again: after that, at any size, in any thread, it is
- * known not to draw, at once and without a word. */
-static void
-test_drawn_once (void)
+test_drawing_fails (void)
 {
   g_autofree char *folder = site_folder (NULL);
   g_autofree char *path = g_build_filename (folder, "cpms-login.svg", NULL);
-  g_autoptr(GuideScreenshot) screenshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(GuideScreenshot) first = NULL;
+  g_autoptr(GuideScreenshot) again = NULL;
 
   guide_test_write_svg_that_fails_to_draw (path);
-  screenshot = guide_screenshot_lookup ("cpms-login.svg", "fr");
-  g_assert_cmpstr (guide_screenshot_get_origin (screenshot), ==, path);
+  assert_refused (path, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY, "too large or too complex to draw");
 
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*cpms-login.svg*could not be drawn*too large or too complex to draw*");
-  g_assert_null (guide_screenshot_render (screenshot, 96, 60));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*cpms-login.svg*too large or too complex to draw*");
+  first = guide_screenshot_lookup ("cpms-login.svg", "fr");
   g_test_assert_expected_messages ();
+  g_assert_true (g_str_has_prefix (guide_screenshot_get_origin (first), "resource://"));
 
-  timer = g_timer_new ();
-  g_assert_null (guide_screenshot_render (screenshot, 960, 600));
-  guide_screenshot_render_async (screenshot, 480, 300, NULL, rendered_cb, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 0.5);
+  again = guide_screenshot_lookup ("cpms-login.svg", "it");
+  g_assert_true (again == first);
 }
 
 int
@@ -442,11 +510,14 @@ main (int   argc,
       char *argv[])
 {
   guide_test_init_unit (&argc, &argv);
+  /* The render nodes that pictures are drawn into, with no display. */
+  g_type_ensure (GSK_TYPE_CAIRO_NODE);
 
   g_test_add_func ("/guide/screenshot/builtin", test_builtin);
   g_test_add_func ("/guide/screenshot/read-once", test_read_once);
   g_test_add_func ("/guide/screenshot/alt-text", test_alt_text);
   g_test_add_func ("/guide/screenshot/site-replaces", test_site_replaces);
+  g_test_add_func ("/guide/screenshot/drawn-after-frame", test_drawn_after_frame);
   g_test_add_func ("/guide/screenshot/site-language", test_site_language);
   g_test_add_func ("/guide/screenshot/site-broken", test_site_broken);
   g_test_add_func ("/guide/screenshot/too-many-pixels", test_too_many_pixels);
@@ -456,7 +527,7 @@ main (int   argc,
   g_test_add_func ("/guide/screenshot/too-large-file", test_too_large_file);
   g_test_add_func ("/guide/screenshot/failure-remembered", test_failure_remembered);
   g_test_add_func ("/guide/screenshot/svg-too-complex", test_svg_too_complex);
-  g_test_add_func ("/guide/screenshot/drawn-once", test_drawn_once);
+  g_test_add_func ("/guide/screenshot/drawing-fails", test_drawing_fails);
 
   return g_test_run ();
 }
