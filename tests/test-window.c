@@ -585,10 +585,10 @@ scrolled_down (gpointer data)
   return gtk_adjustment_get_value (data) > 0;
 }
 
-/* The row is the window's focus, whether or not the window is yet the
+/* The widget is its window's focus, whether or not the window is yet the
  * active one, which is the X server's to say. */
 static gboolean
-row_focused (gpointer data)
+window_focus_is (gpointer data)
 {
   return gtk_window_get_focus (GTK_WINDOW (gtk_widget_get_root (data))) == data;
 }
@@ -611,7 +611,7 @@ test_restart_scrolls_to_step (Fixture       *fixture,
   row = step_row (fixture, 4);
   g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.sign-in-method");
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
-  g_assert_true (guide_test_wait_for (row_focused, row));
+  g_assert_true (guide_test_wait_for (window_focus_is, row));
 
   /* The step's first line is on screen, far down the stage. */
   viewport = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_VIEWPORT);
@@ -1200,7 +1200,7 @@ test_continue (Fixture       *fixture,
   row = step_row (fixture, 1);
   g_assert_cmpstr (guide_step_row_get_step_id (row), ==, "two-factor.open-devices");
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+  g_assert_true (guide_test_wait_for (window_focus_is, row));
   g_assert_nonnull (guide_test_find_label (fixture->window, "5 étapes sur 12 terminées"));
 }
 
@@ -1923,8 +1923,7 @@ test_picture_viewer_keyboard (Fixture       *fixture,
 
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_widget_grab_focus (button);
-  guide_test_iterate ();
-  g_assert_true (gtk_widget_has_focus (button));
+  g_assert_true (guide_test_wait_for (window_focus_is, button));
 
   /* Enter opens the large view, fitted to the window. */
   guide_test_press_keys (fixture->window, "Return");
