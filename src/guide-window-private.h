@@ -78,6 +78,7 @@ void guide_window_show_stage            (GuideWindow    *self,
                                          const char     *step_id,
                                          gboolean        focus);
 void guide_window_class_install_actions (GtkWidgetClass *widget_class);
+void guide_window_add_stage_keys        (GuideWindow    *self);
 void guide_window_lay_out               (GuideWindow    *self,
                                          int             width);
 void guide_window_show_content          (GuideWindow    *self,

@@ -556,6 +556,7 @@ static void
 guide_window_init (GuideWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  guide_window_add_stage_keys (self);
 }
 
 /**
