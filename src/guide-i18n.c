@@ -234,8 +234,9 @@ translate_object (GObject *object)
           /* Only text with a translation is one of the app's own strings,
            * in English: the guide's text, or a string the app has set
            * translated already, is left alone. One that this language
-           * writes as English does is found in a language that does not. */
-          if (value == NULL || g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, value), value) == 0)
+           * writes as English does is found in a language that does not.
+           * No text at all translates as the catalogue's header. */
+          if (value == NULL || *value == '\0' || g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, value), value) == 0)
             continue;
 
           msgid = g_intern_string (value);
