@@ -82,9 +82,9 @@ bind_catalogues (void)
 }
 
 /* Makes gettext translate into @language, or only makes sure that it can
- * when @language is %NULL. On the main thread: glibc's setenv() replaces
- * the variable's string without freeing the old one, so a thread reading
- * it meanwhile finds one language or the other. */
+ * when @language is %NULL. On the main thread: once the variable exists,
+ * glibc's setenv() replaces its string without freeing the old one, so a
+ * thread reading it meanwhile finds one language or the other. */
 static void
 speak (const char *language)
 {

@@ -10,7 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The app's own translations, whatever the process locale. */
+/* The app's own translations, from the build tree's catalogues
+ * (CPMS_GUIDE_LOCALEDIR), whatever the process locale. */
 
 #include <errno.h>
 #include <locale.h>
