@@ -10,161 +10,117 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The application's own strings are translated from catalogues compiled into
- * the GResource instead of through glibc's gettext. glibc ignores LANGUAGE
- * when LC_MESSAGES is "C" (and newer releases treat "C.UTF-8" the same way),
- * and a Flatpak only carries the user's own locales, so switching between
- * French, Italian and English at run time could not rely on the process
- * locale. English has no catalogue: it is the language of the msgids.
+/* The application's own strings are translated by gettext, from the
+ * catalogues installed with it (in LOCALEDIR: a Flatpak keeps them in the
+ * app, "separate-locales" being false), into the language that LANGUAGE
+ * names: the one chosen in the app. GTK's and libadwaita's own strings
+ * follow the same variable wherever their catalogues are installed. English
+ * has no catalogue: it is the language of the msgids.
  *
- * Strings in .ui templates stay ordinary translatable strings for xgettext.
- * Since no catalogue is ever installed for glibc, GtkBuilder leaves them in
- * English, and guide_i18n_translate_widget() replaces them, remembering each
- * original so that it can translate again after a switch.
+ * textdomain() is never called: every lookup names the app's domain
+ * (glib/gi18n-lib.h). GLib decides once per process whether g_dgettext()
+ * translates at all, and would decide never to, for GTK's strings too, if
+ * it first looked while the default domain was the app's and had no
+ * catalogue in the language of the moment (English, on a French desktop).
+ *
+ * Strings in .ui templates stay ordinary translatable strings for xgettext,
+ * but the templates name no translation domain, so GtkBuilder leaves them
+ * in English; guide_i18n_translate_widget() translates them, remembering
+ * each English original so that it can translate again after a switch.
  */
 
 #include <locale.h>
 
 #include "guide-i18n.h"
 
-typedef struct
-{
-  const char *text;
-  gsize       length;
-} Message;
-
-typedef struct
-{
-  GBytes     *bytes;
-  GHashTable *messages;
-} Catalogue;
-
-static Catalogue *current;
 static const char *current_language;
 
-static guint32
-read_word (const guint8 *data,
-           gsize         offset,
-           gboolean      swap)
-{
-  guint32 word;
+/* LANGUAGE as the desktop set it, and as the application set it after. */
+static char *desktop_language_variable;
+static const char *own_language_variable;
 
-  memcpy (&word, data + offset, sizeof word);
-  return swap ? GUINT32_SWAP_LE_BE (word) : word;
-}
-
-/* Reads a GNU .mo file: a header, then two tables of (length, offset) pairs
- * for the original and the translated strings. */
-static Catalogue *
-catalogue_load (const char *language)
-{
-  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/locale/%s.mo", language);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  Catalogue *catalogue;
-  const guint8 *data;
-  gsize size;
-  guint32 n, originals, translations;
-  gboolean swap;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    {
-      g_warning ("No translations for “%s”: %s", language, error->message);
-      return NULL;
-    }
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size < 20)
-    return NULL;
-
-  swap = read_word (data, 0, FALSE) != 0x950412de;
-  if (swap && read_word (data, 0, TRUE) != 0x950412de)
-    return NULL;
-
-  n = read_word (data, 8, swap);
-  originals = read_word (data, 12, swap);
-  translations = read_word (data, 16, swap);
-  if ((gsize) originals + 8 * (gsize) n > size || (gsize) translations + 8 * (gsize) n > size)
-    return NULL;
-
-  catalogue = g_new0 (Catalogue, 1);
-  catalogue->bytes = g_bytes_ref (bytes);
-  catalogue->messages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-  for (guint32 i = 0; i < n; i++)
-    {
-      guint32 original_length = read_word (data, originals + 8 * i, swap);
-      guint32 original_offset = read_word (data, originals + 8 * i + 4, swap);
-      guint32 length = read_word (data, translations + 8 * i, swap);
-      guint32 offset = read_word (data, translations + 8 * i + 4, swap);
-      Message *message;
-
-      /* Entries are NUL-terminated; the empty msgid is the catalogue header. */
-      if ((gsize) original_offset + original_length >= size ||
-          (gsize) offset + length >= size ||
-          original_length == 0)
-        continue;
-
-      message = g_new (Message, 1);
-      message->text = (const char *) data + offset;
-      message->length = length;
-      g_hash_table_insert (catalogue->messages, (gpointer) (data + original_offset), message);
-    }
-
-  return catalogue;
-}
-
-static Catalogue *
-catalogue_get (const char *language)
-{
-  static GHashTable *catalogues;
-  Catalogue *catalogue;
-
-  if (catalogues == NULL)
-    catalogues = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (!g_hash_table_lookup_extended (catalogues, language, NULL, (gpointer *) &catalogue))
-    {
-      catalogue = catalogue_load (language);
-      g_hash_table_insert (catalogues, g_strdup (language), catalogue);
-    }
-
-  return catalogue;
-}
-
-/* The strings are written in English: without a catalogue, every msgid is
- * its own translation, and a missing "en.mo" is not worth a warning. */
-static Catalogue *
-catalogue_for (const char *language)
-{
-  if (language == NULL || g_str_equal (language, "en"))
-    return NULL;
-
-  return catalogue_get (language);
-}
-
-static const Message *
-lookup (const char *language,
-        const char *msgid)
-{
-  Catalogue *catalogue = language == current_language ? current : catalogue_for (language);
-
-  if (catalogue == NULL)
-    return NULL;
-
-  return g_hash_table_lookup (catalogue->messages, msgid);
-}
-
-/* Whether @text is one of the application's own strings in English. */
 static gboolean
-is_msgid (const char *text)
+is_c_locale (const char *name)
 {
-  Catalogue *fr = catalogue_get ("fr");
-  Catalogue *it = catalogue_get ("it");
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") || g_str_has_prefix (name, "C.");
+}
 
-  return (fr != NULL && g_hash_table_contains (fr->messages, text)) ||
-         (it != NULL && g_hash_table_contains (it->messages, text));
+/* gettext ignores LANGUAGE when the messages' locale is C, and glibc 2.39
+ * and later take C.UTF-8 for C too. A process in the C locale (a script, a
+ * test, a minimal system) takes the first of these that is installed as
+ * its messages' locale: only that it is not C matters, as LANGUAGE chooses
+ * the language, and dates and numbers keep their own locale. C.UTF-8 is
+ * the last resort, enough for older glibcs. */
+static void
+leave_c_locale (void)
+{
+  static const char * const locales[] = { "en_US.UTF-8", "en_GB.UTF-8", "fr_FR.UTF-8", "it_IT.UTF-8", "C.UTF-8" };
+
+  if (!is_c_locale (setlocale (LC_MESSAGES, NULL)))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    if (setlocale (LC_MESSAGES, locales[i]) != NULL)
+      return;
+}
+
+static void
+bind_catalogues (void)
+{
+  static gsize bound;
+
+  if (g_once_init_enter (&bound))
+    {
+      /* The build tree's catalogues, for the tests and build-aux/run, as
+       * GSETTINGS_SCHEMA_DIR gives the build tree's schemas. */
+      const char *folder = g_getenv ("CPMS_GUIDE_LOCALEDIR");
+
+      bindtextdomain (GETTEXT_PACKAGE, folder != NULL && *folder != '\0' ? folder : LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_once_init_leave (&bound, 1);
+    }
+}
+
+/* Makes gettext translate into @language, or only makes sure that it can
+ * when @language is %NULL. On the main thread: once the variable exists,
+ * glibc's setenv() replaces its string without freeing the old one, so a
+ * thread reading it meanwhile finds one language or the other. */
+static void
+speak (const char *language)
+{
+  bind_catalogues ();
+  leave_c_locale ();
+
+  if (language == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), language) == 0)
+    return;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* gettext keeps what it translated until told that the catalogues may
+   * have changed: textdomain() tells it, even given the domain it has
+   * (glibc's intl/textdomain.c), where setlocale() given the locale it has
+   * returns at once. */
+  textdomain (textdomain (NULL));
+}
+
+/* gettext translates into one language at a time, the one LANGUAGE names:
+ * a window that speaks another language than the application's borrows
+ * its own for its lookups, on the main thread, and gives it back. What
+ * gettext returned meanwhile stays valid: it never unloads a catalogue.
+ * Returns: (transfer full): LANGUAGE as it was, for give_back() */
+static char *
+borrow (const char *language)
+{
+  char *previous = g_strdup (g_getenv ("LANGUAGE"));
+
+  speak (language);
+  return previous;
+}
+
+static void
+give_back (char *previous)
+{
+  speak (previous != NULL ? previous : "");
+  g_free (previous);
 }
 
 /* A control with no text of its own, such as an icon-only button or the
@@ -173,8 +129,7 @@ is_msgid (const char *text)
  * what takes the focus, so it is named too. Scroll bars are named for what
  * they do. */
 static void
-name_by_tooltip (GObject    *object,
-                 const char *language)
+name_by_tooltip (GObject *object)
 {
   GtkWidget *widget;
   const char *name;
@@ -195,7 +150,7 @@ name_by_tooltip (GObject    *object,
     }
 
   if (GTK_IS_SCROLLBAR (widget))
-    name = guide_gettext_in (language, "Scroll");
+    name = _("Scroll");
   else if ((GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL) ||
            (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
            GTK_IS_PROGRESS_BAR (widget))
@@ -247,9 +202,10 @@ translatable_properties (GObjectClass *klass)
   return mask;
 }
 
+/* Translates what @object has from a template into the language that
+ * gettext speaks now. */
 static void
-translate_object (GObject    *object,
-                  const char *language)
+translate_object (GObject *object)
 {
   static GQuark quarks[G_N_ELEMENTS (properties)];
   guint mask = translatable_properties (G_OBJECT_GET_CLASS (object));
@@ -258,6 +214,7 @@ translate_object (GObject    *object,
     {
       g_autofree char *value = NULL;
       const char *msgid;
+      const char *translation;
 
       if ((mask & (1u << i)) == 0)
         continue;
@@ -274,7 +231,12 @@ translate_object (GObject    *object,
       msgid = g_object_get_qdata (object, quarks[i]);
       if (msgid == NULL)
         {
-          if (value == NULL || !is_msgid (value))
+          /* Only text with a translation is one of the app's own strings,
+           * in English: the guide's text, or a string the app has set
+           * translated already, is left alone. One that this language
+           * writes as English does is found in a language that does not.
+           * No text at all translates as the catalogue's header. */
+          if (value == NULL || *value == '\0' || g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, value), value) == 0)
             continue;
 
           msgid = g_intern_string (value);
@@ -282,36 +244,41 @@ translate_object (GObject    *object,
         }
 
       /* Setting a text, even the same, makes the widget measure itself again. */
-      if (g_strcmp0 (value, guide_gettext_in (language, msgid)) != 0)
-        g_object_set (object, properties[i], guide_gettext_in (language, msgid), NULL);
+      translation = g_dgettext (GETTEXT_PACKAGE, msgid);
+      if (g_strcmp0 (value, translation) != 0)
+        g_object_set (object, properties[i], translation, NULL);
     }
 
-  name_by_tooltip (object, language);
+  name_by_tooltip (object);
 }
 
-/* LANGUAGE as the desktop set it, and as the application set it after. */
-static char *desktop_language_variable;
-static const char *own_language_variable;
+static void
+translate_tree (GtkWidget *widget)
+{
+  translate_object (G_OBJECT (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    translate_tree (child);
+}
 
 /**
  * guide_i18n_set_language:
  * @language: "fr", "it" or "en"
  *
- * Makes @language the one that guide_gettext() translates into, and the one
- * of GTK's and libadwaita's own strings (the print dialog, the About
- * window) where their translations are installed: gettext reads LANGUAGE
- * again once the messages' locale is set again.
+ * Makes @language the one that _() translates into, and the one of GTK's
+ * and libadwaita's own strings (the print dialog, the About window) where
+ * their translations are installed. Setting the same language again makes
+ * sure that gettext still follows it, as GTK's initialisation sets the
+ * process's locale again.
  */
 void
 guide_i18n_set_language (const char *language)
 {
   g_return_if_fail (language != NULL);
 
-  if (g_strcmp0 (language, current_language) == 0)
-    return;
-
   current_language = g_intern_string (language);
-  current = catalogue_for (current_language);
 
   if (own_language_variable == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) != 0)
     {
@@ -319,8 +286,7 @@ guide_i18n_set_language (const char *language)
       desktop_language_variable = g_strdup (g_getenv ("LANGUAGE"));
     }
   own_language_variable = current_language;
-  g_setenv ("LANGUAGE", own_language_variable, TRUE);
-  setlocale (LC_MESSAGES, "");
+  speak (current_language);
 }
 
 const char *
@@ -408,20 +374,6 @@ guide_i18n_is_language (const char *language)
          g_strcmp0 (language, "en") == 0;
 }
 
-const char *
-guide_gettext (const char *msgid)
-{
-  return guide_gettext_in (current_language, msgid);
-}
-
-const char *
-guide_ngettext (const char *msgid,
-                const char *msgid_plural,
-                gulong      n)
-{
-  return guide_ngettext_in (current_language, msgid, msgid_plural, n);
-}
-
 /**
  * guide_gettext_in:
  * @language: "fr", "it" or "en"
@@ -433,12 +385,11 @@ const char *
 guide_gettext_in (const char *language,
                   const char *msgid)
 {
-  const Message *message = lookup (language, msgid);
+  char *previous = borrow (language);
+  const char *text = g_dgettext (GETTEXT_PACKAGE, msgid);
 
-  if (message == NULL || message->length == 0)
-    return msgid;
-
-  return message->text;
+  give_back (previous);
+  return text;
 }
 
 /**
@@ -458,13 +409,19 @@ guide_i18n_format_day (const char  *language,
     N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
   };
 
+  char *previous;
+  char *day;
+
   g_return_val_if_fail (g_date_valid (date), NULL);
 
+  previous = borrow (language);
   /* Translators: a date: the day of the month, the month's name, the year. */
-  return g_strdup_printf (guide_gettext_in (language, "%u %s %u"),
-                          g_date_get_day (date),
-                          guide_gettext_in (language, months[g_date_get_month (date) - 1]),
-                          g_date_get_year (date));
+  day = g_strdup_printf (_("%u %s %u"),
+                         g_date_get_day (date),
+                         g_dgettext (GETTEXT_PACKAGE, months[g_date_get_month (date) - 1]),
+                         g_date_get_year (date));
+  give_back (previous);
+  return day;
 }
 
 /**
@@ -504,23 +461,28 @@ guide_i18n_format_count (const char *language,
                          guint       done,
                          guint       total)
 {
+  char *previous = borrow (language);
+  gboolean follows_done;
+  char *count;
+
   /* Translators: the number that the plural form of “%u of %u steps done”
    * follows in your language. Leave as “plural-follows-total” when the noun
    * goes with the total (English: “1 of 18 steps done”), or translate as
    * “plural-follows-done” when it goes with the number done (French: “1
    * étape sur 18 terminée”). Nothing else. */
-  gboolean follows_done = g_str_equal (guide_gettext_in (language, "plural-follows-total"), "plural-follows-done");
-
-  return g_strdup_printf (guide_ngettext_in (language, "%u of %u step done", "%u of %u steps done",
-                                             follows_done ? done : total),
+  follows_done = g_str_equal (_("plural-follows-total"), "plural-follows-done");
+  count = g_strdup_printf (guide_ngettext ("%u of %u step done", "%u of %u steps done", follows_done ? done : total),
                           done, total);
+  give_back (previous);
+  return count;
 }
 
 /**
  * guide_ngettext_in:
  * @language: "fr", "it" or "en"
  *
- * Returns: the form of @msgid or @msgid_plural for @n in @language
+ * Returns: the form of @msgid or @msgid_plural for @n in @language, by
+ *   the plural rule of its catalogue
  */
 const char *
 guide_ngettext_in (const char *language,
@@ -528,28 +490,11 @@ guide_ngettext_in (const char *language,
                    const char *msgid_plural,
                    gulong      n)
 {
-  const Message *message = lookup (language, msgid);
-  gboolean plural;
-  gsize first_length;
+  char *previous = borrow (language);
+  const char *text = guide_ngettext (msgid, msgid_plural, n);
 
-  /* The three languages have two forms: French uses the plural above one,
-   * Italian and English for everything but one. */
-  if (g_strcmp0 (language, "fr") == 0)
-    plural = n > 1;
-  else
-    plural = n != 1;
-
-  if (message == NULL || message->length == 0)
-    return plural ? msgid_plural : msgid;
-
-  if (!plural)
-    return message->text;
-
-  first_length = strlen (message->text);
-  if (first_length + 1 >= message->length)
-    return message->text;
-
-  return message->text + first_length + 1;
+  give_back (previous);
+  return text;
 }
 
 /**
@@ -577,9 +522,11 @@ void
 guide_i18n_translate_builder (GtkBuilder *builder)
 {
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  char *previous = borrow (current_language);
 
   for (GSList *l = objects; l != NULL; l = l->next)
-    translate_object (l->data, current_language);
+    translate_object (l->data);
+  give_back (previous);
 }
 
 /**
@@ -594,14 +541,13 @@ void
 guide_i18n_translate_widget_in (GtkWidget  *widget,
                                 const char *language)
 {
+  char *previous;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  translate_object (G_OBJECT (widget), language);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    guide_i18n_translate_widget_in (child, language);
+  previous = borrow (language);
+  translate_tree (widget);
+  give_back (previous);
 }
 
 /**
@@ -667,7 +613,7 @@ guide_i18n_translate_menu (GMenuModel *model)
       GMenuModel *link;
 
       if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
-        g_menu_item_set_label (item, guide_gettext (label));
+        g_menu_item_set_label (item, g_dgettext (GETTEXT_PACKAGE, label));
 
       while (g_menu_link_iter_get_next (links, &name, &link))
         {

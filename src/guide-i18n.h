@@ -13,25 +13,23 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <glib/gi18n-lib.h>
 
 G_BEGIN_DECLS
 
-#define _(msgid) guide_gettext (msgid)
-#define N_(msgid) (msgid)
+/* _() and this look the app's strings up in its own domain, never through
+ * textdomain(): see guide-i18n.c. */
+#define guide_ngettext(msgid, msgid_plural, n) g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n)
 
 void         guide_i18n_set_language     (const char *language);
 const char  *guide_i18n_get_language     (void);
 const char  *guide_i18n_get_desktop_language (void);
 const char  *guide_i18n_resolve_language (const char *setting);
 gboolean     guide_i18n_is_language      (const char *language);
-/* Marked as returning a format derived from their argument, as gettext()
- * is, so that printf-style calls on a translation are checked. */
-const char  *guide_gettext               (const char *msgid) G_GNUC_FORMAT (1);
-const char  *guide_ngettext              (const char *msgid,
-                                          const char *msgid_plural,
-                                          gulong      n) G_GNUC_FORMAT (1) G_GNUC_FORMAT (2);
-/* The same, in a language given with each call, for a window that speaks
- * another language than the application. */
+/* _() and guide_ngettext() in a language given with each call, for a
+ * window that speaks another language than the application; marked as
+ * returning a format derived from their argument, as gettext() is, so that
+ * printf-style calls on a translation are checked. */
 const char  *guide_gettext_in            (const char *language,
                                           const char *msgid) G_GNUC_FORMAT (2);
 const char  *guide_ngettext_in           (const char *language,

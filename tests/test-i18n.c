@@ -10,7 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The app's own translations, whatever the process locale. */
+/* The app's own translations, from the build tree's catalogues
+ * (CPMS_GUIDE_LOCALEDIR), whatever the process locale. */
 
 #include <errno.h>
 #include <locale.h>
@@ -27,6 +28,14 @@ test_gettext (void)
 
   guide_i18n_set_language ("it");
   g_assert_cmpstr (_("Done"), ==, "Fatto");
+
+  /* Another language for a lookup, and the application's again after it. */
+  g_assert_cmpstr (guide_gettext_in ("fr", "Done"), ==, "Fait");
+  g_assert_cmpstr (guide_ngettext_in ("fr", "%u of %u step done", "%u of %u steps done", 0), ==,
+                   "%u étape sur %u terminée");
+  g_assert_cmpstr (guide_gettext_in ("en", "Done"), ==, "Done");
+  g_assert_cmpstr (_("Done"), ==, "Fatto");
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "it");
 
   /* English is the msgids themselves; having no catalogue is not a
    * warning, which G_DEBUG=fatal-warnings would make fatal. */
@@ -191,10 +200,12 @@ test_translate_widget (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *check = gtk_check_button_new_with_label ("Done");
   GtkWidget *other = gtk_label_new ("Texte du guide");
+  GtkWidget *empty = gtk_label_new ("");
 
   g_object_ref_sink (box);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), other);
+  gtk_box_append (GTK_BOX (box), empty);
   gtk_widget_set_tooltip_text (other, "Main Menu");
 
   guide_i18n_set_language ("it");
@@ -202,6 +213,8 @@ test_translate_widget (void)
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Fatto");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (other)), ==, "Texte du guide");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (other), ==, "Menu principale");
+  /* Which gettext would translate as its catalogue's header. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (empty)), ==, "");
 
   /* The original is remembered: translating again switches language. */
   guide_i18n_set_language ("fr");
@@ -220,6 +233,11 @@ test_translate_widget (void)
   gtk_label_set_label (GTK_LABEL (other), "Testo della guida");
   guide_i18n_translate_widget (box);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (other)), ==, "Testo della guida");
+
+  /* A window in another language than the application's. */
+  guide_i18n_translate_widget_in (box, "it");
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Fatto");
+  g_assert_cmpstr (_("Done"), ==, "Fait");
 
   g_object_unref (box);
 }

@@ -26,9 +26,8 @@ else
 fi
 rm -f "$destdir.log"
 
-# The app reads the translations compiled into the executable, so that the
-# language can be switched live whatever the locale; the standard catalogues
-# are installed for software centres, which list the languages they find.
+# The catalogues are installed where the app binds its gettext domain, and
+# where software centres find the languages it speaks.
 expected=$(sed -e '/^#/d' -e "s|@bindir@|$prefix/$bindir|" -e "s|@datadir@|$prefix/$datadir|" \
                -e "s|@mandir@|$prefix/$mandir|" "$(dirname "$0")/installed-files.txt" | sort)
 installed=$(cd "$destdir" && find . -type f -o -type l | sed 's|^\.||' | sort)
