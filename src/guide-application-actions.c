@@ -15,9 +15,6 @@
 
 #include "guide-adw-compat.h"
 #include "guide-application-private.h"
-#if GUIDE_BENCHMARK
-#include "guide-benchmark.h"
-#endif
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-window.h"
@@ -171,9 +168,6 @@ presentation_activated (GSimpleAction *action,
 
   g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (presentation));
-#if GUIDE_BENCHMARK
-  guide_benchmark_start (GTK_WINDOW (presentation), self->progress);
-#endif
 }
 
 static const GActionEntry app_actions[] = {

@@ -17,9 +17,6 @@
  * is in guide-cli.c. */
 
 #include "guide-application-private.h"
-#if GUIDE_BENCHMARK
-#include "guide-benchmark.h"
-#endif
 #include "guide-cli.h"
 #include "guide-i18n.h"
 #include "guide-screenshot.h"
@@ -353,9 +350,6 @@ guide_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
-#if GUIDE_BENCHMARK
-  guide_benchmark_start (window, self->progress);
-#endif
 
   if (self->startup_message != NULL)
     {

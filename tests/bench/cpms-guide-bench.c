@@ -1,4 +1,4 @@
-/* guide-benchmark.c
+/* cpms-guide-bench.c
  *
  * Copyright 2026 The CPMS Access Guide authors
  *
@@ -10,8 +10,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What build-aux/bench measures inside the app, chosen with the
- * CPMS_GUIDE_BENCHMARK environment variable:
+/* The app as build-aux/bench measures it: the same application, with
+ * measurements on the first window it shows, chosen with the
+ * CPMS_GUIDE_BENCHMARK environment variable (without it, it is the app):
  *
  * - first-frame: at the window's first painted frame, print when it was
  *   painted and how much memory the process holds, then quit;
@@ -31,14 +32,15 @@
  * after another would wait for its frame slot, a wait that is no work of
  * the app's. CPMS_GUIDE_BENCHMARK_REPEAT sets how many (default 50).
  *
- * It is built only with -Dbenchmark=true: never in a release or the Flatpak.
+ * It is built only with -Dbenchmark=true, and never installed.
  *
  * Timings are printed on standard output as “name value unit” lines; the
  * memory as the kernel's own summary, /proc/self/smaps_rollup. */
 
+#include <locale.h>
 #include <time.h>
 
-#include "guide-benchmark.h"
+#include "guide-application.h"
 #include "guide-i18n.h"
 #include "guide-progress-private.h"
 #include "guide-step-row.h"
@@ -311,37 +313,30 @@ ticks_allowed (GuideProgress *progress)
   return file != NULL && !g_file_equal (file, own);
 }
 
-/**
- * guide_benchmark_start:
- * @window: the main window, just presented
- * @progress: the progress it shows
- *
- * Returns: whether a benchmark was asked for, and started
- */
-gboolean
-guide_benchmark_start (GtkWindow     *window,
-                       GuideProgress *progress)
+/* Starts the measurement asked for on @window, the first window the
+ * application shows, once it is mapped: its frame clock exists then. */
+static void
+start (GtkWindow *window)
 {
+  GApplication *application = G_APPLICATION (gtk_window_get_application (window));
+  GuideProgress *progress = guide_application_get_progress (GUIDE_APPLICATION (application));
   const char *name = g_getenv ("CPMS_GUIDE_BENCHMARK");
   const char *repeat = g_getenv ("CPMS_GUIDE_BENCHMARK_REPEAT");
   Benchmark *benchmark;
   Mode mode;
 
-  if (name == NULL || *name == '\0')
-    return FALSE;
-
   if (!parse_mode (name, &mode))
     {
       g_printerr ("benchmark: “%s” is not first-frame, visit, switch or save\n", name);
-      g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
-      return TRUE;
+      g_application_quit (application);
+      return;
     }
 
   if (mode == MODE_SAVE && !ticks_allowed (progress))
     {
       g_printerr ("benchmark: save ticks steps only in a file named with --progress-file, never in the user's own\n");
-      g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
-      return TRUE;
+      g_application_quit (application);
+      return;
     }
 
   benchmark = g_new0 (Benchmark, 1);
@@ -351,11 +346,32 @@ guide_benchmark_start (GtkWindow     *window,
   benchmark->repeat = repeat != NULL ? (guint) g_ascii_strtoull (repeat, NULL, 10) : DEFAULT_REPEAT;
   benchmark->times = g_array_new (FALSE, FALSE, sizeof (double));
 
-  /* The frame clock exists once the window is realized, which presenting it
-   * has done. */
   benchmark->clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   benchmark->paint_handler = g_signal_connect (benchmark->clock, "paint", G_CALLBACK (paint_cb), benchmark);
   benchmark->after_paint_handler = g_signal_connect (benchmark->clock, "after-paint",
                                                      G_CALLBACK (after_paint_cb), benchmark);
-  return TRUE;
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (application, window_added_cb, NULL);
+  g_signal_connect_after (window, "map", G_CALLBACK (start), NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GuideApplication) application = NULL;
+  const char *name = g_getenv ("CPMS_GUIDE_BENCHMARK");
+
+  setlocale (LC_ALL, "");
+
+  application = guide_application_new ();
+  if (name != NULL && *name != '\0')
+    g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  return g_application_run (G_APPLICATION (application), argc, argv);
 }
