@@ -78,20 +78,19 @@ set_zoom (GuidePictureViewer *self,
   policy = zoom > 0 ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER;
   gtk_scrolled_window_set_policy (self->scrolled, policy, policy);
   if (zoom > 0)
-    gtk_widget_set_size_request (GTK_WIDGET (self->picture),
-                                 ceil (gdk_paintable_get_intrinsic_width (paintable) * zoom),
-                                 ceil (gdk_paintable_get_intrinsic_height (paintable) * zoom));
-  else
-    gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1, -1);
-
-  if (zoom > 0)
     {
       g_autofree char *percent = g_strdup_printf ("%d %%", (int) round (zoom * 100));
 
+      gtk_widget_set_size_request (GTK_WIDGET (self->picture),
+                                   ceil (gdk_paintable_get_intrinsic_width (paintable) * zoom),
+                                   ceil (gdk_paintable_get_intrinsic_height (paintable) * zoom));
       gtk_button_set_label (self->zoom_button, percent);
     }
   else
-    gtk_button_set_label (self->zoom_button, _("Fit"));
+    {
+      gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1, -1);
+      gtk_button_set_label (self->zoom_button, _("Fit"));
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-out", zoom > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-fit", zoom > 0);
