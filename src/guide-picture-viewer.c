@@ -29,7 +29,6 @@ struct _GuidePictureViewer
   double             drag_start_x;
   double             drag_start_y;
 
-  AdwWindowTitle    *window_title;
   GtkButton         *zoom_button;
   GtkScrolledWindow *scrolled;
   GtkPicture        *picture;
@@ -79,36 +78,23 @@ set_zoom (GuidePictureViewer *self,
   policy = zoom > 0 ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER;
   gtk_scrolled_window_set_policy (self->scrolled, policy, policy);
   if (zoom > 0)
-    gtk_widget_set_size_request (GTK_WIDGET (self->picture),
-                                 ceil (gdk_paintable_get_intrinsic_width (paintable) * zoom),
-                                 ceil (gdk_paintable_get_intrinsic_height (paintable) * zoom));
-  else
-    gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1, -1);
-
-  if (zoom > 0)
     {
       g_autofree char *percent = g_strdup_printf ("%d %%", (int) round (zoom * 100));
 
+      gtk_widget_set_size_request (GTK_WIDGET (self->picture),
+                                   ceil (gdk_paintable_get_intrinsic_width (paintable) * zoom),
+                                   ceil (gdk_paintable_get_intrinsic_height (paintable) * zoom));
       gtk_button_set_label (self->zoom_button, percent);
     }
   else
-    gtk_button_set_label (self->zoom_button, _("Fit"));
+    {
+      gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1, -1);
+      gtk_button_set_label (self->zoom_button, _("Fit"));
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-out", zoom > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-fit", zoom > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.zoom-in", zoom < ZOOM_MAX);
-}
-
-static void
-pan_by (GuidePictureViewer *self,
-        double              dx,
-        double              dy)
-{
-  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scrolled);
-  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scrolled);
-
-  gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + dx);
-  gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + dy);
 }
 
 static void
@@ -170,18 +156,20 @@ zoom_fit_action (GtkWidget  *widget,
   set_zoom (GUIDE_PICTURE_VIEWER (widget), 0);
 }
 
+/* Moves the picture by a tenth of the window in the direction given. */
 static void
 pan_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
   GuidePictureViewer *self = GUIDE_PICTURE_VIEWER (widget);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scrolled);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scrolled);
   int dx, dy;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
-  pan_by (self,
-          dx * gtk_widget_get_width (GTK_WIDGET (self->scrolled)) / 10.0,
-          dy * gtk_widget_get_height (GTK_WIDGET (self->scrolled)) / 10.0);
+  gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + dx * gtk_adjustment_get_page_size (h) / 10);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + dy * gtk_adjustment_get_page_size (v) / 10);
 }
 
 static void
@@ -197,23 +185,10 @@ guide_picture_viewer_class_init (GuidePictureViewerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct { guint key; GdkModifierType modifiers; const char *action; } zoom_keys[] = {
-    { GDK_KEY_plus, 0, "viewer.zoom-in" },
-    { GDK_KEY_equal, 0, "viewer.zoom-in" },
-    { GDK_KEY_KP_Add, 0, "viewer.zoom-in" },
-    { GDK_KEY_plus, GDK_CONTROL_MASK, "viewer.zoom-in" },
-    { GDK_KEY_equal, GDK_CONTROL_MASK, "viewer.zoom-in" },
-    { GDK_KEY_minus, 0, "viewer.zoom-out" },
-    { GDK_KEY_KP_Subtract, 0, "viewer.zoom-out" },
-    { GDK_KEY_minus, GDK_CONTROL_MASK, "viewer.zoom-out" },
-    { GDK_KEY_0, 0, "viewer.zoom-fit" },
-    { GDK_KEY_0, GDK_CONTROL_MASK, "viewer.zoom-fit" },
-  };
 
   object_class->dispose = guide_picture_viewer_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-picture-viewer.ui");
-  gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, window_title);
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, scrolled);
   gtk_widget_class_bind_template_child (widget_class, GuidePictureViewer, picture);
@@ -226,36 +201,12 @@ guide_picture_viewer_class_init (GuidePictureViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "viewer.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "viewer.pan", "(ii)", pan_action);
-
-  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].key, zoom_keys[i].modifiers,
-                                         zoom_keys[i].action, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 guide_picture_viewer_init (GuidePictureViewer *self)
 {
-  static const struct { guint key; int dx, dy; } pan_keys[] = {
-    { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
-  };
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The arrow keys move the picture, before they could move the focus
-   * between the zoom buttons. */
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (pan_keys); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (pan_keys[i].key, 0),
-                                                gtk_named_action_new ("viewer.pan"));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new ("(ii)", pan_keys[i].dx, pan_keys[i].dy));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
   guide_i18n_translate_widget (GTK_WIDGET (self));
   set_zoom (self, 0);
 }

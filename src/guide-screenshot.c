@@ -16,12 +16,12 @@
  * language subfolder of it) under one of the system data folders.
  *
  * An SVG picture is drawn by librsvg once, at its own size, into a cairo
- * recording: its vectors, which GTK draws at whatever size and scale the
- * picture is shown at, sharp on a projector or a HiDPI screen. That is done
- * once the frame that first asks for it is painted: GTK asks for every
- * picture of a page, those off screen too, and the window's first frame
- * waits for none. A PNG or JPEG picture is the texture GTK decodes, scaled
- * where it is drawn. */
+ * recording: its vectors, which GTK draws sharp at whatever size and scale
+ * the picture is shown at. That is done once the frame that first asks for
+ * it is painted: GTK asks for every picture of a page, those off screen
+ * too, and the window's first frame waits for none. A PNG or JPEG picture
+ * is the texture GTK decodes (no gdk-pixbuf loader), scaled where it is
+ * drawn. */
 
 #include <math.h>
 #include <librsvg/rsvg.h>
@@ -29,6 +29,16 @@
 #include "guide-i18n.h"
 #include "guide-input.h"
 #include "guide-screenshot.h"
+
+/* The largest picture read, in pixels: far beyond a screenshot of a whole
+ * 8K screen, and small enough to be decoded in a few hundred megabytes. */
+#define MAX_SIDE   16384
+#define MAX_PIXELS (40 * 1000 * 1000)
+
+/* How many other elements a picture may draw again with <use>: a chain of
+ * about a thousand, each drawing the one before, overflows librsvg's stack
+ * when it draws. A picture of a web page needs a few. */
+#define MAX_USES 200
 
 struct _GuideScreenshot
 {
@@ -49,8 +59,6 @@ static void guide_screenshot_paintable_init (GdkPaintableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (GuideScreenshot, guide_screenshot, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, guide_screenshot_paintable_init))
 
-/* The file names a site may use: SVG is read with librsvg, PNG and JPEG by
- * GTK itself (gdk_texture_new_from_bytes()), with no gdk-pixbuf loader. */
 static const char * const extensions[] = { "svg", "png", "jpg" };
 
 /* Refuses a picture whose pixels would not fit in memory, before any of
@@ -60,14 +68,13 @@ check_size (double   width,
             double   height,
             GError **error)
 {
-  if (width <= GUIDE_SCREENSHOT_MAX_SIDE && height <= GUIDE_SCREENSHOT_MAX_SIDE &&
-      width * height <= GUIDE_SCREENSHOT_MAX_PIXELS)
+  if (width <= MAX_SIDE && height <= MAX_SIDE && width * height <= MAX_PIXELS)
     return TRUE;
 
   g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_TOO_LARGE,
                _("%.0f × %.0f pixels, larger than a picture may be (%d pixels wide or high, "
                  "%d million pixels in all), so it was not read"),
-               ceil (width), ceil (height), GUIDE_SCREENSHOT_MAX_SIDE, GUIDE_SCREENSHOT_MAX_PIXELS / 1000000);
+               ceil (width), ceil (height), MAX_SIDE, MAX_PIXELS / 1000000);
   return FALSE;
 }
 
@@ -78,18 +85,22 @@ read_be16 (const guchar *data)
 }
 
 /* A PNG's size is in its first chunk; a JPEG's in its frame header (a SOF
- * marker), after any amount of metadata, each segment saying its length. */
+ * marker), after any amount of metadata, each segment saying its length.
+ * They are read here because gdk-pixbuf's newest loaders decode the whole
+ * picture before they tell its size. */
 static gboolean
-read_size (const guchar *data,
-           gsize         length,
-           int          *size)
+read_size (GBytes *bytes,
+           int    *width,
+           int    *height)
 {
   static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  gsize length;
+  const guchar *data = g_bytes_get_data (bytes, &length);
 
   if (length >= sizeof png + 8 && memcmp (data, png, sizeof png) == 0)
     {
-      size[0] = MIN (read_be16 (data + 16) << 16 | read_be16 (data + 18), G_MAXINT);
-      size[1] = MIN (read_be16 (data + 20) << 16 | read_be16 (data + 22), G_MAXINT);
+      *width = MIN (read_be16 (data + 16) << 16 | read_be16 (data + 18), G_MAXINT);
+      *height = MIN (read_be16 (data + 20) << 16 | read_be16 (data + 22), G_MAXINT);
       return TRUE;
     }
 
@@ -108,8 +119,8 @@ read_size (const guchar *data,
         {
           if (i + 9 > length)
             return FALSE;
-          size[1] = read_be16 (data + i + 5);
-          size[0] = read_be16 (data + i + 7);
+          *height = read_be16 (data + i + 5);
+          *width = read_be16 (data + i + 7);
           return TRUE;
         }
       else if (marker == 0xda || marker == 0xd9)
@@ -119,29 +130,6 @@ read_size (const guchar *data,
     }
 
   return FALSE;
-}
-
-/* Decodes a PNG or JPEG picture, once its header has told its size in
- * @size and that size is one that fits. */
-static GdkTexture *
-decode (GBytes  *bytes,
-        int     *size,
-        GError **error)
-{
-  gsize length;
-  const guchar *data = g_bytes_get_data (bytes, &length);
-
-  if (!read_size (data, length, size))
-    {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE,
-                           _("not a PNG or JPEG picture that can be read"));
-      return NULL;
-    }
-
-  if (!check_size (size[0], size[1], error))
-    return NULL;
-
-  return gdk_texture_new_from_bytes (bytes, error);
 }
 
 /* What the user is told of an SVG picture beyond the SVG library's limits,
@@ -174,74 +162,19 @@ svg_error_in_words (GError **error,
                _("not an SVG picture that can be read (%s)"), svg_error->message);
 }
 
-/* How many other elements a picture may draw again with <use>: a chain of
- * about a thousand, each drawing the one before, overflows librsvg's stack
- * when it draws. A picture of a web page needs a few. */
-#define MAX_USES 200
-
+/* The <use> elements of an SVG picture, "svg:use" included. */
 static guint
 count_uses (GBytes *bytes)
 {
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  const char *end = data + size;
+  g_autoptr(GRegex) use = g_regex_new ("<([\\w-]+:)?use[^\\w-]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
   guint n = 0;
 
-  for (const char *p = data; (p = memchr (p, '<', end - p)) != NULL; p++)
-    {
-      const char *name = p + 1;
-      const char *colon;
-
-      /* The element's name, without a namespace's prefix ("svg:use"). */
-      for (colon = name; colon < end && colon - name < 32 && (g_ascii_isalnum (*colon) || *colon == '-'); colon++)
-        ;
-      if (colon < end && *colon == ':')
-        name = colon + 1;
-      if (end - name >= 4 && memcmp (name, "use", 3) == 0 && !g_ascii_isalnum (name[3]) && name[3] != '-')
-        n++;
-    }
+  g_regex_match_full (use, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    n++;
 
   return n;
-}
-
-/* Reads an SVG picture, and its own size in pixels, without drawing it. */
-static RsvgHandle *
-read_svg (GBytes  *bytes,
-          double  *width,
-          double  *height,
-          GError **error)
-{
-  g_autoptr(GError) svg_error = NULL;
-  RsvgHandle *handle;
-
-  if (count_uses (bytes) > MAX_USES)
-    {
-      too_complex (error);
-      return NULL;
-    }
-
-  handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &svg_error);
-  if (handle == NULL)
-    {
-      svg_error_in_words (error, svg_error);
-      return NULL;
-    }
-
-  if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) || *width < 1 || *height < 1)
-    {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
-                           _("the picture does not say its size (width and height)"));
-      g_object_unref (handle);
-      return NULL;
-    }
-
-  if (!check_size (*width, *height, error))
-    {
-      g_object_unref (handle);
-      return NULL;
-    }
-
-  return handle;
 }
 
 /* Draws the picture at its own size onto @surface. */
@@ -258,6 +191,55 @@ draw_onto (GuideScreenshot  *self,
   return drawn;
 }
 
+/* Reads an SVG picture and its own size in pixels. librsvg finds some of an
+ * SVG's faults only as it draws it, such as a pattern larger than any
+ * surface cairo can make: a site's picture is drawn onto one pixel, and
+ * refused if it cannot be drawn. The built-in ones are known to draw. */
+static gboolean
+read_svg (GuideScreenshot  *self,
+          GBytes           *bytes,
+          GError          **error)
+{
+  g_autoptr(GError) svg_error = NULL;
+  cairo_surface_t *pixel;
+  double width, height;
+  gboolean drawn;
+
+  if (count_uses (bytes) > MAX_USES)
+    {
+      too_complex (error);
+      return FALSE;
+    }
+
+  self->handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &svg_error);
+  if (self->handle == NULL)
+    {
+      svg_error_in_words (error, svg_error);
+      return FALSE;
+    }
+
+  if (!rsvg_handle_get_intrinsic_size_in_pixels (self->handle, &width, &height) || width < 1 || height < 1)
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                           _("the picture does not say its size (width and height)"));
+      return FALSE;
+    }
+
+  if (!check_size (width, height, error))
+    return FALSE;
+
+  self->width = ceil (width);
+  self->height = ceil (height);
+  if (g_str_has_prefix (self->origin, "resource://"))
+    return TRUE;
+
+  pixel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  drawn = draw_onto (self, pixel, error);
+  cairo_surface_destroy (pixel);
+
+  return drawn;
+}
+
 static GuideScreenshot *
 load (const char  *origin,
       GBytes      *bytes,
@@ -265,42 +247,21 @@ load (const char  *origin,
 {
   g_autoptr(GuideScreenshot) self = g_object_new (GUIDE_TYPE_SCREENSHOT, NULL);
 
+  self->origin = g_strdup (origin);
   if (g_str_has_suffix (origin, ".svg"))
     {
-      double width, height;
-
-      if ((self->handle = read_svg (bytes, &width, &height, error)) == NULL)
+      if (!read_svg (self, bytes, error))
         return NULL;
-
-      self->width = ceil (width);
-      self->height = ceil (height);
-
-      /* librsvg finds some of an SVG's faults only as it draws it, such as
-       * a pattern larger than any surface cairo can make: a site's picture
-       * is drawn onto one pixel, and passed over as one that cannot be read
-       * if it cannot be drawn. The built-in ones are known to draw. */
-      if (!g_str_has_prefix (origin, "resource://"))
-        {
-          cairo_surface_t *pixel = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-          gboolean drawn = draw_onto (self, pixel, error);
-
-          cairo_surface_destroy (pixel);
-          if (!drawn)
-            return NULL;
-        }
     }
-  else
+  else if (!read_size (bytes, &self->width, &self->height))
     {
-      int size[2] = { 0, 0 };
-
-      if ((self->texture = decode (bytes, size, error)) == NULL)
-        return NULL;
-
-      self->width = size[0];
-      self->height = size[1];
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE,
+                           _("not a PNG or JPEG picture that can be read"));
+      return NULL;
     }
-
-  self->origin = g_strdup (origin);
+  else if (!check_size (self->width, self->height, error) ||
+           (self->texture = gdk_texture_new_from_bytes (bytes, error)) == NULL)
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -310,28 +271,21 @@ load (const char  *origin,
 static char *site_folder;
 
 /* Pictures are read once: later lookups of the same file share it, and one
- * that could not be read is not read again. */
+ * that could not be read, kept as %NULL, is not read again. They are kept
+ * for the life of the process. */
 static GuideScreenshot *
 load_cached (const char *origin)
 {
   static GHashTable *cache;
-  static GHashTable *failed;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  GuideScreenshot *self;
+  GuideScreenshot *self = NULL;
 
   if (cache == NULL)
-    {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    }
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self = g_hash_table_lookup (cache, origin);
-  if (self != NULL)
-    return g_object_ref (self);
-
-  if (g_hash_table_contains (failed, origin))
-    return NULL;
+  if (g_hash_table_lookup_extended (cache, origin, NULL, (gpointer *) &self))
+    return self != NULL ? g_object_ref (self) : NULL;
 
   if (g_str_has_prefix (origin, "resource://"))
     {
@@ -343,14 +297,10 @@ load_cached (const char *origin)
     self = guide_screenshot_new_for_file (origin, &error);
 
   if (self == NULL)
-    {
-      g_warning ("The picture “%s” could not be read, so it is not used: %s", origin, error->message);
-      g_hash_table_add (failed, g_strdup (origin));
-      return NULL;
-    }
+    g_warning ("The picture “%s” could not be read, so it is not used: %s", origin, error->message);
 
-  g_hash_table_insert (cache, g_strdup (origin), g_object_ref (self));
-  return self;
+  g_hash_table_insert (cache, g_strdup (origin), self);
+  return self != NULL ? g_object_ref (self) : NULL;
 }
 
 /* A site's picture for @base_name in @folder, if it has one. */
@@ -457,23 +407,14 @@ guide_screenshot_paintable_init (GdkPaintableInterface *iface)
 }
 
 static void
-guide_screenshot_dispose (GObject *object)
-{
-  GuideScreenshot *self = (GuideScreenshot *)object;
-
-  g_clear_object (&self->handle);
-  g_clear_pointer (&self->drawing, cairo_surface_destroy);
-  g_clear_handle_id (&self->drawing_source, g_source_remove);
-  g_clear_object (&self->texture);
-
-  G_OBJECT_CLASS (guide_screenshot_parent_class)->dispose (object);
-}
-
-static void
 guide_screenshot_finalize (GObject *object)
 {
   GuideScreenshot *self = (GuideScreenshot *)object;
 
+  g_clear_handle_id (&self->drawing_source, g_source_remove);
+  g_clear_pointer (&self->drawing, cairo_surface_destroy);
+  g_clear_object (&self->handle);
+  g_clear_object (&self->texture);
   g_free (self->origin);
 
   G_OBJECT_CLASS (guide_screenshot_parent_class)->finalize (object);
@@ -482,10 +423,7 @@ guide_screenshot_finalize (GObject *object)
 static void
 guide_screenshot_class_init (GuideScreenshotClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = guide_screenshot_dispose;
-  object_class->finalize = guide_screenshot_finalize;
+  G_OBJECT_CLASS (klass)->finalize = guide_screenshot_finalize;
 }
 
 static void
@@ -501,9 +439,9 @@ guide_screenshot_init (GuideScreenshot *self)
  * Reads a picture, without looking it up nor keeping it for later, as any
  * file from outside the application is read (guide_input_read_file()): a
  * FIFO, a device or a file larger than %GUIDE_INPUT_MAX_PICTURE is refused,
- * and so is a picture larger than %GUIDE_SCREENSHOT_MAX_SIDE pixels wide or
- * high, or %GUIDE_SCREENSHOT_MAX_PIXELS in all, before it is decoded, and an
- * SVG picture that cannot be drawn.
+ * and so is a picture whose header says it is larger than %MAX_SIDE pixels
+ * wide or high, or %MAX_PIXELS in all, and an SVG picture that cannot be
+ * drawn.
  *
  * Returns: (transfer full) (nullable): the picture, or %NULL if it cannot
  *   be read
@@ -620,7 +558,6 @@ guide_screenshot_get_height (GuideScreenshot *self)
 
   return self->height;
 }
-
 
 /**
  * guide_screenshot_draw:

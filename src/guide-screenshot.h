@@ -18,11 +18,6 @@ G_BEGIN_DECLS
 
 #define GUIDE_TYPE_SCREENSHOT (guide_screenshot_get_type ())
 
-/* The largest picture read, in pixels: far beyond a screenshot of a whole
- * 8K screen, and small enough to be decoded in a few hundred megabytes. */
-#define GUIDE_SCREENSHOT_MAX_SIDE   16384
-#define GUIDE_SCREENSHOT_MAX_PIXELS (40 * 1000 * 1000)
-
 G_DECLARE_FINAL_TYPE (GuideScreenshot, guide_screenshot, GUIDE, SCREENSHOT, GObject)
 
 GuideScreenshot *guide_screenshot_lookup      (const char      *file_name,
