@@ -1941,6 +1941,18 @@ test_picture_drawn_once (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", animations, NULL);
 }
 
+static gboolean
+overflows (gpointer data)
+{
+  return gtk_adjustment_get_upper (GTK_ADJUSTMENT (data)) > gtk_adjustment_get_page_size (GTK_ADJUSTMENT (data));
+}
+
+static gboolean
+scrolled_away (gpointer data)
+{
+  return gtk_adjustment_get_value (GTK_ADJUSTMENT (data)) > 0;
+}
+
 static void
 test_picture_viewer_keyboard (Fixture       *fixture,
                               gconstpointer  data)
@@ -1948,6 +1960,7 @@ test_picture_viewer_keyboard (Fixture       *fixture,
   g_autoptr(GPtrArray) illustrations = visible_illustrations (fixture->window);
   GtkWidget *button = gtk_widget_get_ancestor (g_ptr_array_index (illustrations, 0), GTK_TYPE_BUTTON);
   g_autoptr(GPtrArray) in_viewer = NULL;
+  GtkScrolledWindow *scrolled;
   GtkWidget *viewer;
   GtkWidget *illustration;
 
@@ -1964,9 +1977,15 @@ test_picture_viewer_keyboard (Fixture       *fixture,
   g_assert_true (guide_test_wait_for (drawn, illustration));
   g_assert_true (fitted (illustration));
 
-  /* + zooms in, 0 fits again, Esc closes. */
+  /* + zooms in, the arrows move the picture, 0 fits again, Esc closes. */
   guide_test_press_keys (viewer, "plus");
   g_assert_true (guide_test_wait_for (zoomed, illustration));
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (illustration, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (guide_test_wait_for (overflows, gtk_scrolled_window_get_hadjustment (scrolled)));
+  guide_test_press_keys (viewer, "Right");
+  g_assert_true (guide_test_wait_for (scrolled_away, gtk_scrolled_window_get_hadjustment (scrolled)));
+  guide_test_press_keys (viewer, "Down");
+  g_assert_true (guide_test_wait_for (scrolled_away, gtk_scrolled_window_get_vadjustment (scrolled)));
   guide_test_press_keys (viewer, "0");
   g_assert_true (guide_test_wait_for (fitted, illustration));
   guide_test_press_keys (viewer, "Escape");
