@@ -177,8 +177,11 @@ typedef enum
   FIELD_FLAG,      /* true or false, %FALSE when missing */
   FIELD_ID,        /* an ID, see check_id() */
   FIELD_STEP_ID,   /* an ID that starts with its stage's */
+  FIELD_KIND,      /* a note's kind: “info” or “update” */
   FIELD_URI,       /* the address a button opens, optional */
   FIELD_LABEL,     /* that button's label, there exactly when the address is */
+  FIELD_MAIL,      /* an e-mail address, required */
+  FIELD_HTTPS,     /* an https address, required */
 } FieldType;
 
 /* One member of a JSON object, and where it goes in the structure read. */
@@ -236,8 +239,19 @@ read_fields (Reader       *reader,
           !check_id (reader, path, *text, field->type == FIELD_STEP_ID ? reader->stage_id : NULL, error))
         return FALSE;
 
+      if (field->type == FIELD_KIND && !g_str_equal (*text, "info") && !g_str_equal (*text, "update"))
+        return fail (reader, error, path, field->member, "must be “info” or “update”");
+
       if (field->type == FIELD_URI && !acceptable_uri (reader, *text))
         return fail (reader, error, path, field->member, "“%s” is not %s", *text, address_rule (reader));
+
+      if (field->type == FIELD_MAIL && (!g_str_has_prefix (*text, "mailto:") || !acceptable_uri (reader, *text)))
+        return fail (reader, error, path, field->member, "“%s” is not %s", *text,
+                     reader->site ? "an e-mail address" : address_rule (reader));
+
+      if (field->type == FIELD_HTTPS && (!g_str_has_prefix (*text, "https://") || !acceptable_uri (reader, *text)))
+        return fail (reader, error, path, field->member, "“%s” is not %s", *text,
+                     reader->site ? "an https address" : address_rule (reader));
 
       has_uri |= field->type == FIELD_URI;
     }
@@ -354,105 +368,15 @@ read_list (Reader          *reader,
   return TRUE;
 }
 
-static void
-note_free (GuideNote *note)
-{
-  g_free (note->id);
-  g_free (note->kind);
-  g_free (note->title);
-  g_free (note->text);
-  g_free (note->source);
-  g_free (note->uri);
-  g_free (note->label);
-  g_free (note);
-}
-
-static void
-profile_free (GuideProfile *profile)
-{
-  g_free (profile->name);
-  g_free (profile->description);
-  g_free (profile->meaning);
-  g_free (profile);
-}
-
-static void
-step_free (GuideStep *step)
-{
-  g_free (step->id);
-  g_free (step->text);
-  g_free (step->uri);
-  g_free (step->label);
-  g_free (step->picture);
-  g_free (step->picture_alt);
-  g_free (step->mail_subject);
-  g_free (step->mail_body);
-  g_clear_pointer (&step->profiles, g_ptr_array_unref);
-  g_clear_pointer (&step->notes, g_ptr_array_unref);
-  g_free (step);
-}
-
-static void
-stage_free (GuideStage *stage)
-{
-  g_free (stage->id);
-  g_free (stage->title);
-  g_free (stage->summary);
-  g_clear_pointer (&stage->notes, g_ptr_array_unref);
-  g_clear_pointer (&stage->steps, g_ptr_array_unref);
-  g_free (stage->original_title);
-  g_free (stage->original_text);
-  g_clear_pointer (&stage->original_steps, g_ptr_array_unref);
-  g_free (stage);
-}
-
-static void
-address_free (GuideAddress *address)
-{
-  g_free (address->id);
-  g_free (address->name);
-  g_free (address->uri);
-  g_free (address);
-}
-
-static void
-source_free (GuideSource *source)
-{
-  g_free (source->id);
-  g_free (source->title);
-  g_free (source->publisher);
-  g_free (source->uri);
-  g_free (source);
-}
-
-static gboolean
-check_note (Reader      *reader,
-            JsonObject  *object,
-            const char  *path,
-            gpointer     item,
-            GError     **error)
-{
-  GuideNote *note = item;
-
-  if (!g_str_equal (note->kind, "info") && !g_str_equal (note->kind, "update"))
-    return fail (reader, error, path, "kind", "must be “info” or “update”");
-
-  return TRUE;
-}
-
 static const Field note_fields[] = {
   { "id", FIELD_ID, G_STRUCT_OFFSET (GuideNote, id) },
-  { "kind", FIELD_TEXT, G_STRUCT_OFFSET (GuideNote, kind) },
+  { "kind", FIELD_KIND, G_STRUCT_OFFSET (GuideNote, kind) },
   { "title", FIELD_OPTIONAL, G_STRUCT_OFFSET (GuideNote, title) },
   { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideNote, text) },
   { "source", FIELD_OPTIONAL, G_STRUCT_OFFSET (GuideNote, source) },
   { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideNote, uri) },
   { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideNote, label) },
   { NULL }
-};
-
-static const ItemType note_type = {
-  sizeof (GuideNote), note_fields, check_note, (GDestroyNotify) note_free
 };
 
 static const Field profile_fields[] = {
@@ -463,8 +387,12 @@ static const Field profile_fields[] = {
   { NULL }
 };
 
-static const ItemType profile_type = {
-  sizeof (GuideProfile), profile_fields, NULL, (GDestroyNotify) profile_free
+static const Field step_fields[] = {
+  { "id", FIELD_STEP_ID, G_STRUCT_OFFSET (GuideStep, id) },
+  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, text) },
+  { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideStep, uri) },
+  { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideStep, label) },
+  { NULL }
 };
 
 static const Field mail_fields[] = {
@@ -477,6 +405,110 @@ static const Field picture_fields[] = {
   { "file", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, picture) },
   { "alt", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, picture_alt) },
   { NULL }
+};
+
+static const Field stage_fields[] = {
+  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideStage, id) },
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, title) },
+  { "summary", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, summary) },
+  { NULL }
+};
+
+static const Field original_fields[] = {
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_title) },
+  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_text) },
+  { NULL }
+};
+
+static const Field address_fields[] = {
+  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideAddress, id) },
+  { "name", FIELD_TEXT, G_STRUCT_OFFSET (GuideAddress, name) },
+  { "uri", FIELD_MAIL, G_STRUCT_OFFSET (GuideAddress, uri) },
+  { NULL }
+};
+
+static const Field source_fields[] = {
+  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideSource, id) },
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, title) },
+  { "publisher", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, publisher) },
+  { "uri", FIELD_HTTPS, G_STRUCT_OFFSET (GuideSource, uri) },
+  { NULL }
+};
+
+/* Frees the text that @fields of @item hold. */
+static void
+free_fields (const Field *fields,
+             gpointer     item)
+{
+  for (const Field *field = fields; field->member != NULL; field++)
+    if (field->type != FIELD_FLAG)
+      g_free (G_STRUCT_MEMBER (char *, item, field->offset));
+}
+
+static void
+note_free (GuideNote *note)
+{
+  free_fields (note_fields, note);
+  g_free (note);
+}
+
+static void
+profile_free (GuideProfile *profile)
+{
+  free_fields (profile_fields, profile);
+  g_free (profile);
+}
+
+static void
+step_free (GuideStep *step)
+{
+  free_fields (step_fields, step);
+  free_fields (mail_fields, step);
+  free_fields (picture_fields, step);
+  g_clear_pointer (&step->profiles, g_ptr_array_unref);
+  g_clear_pointer (&step->notes, g_ptr_array_unref);
+  g_free (step);
+}
+
+static void
+stage_free (GuideStage *stage)
+{
+  free_fields (stage_fields, stage);
+  free_fields (original_fields, stage);
+  g_clear_pointer (&stage->notes, g_ptr_array_unref);
+  g_clear_pointer (&stage->steps, g_ptr_array_unref);
+  g_clear_pointer (&stage->original_steps, g_ptr_array_unref);
+  g_free (stage);
+}
+
+static void
+address_free (GuideAddress *address)
+{
+  free_fields (address_fields, address);
+  g_free (address);
+}
+
+static void
+source_free (GuideSource *source)
+{
+  free_fields (source_fields, source);
+  g_free (source);
+}
+
+static const ItemType note_type = {
+  sizeof (GuideNote), note_fields, NULL, (GDestroyNotify) note_free
+};
+
+static const ItemType profile_type = {
+  sizeof (GuideProfile), profile_fields, NULL, (GDestroyNotify) profile_free
+};
+
+static const ItemType address_type = {
+  sizeof (GuideAddress), address_fields, NULL, (GDestroyNotify) address_free
+};
+
+static const ItemType source_type = {
+  sizeof (GuideSource), source_fields, NULL, (GDestroyNotify) source_free
 };
 
 /* A step's profiles, notes, the message its button prepares (only for an
@@ -513,14 +545,6 @@ read_step (Reader      *reader,
   return TRUE;
 }
 
-static const Field step_fields[] = {
-  { "id", FIELD_STEP_ID, G_STRUCT_OFFSET (GuideStep, id) },
-  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, text) },
-  { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideStep, uri) },
-  { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideStep, label) },
-  { NULL }
-};
-
 static const ItemType step_type = {
   sizeof (GuideStep), step_fields, read_step, (GDestroyNotify) step_free
 };
@@ -554,12 +578,6 @@ read_checked (Reader      *reader,
   g_date_set_dmy (&stage->checked, day, month, year);
   return TRUE;
 }
-
-static const Field original_fields[] = {
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_title) },
-  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_text) },
-  { NULL }
-};
 
 /* A stage's date, notes and steps, and the original guide's steps for a
  * method that is no longer offered. */
@@ -597,70 +615,8 @@ read_stage (Reader      *reader,
                     &stage->original_steps, error);
 }
 
-static const Field stage_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideStage, id) },
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, title) },
-  { "summary", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, summary) },
-  { NULL }
-};
-
 static const ItemType stage_type = {
   sizeof (GuideStage), stage_fields, read_stage, (GDestroyNotify) stage_free
-};
-
-static gboolean
-check_address (Reader      *reader,
-               JsonObject  *object,
-               const char  *path,
-               gpointer     item,
-               GError     **error)
-{
-  GuideAddress *address = item;
-
-  if (!g_str_has_prefix (address->uri, "mailto:") || !acceptable_uri (reader, address->uri))
-    return fail (reader, error, path, "uri", "“%s” is not %s", address->uri,
-                 reader->site ? "an e-mail address" : address_rule (reader));
-
-  return TRUE;
-}
-
-static const Field address_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideAddress, id) },
-  { "name", FIELD_TEXT, G_STRUCT_OFFSET (GuideAddress, name) },
-  { "uri", FIELD_TEXT, G_STRUCT_OFFSET (GuideAddress, uri) },
-  { NULL }
-};
-
-static const ItemType address_type = {
-  sizeof (GuideAddress), address_fields, check_address, (GDestroyNotify) address_free
-};
-
-static gboolean
-check_source (Reader      *reader,
-              JsonObject  *object,
-              const char  *path,
-              gpointer     item,
-              GError     **error)
-{
-  GuideSource *source = item;
-
-  if (!g_str_has_prefix (source->uri, "https://") || !acceptable_uri (reader, source->uri))
-    return fail (reader, error, path, "uri", "“%s” is not %s", source->uri,
-                 reader->site ? "an https address" : "one of the official addresses");
-
-  return TRUE;
-}
-
-static const Field source_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideSource, id) },
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, title) },
-  { "publisher", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, publisher) },
-  { "uri", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, uri) },
-  { NULL }
-};
-
-static const ItemType source_type = {
-  sizeof (GuideSource), source_fields, check_source, (GDestroyNotify) source_free
 };
 
 static const Field book_fields[] = {
