@@ -25,15 +25,6 @@
 
 #define FORMAT 1
 
-/* What a guide may hold, far beyond the built-in guide, so that a site's
- * guide cannot make the window build widgets without end. README.md
- * lists them. */
-#define MAX_STAGES    20
-#define MAX_STEPS     100
-#define MAX_SOURCES   100
-#define MAX_LIST      20
-#define MAX_TEXT      20000
-
 struct _GuideBook
 {
   GObject    parent_instance;
@@ -111,7 +102,7 @@ acceptable_uri (Reader     *reader,
   return reader->site ? guide_uri_is_site_acceptable (uri) : guide_uri_is_allowed (uri);
 }
 
-/* The text in @node into @out: valid UTF-8, not empty, at most %MAX_TEXT
+/* The text in @node into @out: valid UTF-8, not empty, at most %GUIDE_BOOK_MAX_TEXT
  * characters, and without an address the guide may not hold. */
 static gboolean
 read_text (Reader      *reader,
@@ -133,9 +124,9 @@ read_text (Reader      *reader,
   if (!g_utf8_validate (text, -1, NULL))
     return fail (reader, error, path, member, "is not valid UTF-8");
 
-  if (g_utf8_strlen (text, -1) > MAX_TEXT)
+  if (g_utf8_strlen (text, -1) > GUIDE_BOOK_MAX_TEXT)
     return fail (reader, error, path, member, "is %ld characters long, more than the limit of %d",
-                 g_utf8_strlen (text, -1), MAX_TEXT);
+                 g_utf8_strlen (text, -1), GUIDE_BOOK_MAX_TEXT);
 
   stripped = g_strstrip (g_strdup (text));
   if (*stripped == '\0')
@@ -526,8 +517,10 @@ read_step (Reader      *reader,
   JsonObject *mail;
   JsonObject *picture;
 
-  if (!read_list (reader, object, path, "profiles", LIST_OPTIONAL, MAX_LIST, &profile_type, &step->profiles, error) ||
-      !read_list (reader, object, path, "notes", LIST_OPTIONAL, MAX_LIST, &note_type, &step->notes, error) ||
+  if (!read_list (reader, object, path, "profiles", LIST_OPTIONAL, GUIDE_BOOK_MAX_LIST, &profile_type,
+                  &step->profiles, error) ||
+      !read_list (reader, object, path, "notes", LIST_OPTIONAL, GUIDE_BOOK_MAX_LIST, &note_type,
+                  &step->notes, error) ||
       !read_object (reader, object, path, "mail", FALSE, &mail, error))
     return FALSE;
 
@@ -593,14 +586,16 @@ read_stage (Reader      *reader,
   JsonObject *original;
 
   if (!read_checked (reader, object, path, stage, error) ||
-      !read_list (reader, object, path, "notes", LIST_REQUIRED, MAX_LIST, &note_type, &stage->notes, error))
+      !read_list (reader, object, path, "notes", LIST_REQUIRED, GUIDE_BOOK_MAX_LIST, &note_type,
+                  &stage->notes, error))
     return FALSE;
 
   if (strchr (stage->id, '.') != NULL)
     return fail (reader, error, path, "id", "a stage's ID has no “.”");
 
   reader->stage_id = stage->id;
-  if (!read_list (reader, object, path, "steps", LIST_NOT_EMPTY, MAX_STEPS, &step_type, &stage->steps, error) ||
+  if (!read_list (reader, object, path, "steps", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_STEPS, &step_type,
+                  &stage->steps, error) ||
       !read_object (reader, object, path, "original", FALSE, &original, error))
     return FALSE;
 
@@ -611,7 +606,7 @@ read_stage (Reader      *reader,
     }
 
   return read_fields (reader, original, original_path, original_fields, stage, error) &&
-         read_list (reader, original, original_path, "steps", LIST_NOT_EMPTY, MAX_STEPS, &step_type,
+         read_list (reader, original, original_path, "steps", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_STEPS, &step_type,
                     &stage->original_steps, error);
 }
 
@@ -650,7 +645,7 @@ read_book (GuideBook   *self,
   if (!guide_i18n_is_language (self->language))
     return fail (reader, error, "guide", "language", "must be “fr”, “it” or “en”");
 
-  if (!read_list (reader, root, "guide", "intro", LIST_REQUIRED, MAX_LIST, NULL, &intro, error))
+  if (!read_list (reader, root, "guide", "intro", LIST_REQUIRED, GUIDE_BOOK_MAX_LIST, NULL, &intro, error))
     return FALSE;
 
   g_ptr_array_add (intro, NULL);
@@ -658,14 +653,16 @@ read_book (GuideBook   *self,
 
   /* The first of the addresses is the helpdesk, whom the window tells the
    * user to ask. */
-  if (!read_list (reader, root, "guide", "notes", LIST_REQUIRED, MAX_LIST, &note_type, &self->notes, error) ||
+  if (!read_list (reader, root, "guide", "notes", LIST_REQUIRED, GUIDE_BOOK_MAX_LIST, &note_type,
+                  &self->notes, error) ||
       !read_object (reader, root, "guide", "contacts", TRUE, &contacts, error) ||
       !read_fields (reader, contacts, "guide.contacts", contacts_fields, self, error) ||
-      !read_list (reader, contacts, "guide.contacts", "addresses", LIST_NOT_EMPTY, MAX_LIST, &address_type,
+      !read_list (reader, contacts, "guide.contacts", "addresses", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_LIST, &address_type,
                   &self->addresses, error) ||
-      !read_list (reader, root, "guide", "sources", reader->site ? LIST_OPTIONAL : LIST_REQUIRED, MAX_SOURCES,
-                  &source_type, &self->sources, error) ||
-      !read_list (reader, root, "guide", "stages", LIST_NOT_EMPTY, MAX_STAGES, &stage_type, &self->stages, error))
+      !read_list (reader, root, "guide", "sources", reader->site ? LIST_OPTIONAL : LIST_REQUIRED,
+                  GUIDE_BOOK_MAX_SOURCES, &source_type, &self->sources, error) ||
+      !read_list (reader, root, "guide", "stages", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_STAGES, &stage_type,
+                  &self->stages, error))
     return FALSE;
 
   for (guint i = 0; i < self->stages->len; i++)
@@ -881,11 +878,6 @@ guide_book_get_addresses (GuideBook *self)
 }
 
 /**
- * guide_book_get_stages:
- *
- * Returns: (transfer none) (element-type GuideStage): the stages, in order
- */
-/**
  * guide_book_get_sources:
  *
  * Returns: (transfer none) (element-type GuideSource): the pages the guide's
@@ -899,6 +891,11 @@ guide_book_get_sources (GuideBook *self)
   return self->sources;
 }
 
+/**
+ * guide_book_get_stages:
+ *
+ * Returns: (transfer none) (element-type GuideStage): the stages, in order
+ */
 GPtrArray *
 guide_book_get_stages (GuideBook *self)
 {

@@ -95,6 +95,15 @@ typedef struct
   char *uri;
 } GuideSource;
 
+/* What a guide may hold, far beyond the built-in guide, so that a site's
+ * guide cannot make the window build widgets without end. README.md
+ * lists them. */
+#define GUIDE_BOOK_MAX_STAGES    20
+#define GUIDE_BOOK_MAX_STEPS     100
+#define GUIDE_BOOK_MAX_SOURCES   100
+#define GUIDE_BOOK_MAX_LIST      20
+#define GUIDE_BOOK_MAX_TEXT      20000
+
 #define GUIDE_TYPE_BOOK (guide_book_get_type ())
 
 G_DECLARE_FINAL_TYPE (GuideBook, guide_book, GUIDE, BOOK, GObject)
