@@ -359,6 +359,8 @@ read_list (Reader          *reader,
   return TRUE;
 }
 
+/* The members of each table of data/guide/README.md, in the order they are
+ * read: the first problem met is the one reported. */
 static const Field note_fields[] = {
   { "id", FIELD_ID, G_STRUCT_OFFSET (GuideNote, id) },
   { "kind", FIELD_KIND, G_STRUCT_OFFSET (GuideNote, kind) },
