@@ -40,7 +40,6 @@
 
 #include "guide-benchmark.h"
 #include "guide-i18n.h"
-#include "guide-progress-private.h"
 #include "guide-step-row.h"
 
 #define DEFAULT_REPEAT 50
