@@ -576,18 +576,13 @@ load (GuideProgress  *self,
       g_debug ("%s", read_error->message);
     }
 
-  if (newer && read_only)
-    {
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
-                   _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched."));
-      return FALSE;
-    }
-
+  /* A newer version's file is never written. */
   if (newer)
     {
       set_writable (self, FALSE);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
-                   _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+      g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                           read_only ? _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched.")
+                                     : _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
       return FALSE;
     }
 
@@ -611,16 +606,10 @@ load (GuideProgress  *self,
 
   /* Once moved aside, the file is no longer the one that crashed the app. */
   if (crashed)
-    {
-      guide_input_end_read (path);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh."),
-                   aside);
-      return FALSE;
-    }
-
+    guide_input_end_read (path);
   g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-               _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
+               crashed ? _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh.")
+                       : _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
                aside);
   return FALSE;
 }
