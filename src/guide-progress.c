@@ -928,46 +928,33 @@ guide_progress_load_from_data (GuideProgress *self,
 char *
 guide_progress_to_json (GuideProgress *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonObject) object = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GList) ids = NULL;
+  JsonObject *done;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, FILE_VERSION);
+  object = json_object_new ();
+  done = json_object_new ();
+  json_object_set_int_member (object, "version", FILE_VERSION);
   if (self->current_stage != NULL)
-    {
-      json_builder_set_member_name (builder, "current-stage");
-      json_builder_add_string_value (builder, self->current_stage);
-    }
+    json_object_set_string_member (object, "current-stage", self->current_stage);
   if (self->current_step != NULL)
-    {
-      json_builder_set_member_name (builder, "current-step");
-      json_builder_add_string_value (builder, self->current_step);
-    }
+    json_object_set_string_member (object, "current-step", self->current_step);
 
   /* Sorted, so that the file only changes where the progress does. */
   ids = g_list_sort (g_hash_table_get_keys (self->done), (GCompareFunc) g_strcmp0);
-  json_builder_set_member_name (builder, "done");
-  json_builder_begin_object (builder);
   for (const GList *l = ids; l != NULL; l = l->next)
     {
       g_autofree char *time = g_date_time_format_iso8601 (g_hash_table_lookup (self->done, l->data));
 
-      json_builder_set_member_name (builder, l->data);
-      json_builder_add_string_value (builder, time);
+      json_object_set_string_member (done, l->data, time);
     }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  json_object_set_object_member (object, "done", done);
+  root = json_node_init_object (json_node_alloc (), object);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-
-  return json_generator_to_data (generator, NULL);
+  return json_to_string (root, TRUE);
 }
 
 gboolean
