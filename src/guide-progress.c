@@ -19,13 +19,69 @@
  * Approval of an access request takes days, so this file is what lets a
  * clinician come back exactly where they were. It is never overwritten when
  * it cannot be understood: a broken file is moved aside, a file from a newer
- * version is left alone and nothing is saved. Changes are saved in a worker
- * thread (guide-progress-save.c). */
+ * version is left alone and nothing is saved.
+ *
+ * A change marks the progress dirty, and a save starts once the main loop is
+ * idle, so that what one action changes (a tick, and the step it selects) is
+ * written once. The save writes a snapshot in a worker thread, so that the
+ * disk never holds up the window. At most one save is in flight: what
+ * changes meanwhile is written by another save started when it is done, and
+ * a process about to end waits for it before writing what is still dirty.
+ * Saves thus reach the disk in the order they were made. */
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "guide-i18n.h"
 #include "guide-input.h"
-#include "guide-progress-file.h"
-#include "guide-progress-private.h"
+#include "guide-progress.h"
+
+/* Version 2 came with the guide's current method for a stage whose original
+ * method was withdrawn; see guide_progress_upgrade(). */
+#define FILE_VERSION 2
+
+/* The most steps a file keeps. The guide has a few dozen; the rest are the
+ * IDs of other versions or of sites' own guides, kept for them, but never so
+ * many that every save is slow. */
+#define MAX_DONE 1000
+
+/* A save takes milliseconds: a temporary file older than this was left by a
+ * process killed while saving. */
+#define STALE_TEMPORARY_SECONDS (5 * 60)
+
+/* IDs are stable by design (data/guide/README.md), so naming them here is
+ * safe. The request to the helpdesk starts the wait for access to CPMS 2.0;
+ * the original guide's "Submit request access" went to the former CPMS.
+ * Version 1 of the file predates the end of SMS codes, when stage 2's
+ * original method was still a way to finish it. */
+#define REQUEST_STEP_ID "cpms-access.write-helpdesk"
+#define FORMER_REQUEST_STEP_ID "cpms-access.submit"
+#define SMS_STAGE_ID "two-factor"
+
+struct _GuideProgress
+{
+  GObject       parent_instance;
+
+  GFile        *file;
+  GFileMonitor *monitor;
+  char         *on_disk;
+  GHashTable   *done;
+  char         *current_stage;
+  char         *current_step;
+  gint64        version_read;
+  gboolean      writable;
+  /* Whether the progress changed since it was read or last written, or the
+   * last write failed: nothing is written otherwise. */
+  gboolean      dirty;
+  /* The save waiting for the main loop to be idle, and whether one is being
+   * written in a worker thread: never both, never two. */
+  guint         save_source;
+  gboolean      writing;
+};
 
 G_DEFINE_FINAL_TYPE (GuideProgress, guide_progress, G_TYPE_OBJECT)
 
@@ -46,6 +102,386 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void start_save (GuideProgress *self);
+
+/* Replaces *@target by a copy of @value; TRUE when that changed it. */
+static gboolean
+set_string (char       **target,
+            const char  *value)
+{
+  if (g_strcmp0 (*target, value) == 0)
+    return FALSE;
+
+  g_free (*target);
+  *target = g_strdup (value);
+  return TRUE;
+}
+
+static void
+set_writable (GuideProgress *self,
+              gboolean       writable)
+{
+  if (self->writable == writable)
+    return;
+
+  self->writable = writable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+}
+
+static const char *
+get_string_member (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* Parses @data with @parser. Returns: the version of the file @data is, or
+ * 0 when it is not the JSON object of a progress file. */
+static gint64
+parse_version (JsonParser *parser,
+               const char *data,
+               gsize       length)
+{
+  JsonNode *root;
+  JsonNode *version;
+
+  if (!guide_input_check_json (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
+    return 0;
+
+  version = json_object_get_member (json_node_get_object (root), "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    return 0;
+
+  return MAX (json_node_get_int (version), 0);
+}
+
+/* Whether the file at @path now says it was saved by a newer version, which
+ * may have been started since this one read it. Any thread. */
+static gboolean
+file_is_newer (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *data = NULL;
+  gsize length;
+  GStatBuf info;
+
+  /* Only a file is read: the reader's message for anything else is
+   * translated, which belongs to the main thread. */
+  return g_stat (path, &info) == 0 && S_ISREG (info.st_mode) &&
+         guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, NULL) &&
+         parse_version (parser, data, length) > FILE_VERSION;
+}
+
+static int
+compare_done_times (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      done)
+{
+  return g_date_time_compare (g_hash_table_lookup (done, *(char * const *) a),
+                              g_hash_table_lookup (done, *(char * const *) b));
+}
+
+/* Keeps the MAX_DONE steps of @done marked last, and says how many it forgot. */
+static void
+forget_oldest (GHashTable *done)
+{
+  g_autofree gpointer *ids = NULL;
+  guint n_ids;
+  guint n_forgotten;
+
+  if (g_hash_table_size (done) <= MAX_DONE)
+    return;
+
+  ids = g_hash_table_get_keys_as_array (done, &n_ids);
+  g_qsort_with_data (ids, n_ids, sizeof (gpointer), compare_done_times, done);
+  n_forgotten = n_ids - MAX_DONE;
+  for (guint i = 0; i < n_forgotten; i++)
+    g_hash_table_remove (done, ids[i]);
+
+  g_message ("The progress file named %u steps more than the %u it keeps: the oldest were forgotten",
+             n_forgotten, MAX_DONE);
+}
+
+/* A progress file may be a symbolic link, made by a dotfile manager or to
+ * keep it in a synced folder: a save replaces the file it leads to, through
+ * any number of links, and the links stay. A link that leads nowhere, round
+ * in a loop or to anything else than a file (a folder, a device) is not
+ * followed: writing there could create a file in a folder not mounted yet,
+ * or write into a device. Any thread: the error's message is only where the
+ * link leads, for explain_error().
+ *
+ * Returns: the file a save replaces: @path itself, unless it is a link */
+static char *
+resolve (const char  *path,
+         GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *link = NULL;
+  GStatBuf info;
+
+  /* Whatever keeps @path itself from being written, writing says. */
+  if (g_lstat (path, &info) != 0 || !S_ISLNK (info.st_mode))
+    return g_strdup (path);
+
+  target = realpath (path, NULL);
+  if (target != NULL && g_stat (target, &info) == 0 && S_ISREG (info.st_mode))
+    return g_steal_pointer (&target);
+
+  link = g_file_read_link (path, NULL);
+  g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_LINK,
+                       target != NULL ? target : link != NULL ? link : path);
+  return NULL;
+}
+
+/* Replaces the file at @path with @data, atomically and durably: a crash
+ * leaves the old file or the new one, never a part. Any thread: the error is
+ * in %G_FILE_ERROR, and its message is only the path of the file or folder
+ * that could not be written, for explain_error(). */
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errno), folder);
+      return FALSE;
+    }
+
+  if (!g_file_set_contents_full (path, data, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_debug ("%s", local_error->message);
+      g_set_error_literal (error, G_FILE_ERROR, local_error->code, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Says why a save failed, in the interface's language: GLib's own messages
+ * are in English whatever the language chosen in the app. Only from the
+ * main thread, which the interface's language belongs to. */
+static void
+explain_error (GError *error)
+{
+  g_autofree char *path = g_steal_pointer (&error->message);
+  const char *reason;
+
+  if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER))
+    error->message = g_strdup (_("Your progress was saved meanwhile by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+  else if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_LINK))
+    error->message = g_strdup_printf (_("Your progress file is a link to “%s”, which does not exist or is not a file, so your progress cannot be saved."),
+                                      path);
+  else if ((reason = guide_i18n_describe_io_error (g_io_error_from_file_error (error->code), NULL)) != NULL)
+    error->message = g_strdup_printf (_("“%s” cannot be written: %s."), path, reason);
+  else
+    error->message = g_strdup_printf (_("“%s” cannot be written."), path);
+}
+
+/* Keeps a broken file next to where it was, under a name no other file
+ * has: link() fails rather than replace, where rename() would not.
+ *
+ * Returns: where the file is now, or %NULL */
+static char *
+move_aside (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *aside = n == 1 ? g_strdup_printf ("%s.broken-%s", path, stamp)
+                                      : g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+
+      if (link (path, aside) == 0)
+        return g_unlink (path) == 0 ? g_steal_pointer (&aside) : NULL;
+
+      if (errno != EEXIST)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+/* Whether @name is one of the temporary files g_file_set_contents_full()
+ * writes for @base: “progress.json.” and six letters or digits. */
+static gboolean
+is_temporary (const char *name,
+              const char *base)
+{
+  gsize base_length = strlen (base);
+
+  if (strncmp (name, base, base_length) != 0 || name[base_length] != '.' ||
+      strlen (name) != base_length + 7)
+    return FALSE;
+
+  for (const char *p = name + base_length + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A process killed while saving leaves its temporary file behind: they are
+ * removed. Only ours, beside the file a link leads to, and only old ones: a
+ * young one may be another save under way. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *target = resolve (path, NULL);
+  g_autofree char *folder = g_path_get_dirname (target != NULL ? target : path);
+  g_autofree char *base = g_path_get_basename (target != NULL ? target : path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *temporary = NULL;
+      GStatBuf info;
+
+      if (!is_temporary (name, base))
+        continue;
+
+      temporary = g_build_filename (folder, name, NULL);
+      if (g_lstat (temporary, &info) == 0 && S_ISREG (info.st_mode) &&
+          now - info.st_mtime > STALE_TEMPORARY_SECONDS)
+        g_unlink (temporary);
+    }
+}
+
+/* What the progress is now, to write: it is no longer dirty, and the file
+ * monitor will see the app's own writing, not a change by another process. */
+static char *
+take_snapshot (GuideProgress *self)
+{
+  self->dirty = FALSE;
+  g_free (self->on_disk);
+  self->on_disk = guide_progress_to_json (self);
+
+  return g_strdup (self->on_disk);
+}
+
+/* Writes @data unless the file on disk now says it was saved by a newer
+ * version of the app: another copy may have been started since this one
+ * read it, at any time. Any thread: of @self, only its file is read, which
+ * never changes. */
+static gboolean
+write_snapshot (GuideProgress  *self,
+                const char     *data,
+                GError        **error)
+{
+  g_autofree char *target = resolve (g_file_peek_path (self->file), error);
+
+  if (target == NULL)
+    return FALSE;
+
+  if (file_is_newer (target))
+    {
+      g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER, "");
+      return FALSE;
+    }
+
+  return write_file (target, data, error);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_snapshot (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Says why @error kept the progress from being saved; what was not written
+ * stays dirty, to be written with the next save, unless the file became a
+ * newer version's, which is never written again. */
+static void
+save_failed (GuideProgress *self,
+             GError        *error)
+{
+  explain_error (error);
+
+  if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER))
+    set_writable (self, FALSE);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GuideProgress *self = GUIDE_PROGRESS (source);
+  g_autoptr(GError) error = NULL;
+  /* Before a failure marks it dirty again: that is for the next change or
+   * the quit to retry, not for a loop of failing saves. */
+  gboolean changed_meanwhile = self->dirty;
+
+  self->writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    save_failed (self, error);
+  g_signal_emit (self, signals[SAVED], 0, error);
+
+  /* Unless a handler of “saved” changed the progress again, and a save
+   * already waits for the main loop to be idle. */
+  if (changed_meanwhile && self->writable && self->save_source == 0)
+    start_save (self);
+}
+
+static void
+start_save (GuideProgress *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, saved_cb, NULL);
+
+  self->writing = TRUE;
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, take_snapshot (self), g_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+static gboolean
+save_idle_cb (gpointer user_data)
+{
+  GuideProgress *self = GUIDE_PROGRESS (user_data);
+
+  self->save_source = 0;
+  start_save (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks the progress changed. It is saved once the main loop is idle, after
+ * the window shows the change; if a save is in flight, once it is done. */
+static void
+mark_dirty (GuideProgress *self)
+{
+  self->dirty = TRUE;
+
+  if (self->writable && !guide_progress_get_saving (self))
+    self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_idle_cb, g_object_ref (self), g_object_unref);
+}
 
 /* Another process, such as “cpms-guide --reset-progress” run while a
  * window is open, may change the file: what it wrote is read, rather than
@@ -92,15 +528,122 @@ watch (GuideProgress *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-void
-guide_progress_set_writable (GuideProgress *self,
-                             gboolean       writable)
+static gboolean
+load (GuideProgress  *self,
+      gboolean        read_only,
+      GError        **error)
 {
-  if (self->writable == writable)
-    return;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) read_error = NULL;
+  gsize length;
+  gboolean newer = FALSE;
+  gboolean crashed = FALSE;
 
-  self->writable = writable;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+  if (self->file == NULL)
+    return TRUE;
+
+  path = g_file_get_path (self->file);
+  if (read_only)
+    set_writable (self, FALSE);
+  else
+    {
+      remove_stale_temporaries (path);
+      watch (self);
+    }
+
+  /* A read the app died in, at an earlier start, is not tried again. */
+  if (!guide_input_begin_read (path))
+    crashed = TRUE;
+  else if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
+    {
+      gboolean loaded = guide_progress_load_from_data (self, data, length, &newer);
+
+      guide_input_end_read (path);
+      if (loaded)
+        {
+          g_free (self->on_disk);
+          self->on_disk = g_steal_pointer (&data);
+          return TRUE;
+        }
+    }
+  else
+    {
+      guide_input_end_read (path);
+      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_debug ("%s", read_error->message);
+    }
+
+  /* A newer version's file is never written. */
+  if (newer)
+    {
+      set_writable (self, FALSE);
+      g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                           read_only ? _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched.")
+                                     : _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+      return FALSE;
+    }
+
+  if (read_only)
+    {
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read, so it is not shown. It was left untouched."),
+                   path);
+      return FALSE;
+    }
+
+  aside = move_aside (path);
+  if (aside == NULL)
+    {
+      set_writable (self, FALSE);
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
+                   path);
+      return FALSE;
+    }
+
+  /* Once moved aside, the file is no longer the one that crashed the app. */
+  if (crashed)
+    guide_input_end_read (path);
+  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+               crashed ? _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh.")
+                       : _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
+               aside);
+  return FALSE;
+}
+
+static guint
+count_steps_done (GuideProgress *self,
+                  GPtrArray     *steps)
+{
+  guint n_done = 0;
+
+  for (guint i = 0; i < steps->len; i++)
+    n_done += g_hash_table_contains (self->done, ((GuideStep *) g_ptr_array_index (steps, i))->id);
+
+  return n_done;
+}
+
+/* When the last of @steps was marked done, or %NULL unless all of them are. */
+static GDateTime *
+last_done (GuideProgress *self,
+           GPtrArray     *steps)
+{
+  GDateTime *last = NULL;
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      GDateTime *time = g_hash_table_lookup (self->done, ((GuideStep *) g_ptr_array_index (steps, i))->id);
+
+      if (time == NULL)
+        return NULL;
+      if (last == NULL || g_date_time_compare (time, last) > 0)
+        last = time;
+    }
+
+  return last;
 }
 
 static void
@@ -272,103 +815,6 @@ guide_progress_get_writable (GuideProgress *self)
   return self->writable;
 }
 
-static gboolean
-load (GuideProgress  *self,
-      gboolean        read_only,
-      GError        **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *aside = NULL;
-  g_autoptr(GError) read_error = NULL;
-  gsize length;
-  gboolean newer = FALSE;
-  gboolean crashed = FALSE;
-
-  if (self->file == NULL)
-    return TRUE;
-
-  path = g_file_get_path (self->file);
-  if (read_only)
-    guide_progress_set_writable (self, FALSE);
-  else
-    {
-      guide_progress_file_remove_stale_temporaries (path);
-      watch (self);
-    }
-
-  /* A read the app died in, at an earlier start, is not tried again. */
-  if (!guide_input_begin_read (path))
-    crashed = TRUE;
-  else if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
-    {
-      gboolean loaded = guide_progress_load_from_data (self, data, length, &newer);
-
-      guide_input_end_read (path);
-      if (loaded)
-        {
-          g_free (self->on_disk);
-          self->on_disk = g_steal_pointer (&data);
-          return TRUE;
-        }
-    }
-  else
-    {
-      guide_input_end_read (path);
-      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
-      g_debug ("%s", read_error->message);
-    }
-
-  if (newer && read_only)
-    {
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
-                   _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched."));
-      return FALSE;
-    }
-
-  if (newer)
-    {
-      guide_progress_set_writable (self, FALSE);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
-                   _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
-      return FALSE;
-    }
-
-  if (read_only)
-    {
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("Your progress file “%s” could not be read, so it is not shown. It was left untouched."),
-                   path);
-      return FALSE;
-    }
-
-  aside = guide_progress_file_move_aside (path);
-  if (aside == NULL)
-    {
-      guide_progress_set_writable (self, FALSE);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
-                   path);
-      return FALSE;
-    }
-
-  /* Once moved aside, the file is no longer the one that crashed the app. */
-  if (crashed)
-    {
-      guide_input_end_read (path);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh."),
-                   aside);
-      return FALSE;
-    }
-
-  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-               _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
-               aside);
-  return FALSE;
-}
-
 /**
  * guide_progress_load:
  * @error: a location for a #GError
@@ -408,6 +854,107 @@ guide_progress_load_read_only (GuideProgress  *self,
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
   return load (self, TRUE, error);
+}
+
+/**
+ * guide_progress_load_from_data:
+ * @data: the contents of a progress file, from anywhere
+ * @length: their length
+ * @newer: (out): whether @data was saved by a newer version
+ *
+ * Reads progress from @data without touching the file. Nothing in @data
+ * can make this fail other than by returning %FALSE.
+ *
+ * Returns: %TRUE if @data holds progress of a version this one understands
+ */
+gboolean
+guide_progress_load_from_data (GuideProgress *self,
+                               const char    *data,
+                               gsize          length,
+                               gboolean      *newer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *root;
+  JsonNode *done_node;
+  JsonObject *done_object;
+  gint64 version;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  version = parse_version (parser, data, length);
+  *newer = version > FILE_VERSION;
+  if (version < 1 || *newer)
+    return FALSE;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  done_node = json_object_get_member (root, "done");
+  if (done_node == NULL || !JSON_NODE_HOLDS_OBJECT (done_node))
+    return FALSE;
+
+  done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+  done_object = json_node_get_object (done_node);
+  members = json_object_get_members (done_object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *text = get_string_member (done_object, l->data);
+      GDateTime *time;
+
+      if (text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+        return FALSE;
+
+      g_hash_table_insert (done, g_strdup (l->data), time);
+    }
+
+  forget_oldest (done);
+
+  g_clear_pointer (&self->done, g_hash_table_unref);
+  self->done = g_steal_pointer (&done);
+  self->version_read = version;
+  /* Where the user was is a convenience: a wrong type is only forgotten. */
+  set_string (&self->current_stage, get_string_member (root, "current-stage"));
+  set_string (&self->current_step, get_string_member (root, "current-step"));
+
+  return TRUE;
+}
+
+/**
+ * guide_progress_to_json:
+ *
+ * Returns: (transfer full): what the progress file holds for the progress
+ *   as it is now
+ */
+char *
+guide_progress_to_json (GuideProgress *self)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) ids = NULL;
+  JsonObject *done;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  object = json_object_new ();
+  done = json_object_new ();
+  json_object_set_int_member (object, "version", FILE_VERSION);
+  if (self->current_stage != NULL)
+    json_object_set_string_member (object, "current-stage", self->current_stage);
+  if (self->current_step != NULL)
+    json_object_set_string_member (object, "current-step", self->current_step);
+
+  /* Sorted, so that the file only changes where the progress does. */
+  ids = g_list_sort (g_hash_table_get_keys (self->done), (GCompareFunc) g_strcmp0);
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autofree char *time = g_date_time_format_iso8601 (g_hash_table_lookup (self->done, l->data));
+
+      json_object_set_string_member (done, l->data, time);
+    }
+  json_object_set_object_member (object, "done", done);
+  root = json_node_init_object (json_node_alloc (), object);
+
+  return json_to_string (root, TRUE);
 }
 
 gboolean
@@ -456,7 +1003,7 @@ guide_progress_set_done (GuideProgress *self,
     g_hash_table_remove (self->done, step_id);
 
   g_signal_emit (self, signals[CHANGED], 0, step_id);
-  guide_progress_mark_dirty (self);
+  mark_dirty (self);
 }
 
 const char *
@@ -491,11 +1038,11 @@ guide_progress_set_current (GuideProgress *self,
 
   g_return_if_fail (GUIDE_IS_PROGRESS (self));
 
-  changed = guide_progress_set_string (&self->current_stage, stage_id);
-  changed |= guide_progress_set_string (&self->current_step, step_id);
+  changed = set_string (&self->current_stage, stage_id);
+  changed |= set_string (&self->current_step, step_id);
 
   if (changed)
-    guide_progress_mark_dirty (self);
+    mark_dirty (self);
 }
 
 /**
@@ -513,6 +1060,210 @@ guide_progress_reset (GuideProgress *self)
   g_clear_pointer (&self->current_step, g_free);
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
-  guide_progress_mark_dirty (self);
+  mark_dirty (self);
 }
 
+/**
+ * guide_progress_get_saving:
+ *
+ * Returns: whether a save waits for the main loop to be idle or is being
+ *   written
+ */
+gboolean
+guide_progress_get_saving (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  return self->save_source != 0 || self->writing;
+}
+
+/**
+ * guide_progress_save:
+ * @error: a location for a #GError
+ *
+ * Writes the progress now, in this thread, for a process about to end: the
+ * save in flight, if any, is waited for (its #GuideProgress::saved is
+ * emitted), then what is still dirty is written, so that nothing is lost
+ * and nothing older is written after it. Nothing is written when nothing
+ * changed since the file was read or written.
+ *
+ * Returns: %TRUE if it was written, or there was nothing to write
+ */
+gboolean
+guide_progress_save (GuideProgress  *self,
+                     GError        **error)
+{
+  g_autofree char *data = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+
+  /* The save in flight finishes where it began: in the main loop. */
+  while (self->writing)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->writable || !self->dirty)
+    return TRUE;
+
+  data = take_snapshot (self);
+  if (write_snapshot (self, data, &local_error))
+    return TRUE;
+
+  save_failed (self, local_error);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+/**
+ * guide_progress_count_done:
+ * @book: the guide
+ * @stage: (nullable): one of the stages of @book, or %NULL for all of them
+ *
+ * Returns: how many steps of @stage, or of the whole guide, are done; the
+ *   original guide's steps for a withdrawn method never count
+ */
+guint
+guide_progress_count_done (GuideProgress    *self,
+                           GuideBook        *book,
+                           const GuideStage *stage)
+{
+  GPtrArray *stages;
+  guint n_done = 0;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), 0);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), 0);
+
+  if (stage != NULL)
+    return count_steps_done (self, stage->steps);
+
+  stages = guide_book_get_stages (book);
+  for (guint i = 0; i < stages->len; i++)
+    n_done += count_steps_done (self, ((GuideStage *) g_ptr_array_index (stages, i))->steps);
+
+  return n_done;
+}
+
+/**
+ * guide_progress_upgrade:
+ * @book: the guide
+ * @error: a location for a #GError
+ *
+ * Brings progress saved by version 1 of the file up to date with @book. If
+ * the original guide's SMS steps of stage 2 were all marked done, the stage
+ * was finished then: it stays finished, its current steps being marked done
+ * at the time of the last SMS one. No other stage is finished this way: a
+ * request to the former CPMS is not a request for CPMS 2.0. The marks of the
+ * original steps are kept, and count for nothing. This is done once: the
+ * file is saved as version 2.
+ *
+ * Returns: %TRUE unless saving failed
+ */
+gboolean
+guide_progress_upgrade (GuideProgress  *self,
+                        GuideBook      *book,
+                        GError        **error)
+{
+  int index;
+  GuideStage *stage;
+  GDateTime *last;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), FALSE);
+
+  if (self->version_read == 0 || self->version_read >= FILE_VERSION)
+    return TRUE;
+
+  self->version_read = FILE_VERSION;
+  index = guide_book_find_stage (book, SMS_STAGE_ID);
+  stage = index >= 0 ? guide_book_get_stage (book, index) : NULL;
+  last = stage != NULL ? last_done (self, stage->original_steps) : NULL;
+  for (guint i = 0; last != NULL && i < stage->steps->len; i++)
+    {
+      GuideStep *step = g_ptr_array_index (stage->steps, i);
+
+      if (!g_hash_table_contains (self->done, step->id))
+        {
+          g_hash_table_insert (self->done, g_strdup (step->id), g_date_time_ref (last));
+          changed = TRUE;
+        }
+    }
+
+  if (!changed)
+    return TRUE;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  self->dirty = TRUE;
+  return guide_progress_save (self, error);
+}
+
+/**
+ * guide_progress_get_days_waiting:
+ * @book: the guide
+ * @now: the time to count from
+ *
+ * How long the user has been waiting for access: from the day they wrote to
+ * the helpdesk, until the last stage is done. Days are counted as people
+ * count them: yesterday evening is one day ago.
+ *
+ * Returns: the number of calendar days since the request was submitted, or
+ *   -1 when the user is not waiting
+ */
+gint64
+guide_progress_get_days_waiting (GuideProgress *self,
+                                 GuideBook     *book,
+                                 GDateTime     *now)
+{
+  GPtrArray *stages;
+  GuideStage *last;
+  GDateTime *submitted;
+  GTimeZone *zone;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) today = NULL;
+
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), -1);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), -1);
+
+  stages = guide_book_get_stages (book);
+  last = g_ptr_array_index (stages, stages->len - 1);
+  submitted = g_hash_table_lookup (self->done, REQUEST_STEP_ID);
+  if (submitted == NULL || count_steps_done (self, last->steps) == last->steps->len)
+    return -1;
+
+  /* Noon to noon, two hours either way for a change of daylight saving. */
+  zone = g_date_time_get_timezone (now);
+  local = g_date_time_to_timezone (submitted, zone);
+  then = g_date_time_new (zone, g_date_time_get_year (local), g_date_time_get_month (local),
+                          g_date_time_get_day_of_month (local), 12, 0, 0);
+  today = g_date_time_new (zone, g_date_time_get_year (now), g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now), 12, 0, 0);
+
+  return MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
+}
+
+/**
+ * guide_progress_get_former_request:
+ * @book: the guide
+ *
+ * A request made with the original guide's form went to the former CPMS,
+ * which no longer grants access: the user should write to the helpdesk.
+ *
+ * Returns: (transfer none) (nullable): when the user submitted a request
+ *   with the former CPMS's form, if they have not yet written to the
+ *   helpdesk of @book
+ */
+GDateTime *
+guide_progress_get_former_request (GuideProgress *self,
+                                   GuideBook     *book)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
+
+  if (guide_book_find_step (book, REQUEST_STEP_ID, NULL, NULL) == NULL ||
+      g_hash_table_contains (self->done, REQUEST_STEP_ID))
+    return NULL;
+
+  return g_hash_table_lookup (self->done, FORMER_REQUEST_STEP_ID);
+}

@@ -43,6 +43,7 @@ gboolean       guide_progress_load_from_data     (GuideProgress  *self,
                                                   const char     *data,
                                                   gsize           length,
                                                   gboolean       *newer);
+char          *guide_progress_to_json            (GuideProgress  *self);
 gboolean       guide_progress_is_done            (GuideProgress  *self,
                                                   const char     *step_id);
 GDateTime     *guide_progress_get_done_time      (GuideProgress  *self,

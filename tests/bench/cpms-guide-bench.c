@@ -42,7 +42,6 @@
 
 #include "guide-application.h"
 #include "guide-i18n.h"
-#include "guide-progress-private.h"
 #include "guide-step-row.h"
 
 #define DEFAULT_REPEAT 50
