@@ -11,27 +11,11 @@
  */
 
 /* What a hospital's IT sets for every user of a workstation, in plain files
- * that also work inside a Flatpak, where the host's dconf is not visible:
- *
- * - a site file: the file $CPMS_GUIDE_SITE_CONFIG names, else, inside a
- *   Flatpak, `/app/etc/cpms-guide/site.conf`, where the organisation's
- *   extension of the app is mounted, else `cpms-guide/site.conf` under
- *   $XDG_CONFIG_DIRS (see guide_site_find_file()):
- *
- *     [Site]
- *     Language=it
- *     LockLanguage=true
- *     Folder=/srv/cpms-guide
- *
- *     [Contact]
- *     Name=Service informatique
- *     Email=support@hopital.example
- *     Phone=+33 1 23 45 67 89
- *
- * - its own guide, `guide/fr.json`, `guide/it.json` and `guide/en.json` in
- *   that folder or in `cpms-guide/` under $XDG_DATA_DIRS, replacing the
- *   built-in one in every language;
- * - its own pictures (see guide-screenshot.c).
+ * that also work inside a Flatpak, where the host's dconf is not visible: a
+ * site file of defaults, locks and contacts, its own guide in every language
+ * (`guide/fr.json`, `it.json`, `en.json`) replacing the built-in one, and its
+ * own pictures (see guide-screenshot.c). README.md, “The site file” and “The
+ * site's own guide”, gives the keys and where each is looked for.
  *
  * Nothing here is fatal: what is wrong is listed, in plain words with the
  * file and line, and the built-in behaviour is kept for it. */
@@ -67,12 +51,7 @@ G_DEFINE_FINAL_TYPE (GuideSite, guide_site, G_TYPE_OBJECT)
 /* In the order of books[]. */
 static const char * const languages[] = { "fr", "it", "en" };
 
-static void
-add_problem (GuideSite  *self,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
+G_GNUC_PRINTF (2, 3) static void
 add_problem (GuideSite  *self,
              const char *format,
              ...)
@@ -92,21 +71,23 @@ find_file (const char *root)
   const char *variable = g_getenv ("CPMS_GUIDE_SITE_CONFIG");
   const char * const *folders = g_get_system_config_dirs ();
   g_autofree char *flatpak_info = g_build_filename (root, ".flatpak-info", NULL);
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *extension = g_build_filename (root, "app", "etc", PACKAGE_NAME, "site.conf", NULL);
 
   if (variable != NULL && *variable != '\0')
     return g_strdup (variable);
 
   /* Inside a Flatpak, the organisation's extension of the app, mounted
    * read-only where the manifest's extension point says, comes first. */
-  if (g_file_test (flatpak_info, G_FILE_TEST_EXISTS))
-    g_ptr_array_add (candidates, g_build_filename (root, "app", "etc", PACKAGE_NAME, "site.conf", NULL));
-  for (guint i = 0; folders[i] != NULL; i++)
-    g_ptr_array_add (candidates, g_build_filename (folders[i], PACKAGE_NAME, "site.conf", NULL));
+  if (g_file_test (flatpak_info, G_FILE_TEST_EXISTS) && g_file_test (extension, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&extension);
 
-  for (guint i = 0; i < candidates->len; i++)
-    if (g_file_test (g_ptr_array_index (candidates, i), G_FILE_TEST_EXISTS))
-      return g_strdup (g_ptr_array_index (candidates, i));
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (folders[i], PACKAGE_NAME, "site.conf", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
 
   return NULL;
 }
