@@ -12,8 +12,9 @@
 
 /* The application: it owns the settings, the user's progress and the guide
  * in the chosen language, its actions, the language's among them, and reads
- * the command line, which a running app is sent by a second one. What the
- * command line does without a window is in guide-cli.c. */
+ * the command line, which a running app is sent by a second one. The
+ * options, and what the command line does without a window, are in
+ * guide-cli.c. */
 
 #include "guide-adw-compat.h"
 #include "guide-application.h"
