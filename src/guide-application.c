@@ -11,16 +11,33 @@
  */
 
 /* The application: it owns the settings, the user's progress and the guide
- * in the chosen language, and reads the command line, which a running app
- * is sent by a second one. Its actions, the language's among them, are in
- * guide-application-actions.c; what the command line does without a window
- * is in guide-cli.c. */
+ * in the chosen language, its actions, the language's among them, and reads
+ * the command line, which a running app is sent by a second one. The
+ * options, and what the command line does without a window, are in
+ * guide-cli.c. */
 
-#include "guide-application-private.h"
+#include "guide-adw-compat.h"
+#include "guide-application.h"
 #include "guide-cli.h"
 #include "guide-i18n.h"
+#include "guide-presentation.h"
 #include "guide-screenshot.h"
 #include "guide-window.h"
+
+struct _GuideApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GuideSite      *site;
+  GuideLibrary   *library;
+  GuideProgress  *progress;
+  char           *progress_path;
+  char           *startup_message;
+  const char     *language;
+  gboolean        language_locked;
+  gboolean        options_parsed;
+};
 
 G_DEFINE_FINAL_TYPE (GuideApplication, guide_application, ADW_TYPE_APPLICATION)
 
@@ -45,6 +62,9 @@ get_progress_file (GuideApplication *self)
 static void
 open_site (GuideApplication *self)
 {
+  if (self->site != NULL)
+    return;
+
   self->site = guide_site_new ();
   self->library = guide_library_new (self->site);
   guide_screenshot_set_site_folder (guide_site_get_folder (self->site));
@@ -53,14 +73,35 @@ open_site (GuideApplication *self)
     self->settings = g_settings_new (APPLICATION_ID);
 }
 
-/**
- * _guide_application_get_main_window:
- *
- * Returns: (transfer none) (nullable): the checklist's window, if it was
- *   built
- */
-GtkWindow *
-_guide_application_get_main_window (GuideApplication *self)
+/* Whether the organisation set the language, in the settings or the site file. */
+static gboolean
+language_is_locked (GuideApplication *self)
+{
+  return !g_settings_is_writable (self->settings, "language") || guide_site_get_language_locked (self->site);
+}
+
+/* The organisation's lock wins; then the user's own choice; then the
+ * organisation's default, from the settings' defaults (a vendor override or
+ * a dconf system database) or else from the site file; then the desktop's. */
+static const char *
+get_effective_language (GuideApplication *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "language");
+  g_autoptr(GVariant) user = g_settings_get_user_value (self->settings, "language");
+  const char *site = guide_site_get_language (self->site);
+
+  if (site != NULL && guide_site_get_language_locked (self->site))
+    return g_intern_string (site);
+
+  if (user == NULL && *setting == '\0' && site != NULL)
+    return g_intern_string (site);
+
+  return guide_i18n_resolve_language (setting);
+}
+
+/* The checklist's window, if it was built. */
+static GuideWindow *
+get_main_window (GuideApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (GUIDE_IS_WINDOW (l->data))
@@ -69,67 +110,36 @@ _guide_application_get_main_window (GuideApplication *self)
   return NULL;
 }
 
-/* The options, in the current language. */
+/* The checklist follows; a presentation keeps its own language. */
 static void
-add_options (GuideApplication *self)
+update_language (GuideApplication *self)
 {
-  const GOptionEntry options[] = {
-    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
-    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Start in presentation mode, for workshops"), NULL },
-    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Mark every step as not done, and quit"), NULL },
-    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
-    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
-    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
-    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("With --export-pdf: leave every check box empty"), NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print the version and quit"), NULL },
-    { NULL }
-  };
-  GOptionEntry translated[G_N_ELEMENTS (options)];
+  const char *language = get_effective_language (self);
+  GuideWindow *window = get_main_window (self);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
 
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      translated[i] = options[i];
-      if (options[i].description != NULL)
-        translated[i].description = _(options[i].description);
-      if (options[i].arg_description != NULL)
-        translated[i].arg_description = _(options[i].arg_description);
-    }
+  if (language == self->language)
+    return;
 
-  g_application_add_main_option_entries (G_APPLICATION (self), translated);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
+  self->language = language;
+  guide_i18n_set_language (language);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
+
+  if (window != NULL)
+    guide_window_set_language (window, language);
 }
 
-/* Whether the app already runs in this session: what changes its progress
- * or its language must then go through it, the only writer. */
-static gboolean
-primary_running (GApplication *application)
+static void
+update_language_writable (GuideApplication *self)
 {
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+  GuideWindow *window = get_main_window (self);
 
-  if (bus == NULL)
-    return FALSE;
+  self->language_locked = language_is_locked (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !self->language_locked);
 
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", g_application_get_application_id (application)),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-
-  return owned;
+  if (window != NULL)
+    guide_window_set_language_locked (window, self->language_locked);
 }
 
 /* GApplication's own messages, an unknown option's among them, said as the
@@ -210,7 +220,7 @@ guide_application_handle_local_options (GApplication *application,
       if (!g_variant_dict_contains (options, "blank"))
         file = get_progress_file (self);
       if (language == NULL)
-        language = _guide_application_get_effective_language (self);
+        language = get_effective_language (self);
       guide_i18n_set_language (language);
 
       return guide_cli_export_pdf (path, self->library, language, file);
@@ -229,21 +239,19 @@ guide_application_handle_local_options (GApplication *application,
    * save: it is sent the command line instead (see command_line()). Another
    * progress file than the app's own is not its business. */
   reset = g_variant_dict_contains (options, "reset-progress");
-  if ((reset || language != NULL) && self->progress_path == NULL && primary_running (application))
+  if ((reset || language != NULL) && self->progress_path == NULL && guide_cli_primary_running (application))
     return -1;
 
   if (language != NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-      g_autoptr(GuideSite) site = guide_site_new ();
-
-      if (_guide_application_language_is_locked (settings, site))
+      open_site (self);
+      if (language_is_locked (self))
         {
           g_printerr (_("cpms-guide: the language is set by your organisation and cannot be changed\n"));
           return 2;
         }
 
-      g_settings_set_string (settings, "language", language);
+      g_settings_set_string (self->settings, "language", language);
       g_settings_sync ();
     }
 
@@ -300,6 +308,98 @@ guide_application_command_line (GApplication            *application,
   return 0;
 }
 
+static void
+change_language (GSimpleAction *action,
+                 GVariant      *value,
+                 gpointer       user_data)
+{
+  GuideApplication *self = GUIDE_APPLICATION (user_data);
+
+  g_settings_set_string (self->settings, "language", g_variant_get_string (value, NULL));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *application = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  /* Closing the windows lets each one save its size. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+
+  g_application_quit (application);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The CPMS Access Guide authors", NULL };
+  const char *translators = _("translator-credits");
+
+  /* The translations are the project's own, credited as such in each
+   * catalogue; a language without one shows no placeholder. */
+  if (g_str_equal (translators, "translator-credits"))
+    translators = NULL;
+
+  adw_show_about_dialog (GTK_WIDGET (gtk_application_get_active_window (application)),
+                         "application-name", _("CPMS Access Guide"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", "The CPMS Access Guide authors",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Get access to the CPMS as a guest of ERN ReCONNET, step by step."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The CPMS Access Guide authors",
+                         "translator-credits", translators,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_WEBSITE "/issues",
+                         NULL);
+}
+
+/* Leaving the presentation brings back the checklist, built only now when
+ * the app was started in presentation mode: a workshop that never leaves it
+ * never pays for it. */
+static void
+presentation_closed_cb (GuideApplication *self)
+{
+  GuideWindow *window = get_main_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  else
+    g_application_activate (G_APPLICATION (self));
+}
+
+static void
+presentation_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GuideApplication *self = GUIDE_APPLICATION (user_data);
+  GtkWidget *presentation = guide_presentation_new (GTK_APPLICATION (self), self->library, self->language);
+
+  g_signal_connect_object (presentation, "destroy", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "presentation", presentation_activated },
+  { "about", about_activated },
+  { "language", NULL, "s", "'fr'", change_language },
+};
+
 /* A site's problems go to the system log, and the user is told once; a site
  * file that cannot be read at all has the window's banner instead. */
 static void
@@ -317,6 +417,8 @@ static void
 guide_application_startup (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *presentation_accels[] = { "F5", NULL };
   g_autoptr(GFile) file = get_progress_file (self);
   g_autoptr(GError) error = NULL;
 
@@ -324,7 +426,16 @@ guide_application_startup (GApplication *application)
 
   open_site (self);
   report_site_problems (self);
-  _guide_application_actions_init (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation", presentation_accels);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed::language",
+                           G_CALLBACK (update_language_writable), self, G_CONNECT_SWAPPED);
+  update_language (self);
+  update_language_writable (self);
 
   self->progress = guide_progress_new (file);
   if (!guide_progress_load (self->progress, &error) ||
@@ -340,20 +451,20 @@ static void
 guide_application_activate (GApplication *application)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
-  GtkWindow *window = _guide_application_get_main_window (self);
+  GuideWindow *window = get_main_window (self);
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (guide_window_new (GTK_APPLICATION (self), self->library, self->progress,
-                                             self->settings, self->language));
-      guide_window_set_language_locked (GUIDE_WINDOW (window), self->language_locked);
+      window = guide_window_new (GTK_APPLICATION (self), self->library, self->progress,
+                                 self->settings, self->language);
+      guide_window_set_language_locked (window, self->language_locked);
     }
 
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
 
   if (self->startup_message != NULL)
     {
-      guide_window_add_toast (GUIDE_WINDOW (window), self->startup_message);
+      guide_window_add_toast (window, self->startup_message);
       g_clear_pointer (&self->startup_message, g_free);
     }
 }
@@ -456,7 +567,7 @@ guide_application_init (GuideApplication *self)
   if (desktop != NULL)
     guide_i18n_set_language (desktop);
 
-  add_options (self);
+  guide_cli_add_options (G_APPLICATION (self));
 }
 
 GuideApplication *

@@ -10,14 +10,89 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the command line does without a window, for rollout scripts and
- * trainers: checking a site, resetting progress, writing the handout. Each
- * returns the process's exit status: 0 when done, 1 when it failed. */
+/* The command line's options, and what it does without a window, for
+ * rollout scripts and trainers: checking a site, resetting progress, writing
+ * the handout. Each job returns the process's exit status: 0 when done, 1
+ * when it failed. */
 
 #include "guide-cli.h"
 #include "guide-handout.h"
 #include "guide-i18n.h"
 #include "guide-uri.h"
+
+/**
+ * guide_cli_add_options:
+ * @application: the application
+ *
+ * Adds the command line's options to @application, in the language of the
+ * moment, for --help to show.
+ */
+void
+guide_cli_add_options (GApplication *application)
+{
+  const GOptionEntry options[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode, for workshops"), NULL },
+    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Mark every step as not done, and quit"), NULL },
+    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
+    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
+    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: leave every check box empty"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+  GOptionEntry translated[G_N_ELEMENTS (options)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      translated[i] = options[i];
+      if (options[i].description != NULL)
+        translated[i].description = _(options[i].description);
+      if (options[i].arg_description != NULL)
+        translated[i].arg_description = _(options[i].arg_description);
+    }
+
+  g_application_add_main_option_entries (application, translated);
+  g_application_set_option_context_summary (application,
+                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
+}
+
+/**
+ * guide_cli_primary_running:
+ * @application: the application, not yet registered
+ *
+ * Returns: whether the app already runs in this session: what changes its
+ *   progress or its language must then go through it, the only writer
+ */
+gboolean
+guide_cli_primary_running (GApplication *application)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (application)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
 
 /* Prints a warning for each address of the site that hides the host it
  * opens, with the host the browser really opens. A warning, which leaves

@@ -16,11 +16,13 @@
 
 G_BEGIN_DECLS
 
-int guide_cli_check_site     (gboolean      require_site);
-int guide_cli_reset_progress (GFile        *file);
-int guide_cli_export_pdf     (const char   *path,
-                              GuideLibrary *library,
-                              const char   *language,
-                              GFile        *progress_file);
+void     guide_cli_add_options      (GApplication *application);
+gboolean guide_cli_primary_running  (GApplication *application);
+int      guide_cli_check_site       (gboolean      require_site);
+int      guide_cli_reset_progress   (GFile        *file);
+int      guide_cli_export_pdf       (const char   *path,
+                                     GuideLibrary *library,
+                                     const char   *language,
+                                     GFile        *progress_file);
 
 G_END_DECLS
