@@ -508,6 +508,20 @@ stage_window_title (GtkWidget *window)
 /* A phone-sized window (360 × 640, as on Phosh): nothing reaches past its
  * right edge, the title is the short name rather than a cut long one, and
  * the languages are in the main menu. */
+static gboolean
+window_focus_is (gpointer data)
+{
+  return gtk_window_get_focus (GTK_WINDOW (gtk_widget_get_root (data))) == data;
+}
+
+static gboolean
+popover_closed (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover == NULL || !gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
 static void
 test_phone_size (Fixture       *fixture,
                  gconstpointer  data)
@@ -568,9 +582,11 @@ test_phone_size (Fixture       *fixture,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   /* Alt+Left goes to the previous stage, and the stage stays on screen
-   * rather than giving way to the list of stages. */
-  /* The reader back on a step, the menu closed. */
+   * rather than giving way to the list of stages. The reader is back on a
+   * step, once the menu, which holds the keyboard while open, is closed. */
+  g_assert_true (guide_test_wait_for (popover_closed, menu_button));
   gtk_widget_grab_focus (GTK_WIDGET (step_row (fixture, 0)));
+  g_assert_true (guide_test_wait_for (window_focus_is, step_row (fixture, 0)));
   guide_test_press_keys (fixture->window, "alt+Left");
   g_assert_true (guide_test_wait_for (first_stage_shown, fixture));
   guide_test_wait_for_frame (fixture->window);
@@ -617,12 +633,6 @@ scrolled_down (gpointer data)
 
 /* The widget is its window's focus, whether or not the window is yet the
  * active one, which is the X server's to say. */
-static gboolean
-window_focus_is (gpointer data)
-{
-  return gtk_window_get_focus (GTK_WINDOW (gtk_widget_get_root (data))) == data;
-}
-
 static void
 test_restart_scrolls_to_step (Fixture       *fixture,
                               gconstpointer  data)
