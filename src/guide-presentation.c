@@ -16,15 +16,45 @@
  * The keys are those presentation clickers send. Ticking steps here is a
  * demonstration: nothing is saved, neither progress nor settings.
  *
- * This file has the window: its actions and keys, and the screen it takes.
- * What a slide says is in guide-presentation-slides.c, its fitting to the
- * screen in guide-presentation-fit.c. */
+ * The window has the list of slides, the keys, the screen it takes and the
+ * type that screen calls for; what a slide says, and its fitting to the
+ * screen, is in GuideSlide. */
 
 #include "guide-i18n.h"
-#include "guide-presentation-fit.h"
-#include "guide-presentation-private.h"
-#include "guide-presentation-slides.h"
-#include "guide-qr-code.h"
+#include "guide-presentation.h"
+#include "guide-slide.h"
+
+/* A slide, by what it shows: the stage and step are indexes into the
+ * guide's stages and into the stage's steps. */
+typedef struct
+{
+  GuideSlideKind kind;
+  guint          stage;
+  guint          step;
+} Slide;
+
+struct _GuidePresentation
+{
+  AdwWindow          parent_instance;
+
+  GuideLibrary      *library;
+  GuideBook         *book;
+  const char        *language;
+  GArray            *slides;
+  guint              index;
+  GtkCssProvider    *provider;
+  int                screen_width;
+  int                screen_height;
+  int                content_width;
+  int                content_height;
+  guint              fit_source;
+  int                font_size;
+  gboolean           hints_hidden;
+
+  GtkScrolledWindow *scroller;
+  GtkStack          *stack;
+  GuideSlide        *slide;
+};
 
 G_DEFINE_FINAL_TYPE (GuidePresentation, guide_presentation, ADW_TYPE_WINDOW)
 
@@ -58,6 +88,48 @@ load_type_sizes (GuidePresentation *self)
 #endif
 }
 
+/* The list of slides, from the guide: the title, then each stage followed
+ * by its steps and its original guide's steps, then the contacts. */
+static void
+build_slides (GuidePresentation *self)
+{
+  GPtrArray *stages = guide_book_get_stages (self->book);
+  Slide slide = { GUIDE_SLIDE_TITLE, 0, 0 };
+
+  g_array_append_val (self->slides, slide);
+  for (guint i = 0; i < stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (stages, i);
+
+      slide = (Slide) { GUIDE_SLIDE_STAGE, i, 0 };
+      g_array_append_val (self->slides, slide);
+      for (guint j = 0; j < stage->steps->len; j++)
+        {
+          slide = (Slide) { GUIDE_SLIDE_STEP, i, j };
+          g_array_append_val (self->slides, slide);
+        }
+      if (stage->original_steps->len > 0)
+        {
+          slide = (Slide) { GUIDE_SLIDE_ORIGINAL, i, 0 };
+          g_array_append_val (self->slides, slide);
+        }
+    }
+
+  slide = (Slide) { GUIDE_SLIDE_CONTACTS, 0, 0 };
+  g_array_append_val (self->slides, slide);
+}
+
+static void
+show_slide (GuidePresentation *self)
+{
+  const Slide *slide = &g_array_index (self->slides, Slide, self->index);
+
+  guide_slide_show (self->slide, self->book, self->language, slide->kind, slide->stage, slide->step);
+  guide_slide_set_counter (self->slide, self->index, self->slides->len, !self->hints_hidden);
+  guide_slide_fit (self->slide, self->screen_height, self->font_size, self->content_width, self->content_height);
+  gtk_stack_set_visible_child_name (self->stack, "slide");
+}
+
 /* Takes the sizes of @monitor's screen: the type, and the room a slide has;
  * the slide shown is laid out again when they change. Sizes come from the
  * screen, never from the window: the window is as large as its content asks,
@@ -79,7 +151,7 @@ set_monitor (GuidePresentation *self,
   load_type_sizes (self);
 
   if (self->slides->len > 0)
-    guide_presentation_show_slide (self);
+    show_slide (self);
 }
 
 static void
@@ -87,60 +159,26 @@ go_to (GuidePresentation *self,
        int                index)
 {
   self->index = CLAMP (index, 0, (int) self->slides->len - 1);
-  guide_presentation_show_slide (self);
+  show_slide (self);
 }
 
+/* presentation.next, presentation.previous, presentation.first and
+ * presentation.last. */
 static void
-done_toggled_cb (GuidePresentation *self)
-{
-  const GuidePresentationSlide *slide = &g_array_index (self->slides, GuidePresentationSlide, self->index);
-  GuideStage *stage = guide_book_get_stage (self->book, slide->stage);
-  GuideStep *step;
-
-  if (slide->kind != GUIDE_PRESENTATION_SLIDE_STEP)
-    return;
-
-  step = g_ptr_array_index (stage->steps, slide->step);
-  /* A demonstration's progress is kept in memory only. */
-  guide_progress_set_done (self->progress, step->id, gtk_check_button_get_active (self->done_check));
-}
-
-static void
-next_action (GtkWidget  *widget,
+move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   GuidePresentation *self = GUIDE_PRESENTATION (widget);
 
-  go_to (self, self->index + 1);
-}
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  GuidePresentation *self = GUIDE_PRESENTATION (widget);
-
-  go_to (self, (int) self->index - 1);
-}
-
-static void
-first_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  go_to (GUIDE_PRESENTATION (widget), 0);
-}
-
-static void
-last_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  GuidePresentation *self = GUIDE_PRESENTATION (widget);
-
-  go_to (self, self->slides->len - 1);
+  if (g_str_equal (action_name, "presentation.next"))
+    go_to (self, self->index + 1);
+  else if (g_str_equal (action_name, "presentation.previous"))
+    go_to (self, (int) self->index - 1);
+  else if (g_str_equal (action_name, "presentation.first"))
+    go_to (self, 0);
+  else
+    go_to (self, self->slides->len - 1);
 }
 
 static void
@@ -153,9 +191,9 @@ stage_action (GtkWidget  *widget,
 
   for (guint i = 0; i < self->slides->len; i++)
     {
-      const GuidePresentationSlide *slide = &g_array_index (self->slides, GuidePresentationSlide, i);
+      const Slide *slide = &g_array_index (self->slides, Slide, i);
 
-      if (slide->kind == GUIDE_PRESENTATION_SLIDE_STAGE && slide->stage == stage)
+      if (slide->kind == GUIDE_SLIDE_STAGE && slide->stage == stage)
         {
           go_to (self, i);
           return;
@@ -183,7 +221,7 @@ hints_action (GtkWidget  *widget,
   GuidePresentation *self = GUIDE_PRESENTATION (widget);
 
   self->hints_hidden = !self->hints_hidden;
-  guide_presentation_show_slide (self);
+  show_slide (self);
 }
 
 /* The next language, fr → it → en → fr, in place, for this window only: the
@@ -199,7 +237,7 @@ language_action (GtkWidget  *widget,
                    g_str_equal (self->language, "it") ? "en" : "fr";
   g_set_object (&self->book, guide_library_get_book (self->library, self->language));
   guide_i18n_translate_widget_in (widget, self->language);
-  guide_presentation_show_slide (self);
+  show_slide (self);
 }
 
 static gboolean
@@ -208,7 +246,7 @@ fit_slide_cb (gpointer user_data)
   GuidePresentation *self = GUIDE_PRESENTATION (user_data);
 
   self->fit_source = 0;
-  guide_presentation_fit_slide (self);
+  guide_slide_fit (self->slide, self->screen_height, self->font_size, self->content_width, self->content_height);
 
   return G_SOURCE_REMOVE;
 }
@@ -266,7 +304,6 @@ guide_presentation_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GUIDE_TYPE_PRESENTATION);
   g_clear_object (&self->library);
   g_clear_object (&self->book);
-  g_clear_object (&self->progress);
   g_clear_object (&self->provider);
 
   G_OBJECT_CLASS (guide_presentation_parent_class)->dispose (object);
@@ -317,7 +354,7 @@ guide_presentation_constructed (GObject *object)
   set_monitor (self, monitor);
 
   guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);
-  guide_presentation_build_slides (self);
+  build_slides (self);
   go_to (self, 0);
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
 }
@@ -361,22 +398,12 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, scroller);
   gtk_widget_class_bind_template_child (widget_class, GuidePresentation, stack);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, where_label);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, title_label);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, withdrawn_label);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, text_label);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, note_label);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, done_check);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, illustration);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, codes_box);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, counter_label);
-  gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, GuidePresentation, slide);
 
-  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, first_action);
-  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, last_action);
+  gtk_widget_class_install_action (widget_class, "presentation.next", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "presentation.first", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "presentation.last", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "presentation.stage", "i", stage_action);
   gtk_widget_class_install_action (widget_class, "presentation.blank", NULL, blank_action);
   gtk_widget_class_install_action (widget_class, "presentation.language", NULL, language_action);
@@ -405,52 +432,7 @@ guide_presentation_class_init (GuidePresentationClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
-  g_type_ensure (GUIDE_TYPE_QR_CODE);
-}
-
-/* The keys presentation clickers and keyboards send. They are caught before
- * any widget sees them, so that Space and Enter never tick a box. */
-static void
-add_keys (GuidePresentation *self)
-{
-  static const struct { guint key; const char *action; int stage; } keys[] = {
-    { GDK_KEY_Right, "presentation.next", -1 },
-    { GDK_KEY_Down, "presentation.next", -1 },
-    { GDK_KEY_Page_Down, "presentation.next", -1 },
-    { GDK_KEY_space, "presentation.next", -1 },
-    { GDK_KEY_Return, "presentation.next", -1 },
-    { GDK_KEY_KP_Enter, "presentation.next", -1 },
-    { GDK_KEY_Left, "presentation.previous", -1 },
-    { GDK_KEY_Up, "presentation.previous", -1 },
-    { GDK_KEY_Page_Up, "presentation.previous", -1 },
-    { GDK_KEY_BackSpace, "presentation.previous", -1 },
-    { GDK_KEY_Home, "presentation.first", -1 },
-    { GDK_KEY_End, "presentation.last", -1 },
-    { GDK_KEY_b, "presentation.blank", -1 },
-    { GDK_KEY_period, "presentation.blank", -1 },
-    { GDK_KEY_h, "presentation.hints", -1 },
-    { GDK_KEY_l, "presentation.language", -1 },
-    { GDK_KEY_1, "presentation.stage", 0 },
-    { GDK_KEY_2, "presentation.stage", 1 },
-    { GDK_KEY_3, "presentation.stage", 2 },
-    { GDK_KEY_4, "presentation.stage", 3 },
-    { GDK_KEY_Escape, "window.close", -1 },
-    { GDK_KEY_F5, "window.close", -1 },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
-                                                gtk_named_action_new (keys[i].action));
-
-      if (keys[i].stage >= 0)
-        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].stage));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  g_type_ensure (GUIDE_TYPE_SLIDE);
 }
 
 static void
@@ -458,13 +440,11 @@ guide_presentation_init (GuidePresentation *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->slides = g_array_new (FALSE, FALSE, sizeof (GuidePresentationSlide));
-  self->progress = guide_progress_new (NULL);
+  self->slides = g_array_new (FALSE, FALSE, sizeof (Slide));
   self->provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  add_keys (self);
 }
 
 /**

@@ -34,18 +34,21 @@ struct _GuideQrCode
 
 G_DEFINE_FINAL_TYPE (GuideQrCode, guide_qr_code, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_TEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static int
 n_modules (GuideQrCode *self)
 {
   return self->code != NULL ? self->code->width + 2 * QUIET_ZONE : 0;
+}
+
+/* Encoded again when the version changes. */
+static void
+encode (GuideQrCode *self)
+{
+  g_clear_pointer (&self->code, QRcode_free);
+  if (self->text != NULL)
+    self->code = guide_qr_code_encode (self->text, self->min_version);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -115,67 +118,15 @@ guide_qr_code_finalize (GObject *object)
 }
 
 static void
-guide_qr_code_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  GuideQrCode *self = GUIDE_QR_CODE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-guide_qr_code_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  GuideQrCode *self = GUIDE_QR_CODE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      guide_qr_code_set_text (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 guide_qr_code_class_init (GuideQrCodeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = guide_qr_code_finalize;
-  object_class->get_property = guide_qr_code_get_property;
-  object_class->set_property = guide_qr_code_set_property;
 
   widget_class->measure = guide_qr_code_measure;
   widget_class->snapshot = guide_qr_code_snapshot;
-
-  /**
-   * GuideQrCode:text:
-   *
-   * What the code encodes: an address.
-   */
-  properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "qrcode");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -186,10 +137,21 @@ guide_qr_code_init (GuideQrCode *self)
 {
 }
 
+/**
+ * guide_qr_code_new:
+ * @text: what the code says: an address
+ *
+ * Returns: (transfer floating): a QR code of @text
+ */
 GtkWidget *
-guide_qr_code_new (void)
+guide_qr_code_new (const char *text)
 {
-  return g_object_new (GUIDE_TYPE_QR_CODE, NULL);
+  GuideQrCode *self = g_object_new (GUIDE_TYPE_QR_CODE, NULL);
+
+  self->text = g_strdup (text);
+  encode (self);
+
+  return GTK_WIDGET (self);
 }
 
 const char *
@@ -198,33 +160,6 @@ guide_qr_code_get_text (GuideQrCode *self)
   g_return_val_if_fail (GUIDE_IS_QR_CODE (self), NULL);
 
   return self->text;
-}
-
-/* Encoded when the text or the version changes, and only for codes that
- * are shown. */
-static void
-encode (GuideQrCode *self)
-{
-  g_clear_pointer (&self->code, QRcode_free);
-  if (self->text != NULL)
-    self->code = guide_qr_code_encode (self->text, self->min_version);
-
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-void
-guide_qr_code_set_text (GuideQrCode *self,
-                        const char  *text)
-{
-  g_return_if_fail (GUIDE_IS_QR_CODE (self));
-
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-
-  g_free (self->text);
-  self->text = g_strdup (text);
-  encode (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
 /**

@@ -21,12 +21,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuideQrCode, guide_qr_code, GUIDE, QR_CODE, GtkWidget)
 
-GtkWidget  *guide_qr_code_new      (void);
-const char *guide_qr_code_get_text (GuideQrCode *self);
-void        guide_qr_code_set_text (GuideQrCode *self,
-                                    const char  *text);
-void        guide_qr_code_set_side (GuideQrCode *self,
-                                    int          side);
+GtkWidget  *guide_qr_code_new             (const char  *text);
+const char *guide_qr_code_get_text        (GuideQrCode *self);
+void        guide_qr_code_set_side        (GuideQrCode *self,
+                                           int          side);
 int         guide_qr_code_get_version     (GuideQrCode *self);
 void        guide_qr_code_set_min_version (GuideQrCode *self,
                                            int          version);
