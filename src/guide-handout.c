@@ -152,14 +152,21 @@ show_text (GuideHandout  *self,
   return show_layout (self, cr, x, y, layout, colour);
 }
 
+/* A box with rounded corners, filled with @colour when @line_width is 0 and
+ * outlined otherwise; nothing when only measuring. */
 static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
+box (cairo_t       *cr,
+     double         x,
+     double         y,
+     double         width,
+     double         height,
+     double         radius,
+     const GdkRGBA *colour,
+     double         line_width)
 {
+  if (cr == NULL)
+    return;
+
   radius = MIN (radius, MIN (width, height) / 2);
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
@@ -167,41 +174,14 @@ rounded_rectangle (cairo_t *cr,
   cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
   cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
-}
-
-/* A box filled with @colour, unless only measuring. */
-static void
-fill_box (cairo_t       *cr,
-          double         x,
-          double         y,
-          double         width,
-          double         height,
-          double         radius,
-          const GdkRGBA *colour)
-{
-  if (cr == NULL)
-    return;
-
-  rounded_rectangle (cr, x, y, width, height, radius);
   gdk_cairo_set_source_rgba (cr, colour);
-  cairo_fill (cr);
-}
-
-/* A box outlined with @colour. */
-static void
-outline_box (cairo_t       *cr,
-             double         x,
-             double         y,
-             double         width,
-             double         height,
-             double         radius,
-             const GdkRGBA *colour,
-             double         line_width)
-{
-  rounded_rectangle (cr, x, y, width, height, radius);
-  gdk_cairo_set_source_rgba (cr, colour);
-  cairo_set_line_width (cr, line_width);
-  cairo_stroke (cr);
+  if (line_width == 0)
+    cairo_fill (cr);
+  else
+    {
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
 }
 
 /* A hairline across, unless only measuring. */
@@ -328,8 +308,8 @@ draw_note (GuideHandout            *self,
   const char *title = note->title != NULL ? note->title : update ? _("Update") : NULL;
 
   /* Drawn once measured: the box's height is the block's. */
-  fill_box (cr, x, 0, width, block->height, 4, update ? &update_fill : &info_fill);
-  fill_box (cr, x, 0, bar, block->height, 1, update ? &update_bar : &info_bar);
+  box (cr, x, 0, width, block->height, 4, update ? &update_fill : &info_fill, 0);
+  box (cr, x, 0, bar, block->height, 1, update ? &update_bar : &info_bar, 0);
 
   if (title != NULL)
     y += show_text (self, cr, inner_x, y, inner_width, title, FONT_BODY_BOLD, &ink) + 2;
@@ -379,7 +359,7 @@ draw_profiles (GuideHandout            *self,
 
       /* The usual profile's background, under its text. */
       if (profile->recommended)
-        fill_box (cr, x, y, width, height, 4, &recommended_fill);
+        box (cr, x, y, width, height, 4, &recommended_fill, 0);
 
       show_layout (self, cr, x + padding, y + padding, name, &ink);
       if (profile->recommended)
@@ -426,7 +406,7 @@ draw_picture (GuideHandout            *self,
         g_warning ("The picture “%s” could not be drawn: %s",
                    guide_screenshot_get_origin (picture), error->message);
       cairo_restore (cr);
-      outline_box (cr, block->indent, 0, width, height, 0, &hairline, 0.75);
+      box (cr, block->indent, 0, width, height, 0, &hairline, 0.75);
     }
 
   /* On paper as in the window, a drawing is said to be one. */
@@ -444,7 +424,7 @@ static void
 draw_check (cairo_t  *cr,
             gboolean  ticked)
 {
-  outline_box (cr, 0, 0.5, 14, 14, 2, &ink, 1);
+  box (cr, 0, 0.5, 14, 14, 2, &ink, 1);
   if (!ticked)
     return;
 
@@ -483,9 +463,8 @@ draw_step (GuideHandout            *self,
       PangoRectangle logical;
 
       pango_layout_get_extents (layout, NULL, &logical);
-      if (cr != NULL)
-        outline_box (cr, STEP_INDENT, y + 4, pango_units_to_double (logical.width) + 10,
-                     layout_height (layout) + 4, 3, &muted, 0.75);
+      box (cr, STEP_INDENT, y + 4, pango_units_to_double (logical.width) + 10, layout_height (layout) + 4,
+           3, &muted, 0.75);
       y += 8 + show_layout (self, cr, STEP_INDENT + 5, y + 6, layout, &muted);
     }
 
@@ -556,7 +535,7 @@ draw_original_heading (GuideHandout            *self,
   double width = block_width (self, block);
   double y;
 
-  fill_box (cr, 0, 0, width, block->height, 4, &withdrawn_fill);
+  box (cr, 0, 0, width, block->height, 4, &withdrawn_fill, 0);
   y = padding + show_text (self, cr, padding, padding, width - 2 * padding,
                            stage->original_title, FONT_SECTION, &muted) + 4;
   y += show_text (self, cr, padding, y, width - 2 * padding, stage->original_text, FONT_BODY, &ink);
@@ -896,19 +875,9 @@ draw_footer (GuideHandout *self,
   left_layout = layout_new (self, left, FONT_SMALL, width - pango_units_to_double (logical.width) - 12);
   pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
 
-  cairo_save (cr);
-  cairo_move_to (cr, MARGIN_SIDE, y - 6);
-  cairo_line_to (cr, MARGIN_SIDE + width, y - 6);
-  gdk_cairo_set_source_rgba (cr, &hairline);
-  cairo_set_line_width (cr, 0.75);
-  cairo_stroke (cr);
-
-  gdk_cairo_set_source_rgba (cr, &muted);
-  cairo_move_to (cr, MARGIN_SIDE, y);
-  pango_cairo_show_layout (cr, left_layout);
-  cairo_move_to (cr, MARGIN_SIDE + width - pango_units_to_double (logical.width), y);
-  pango_cairo_show_layout (cr, right_layout);
-  cairo_restore (cr);
+  rule (cr, MARGIN_SIDE, y - 6, width);
+  show_layout (self, cr, MARGIN_SIDE, y, left_layout, &muted);
+  show_layout (self, cr, MARGIN_SIDE + width - pango_units_to_double (logical.width), y, right_layout, &muted);
 }
 
 static void
