@@ -67,7 +67,8 @@ struct _GuideHandout
   PangoContext  *context;
 
   GPtrArray     *blocks;
-  /* Every text measured by the last pagination. */
+  /* Every text the last pagination measured, for the tests to check where
+   * its addresses break. */
   GPtrArray     *layouts;
   double         page_width;
   double         page_height;
