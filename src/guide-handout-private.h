@@ -10,16 +10,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The handout's instance, and the blocks of items it is laid out in: for
+/* The handout's instance, and the blocks it is laid out in: for
  * guide-handout.c, and for its tests, which check how the blocks are put on
  * pages and where addresses are broken. */
 
 #pragma once
 
-#include <qrencode.h>
-
 #include "guide-handout.h"
-#include "guide-screenshot.h"
 
 G_BEGIN_DECLS
 
@@ -30,49 +27,34 @@ G_BEGIN_DECLS
 /* The space between a stage and the one before it on the same page. */
 #define STAGE_GAP 36.0
 
-typedef enum
-{
-  GUIDE_HANDOUT_ITEM_TEXT,
-  GUIDE_HANDOUT_ITEM_FILL,
-  GUIDE_HANDOUT_ITEM_OUTLINE,
-  GUIDE_HANDOUT_ITEM_LINE,
-  GUIDE_HANDOUT_ITEM_CHECK,
-  GUIDE_HANDOUT_ITEM_QR,
-  GUIDE_HANDOUT_ITEM_PICTURE,
-} GuideHandoutItemKind;
+typedef struct _GuideHandoutBlock GuideHandoutBlock;
 
-/* One thing drawn, at a place relative to its block. */
-typedef struct
-{
-  GuideHandoutItemKind  kind;
-  double                x;
-  double                y;
-  double                width;
-  double                height;
-  const GdkRGBA        *colour;
-  double                radius;
-  PangoLayout          *layout;
-  /* An address, which a text or a QR code is a link to in a PDF. */
-  char                 *uri;
-  gboolean              ticked;
-  QRcode               *code;
-  GuideScreenshot      *picture;
-} GuideHandoutItem;
+/* Draws @block with its top left corner where @cr is, or only measures it
+ * when @cr is %NULL; returns its height either way. */
+typedef double (*GuideHandoutDrawFunc) (GuideHandout            *self,
+                                        cairo_t                 *cr,
+                                        const GuideHandoutBlock *block);
 
 /* What is never split across pages; a block that keeps with the next one
  * goes to a new page with it (a step with its picture, a heading with what
  * follows it) whenever they fit on one page together. */
-typedef struct
+struct _GuideHandoutBlock
 {
-  GPtrArray *items;
-  double     height;
-  double     space_before;
-  gboolean   keep_with_next;
+  GuideHandoutDrawFunc  draw;
+  /* What it draws: a stage, a step, a note, an address… */
+  gconstpointer         data;
+  /* A step's number, or a stage's index. */
+  guint                 number;
+  gboolean              withdrawn;
+  double                indent;
+  double                height;
+  double                space_before;
+  gboolean              keep_with_next;
   /* The start of a stage. */
-  gboolean   new_page;
-  guint      page;
-  double     y;
-} GuideHandoutBlock;
+  gboolean              new_page;
+  guint                 page;
+  double                y;
+};
 
 struct _GuideHandout
 {
@@ -85,9 +67,9 @@ struct _GuideHandout
   PangoContext  *context;
 
   GPtrArray     *blocks;
-  /* The contents' page numbers, one for each stage, written once the
-   * blocks are on pages. */
-  GPtrArray     *contents;
+  /* Every text the last pagination measured, for the tests to check where
+   * its addresses break. */
+  GPtrArray     *layouts;
   double         page_width;
   double         page_height;
   guint          n_pages;

@@ -16,9 +16,10 @@
  *
  * The pages are drawn one way, through GtkPrintOperation: for the print
  * dialog, and exported as a PDF for the command line, where there may be no
- * display at all. The guide is laid out for the paper's size in blocks of
- * items (text, shapes, check boxes, QR codes, pictures), which are then put
- * on pages. Text is laid out in points with a font map of its own, whose
+ * display at all. The guide is cut into blocks, each drawn by a function
+ * that can also only measure it: the blocks are measured for the paper's
+ * size and put on pages, then each page's blocks are drawn straight onto
+ * the print context, links and all. Text is laid out in points with a font map of its own, whose
  * metrics are never hinted, so that it breaks the same way on paper, in a
  * PDF and in a print preview; pictures are drawn as vectors. */
 
@@ -30,6 +31,7 @@
 #include "guide-handout-private.h"
 #include "guide-i18n.h"
 #include "guide-qr-code.h"
+#include "guide-screenshot.h"
 #include "guide-uri.h"
 
 /* A QR code's side, quiet zone included: about 23 mm, which a phone reads
@@ -69,91 +71,6 @@ static const GdkRGBA withdrawn_fill = { 0.95, 0.95, 0.95, 1 };
 static const GdkRGBA recommended_fill = { 0.91, 0.95, 0.99, 1 };
 
 G_DEFINE_FINAL_TYPE (GuideHandout, guide_handout, G_TYPE_OBJECT)
-
-static void
-item_free (GuideHandoutItem *item)
-{
-  g_clear_object (&item->layout);
-  g_free (item->uri);
-  g_clear_pointer (&item->code, QRcode_free);
-  g_clear_object (&item->picture);
-  g_free (item);
-}
-
-static void
-block_free (GuideHandoutBlock *block)
-{
-  g_ptr_array_unref (block->items);
-  g_free (block);
-}
-
-/* A new block at the end of the handout, @space_before below the one
- * before. */
-static GuideHandoutBlock *
-block_begin (GuideHandout *self,
-             double        space_before)
-{
-  GuideHandoutBlock *block = g_new0 (GuideHandoutBlock, 1);
-
-  block->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  block->space_before = space_before;
-  g_ptr_array_add (self->blocks, block);
-
-  return block;
-}
-
-/* Ends @block, which keeps with the one this begins. */
-static GuideHandoutBlock *
-block_continue (GuideHandout      *self,
-                GuideHandoutBlock *block,
-                double             space_before)
-{
-  block->keep_with_next = TRUE;
-  return block_begin (self, space_before);
-}
-
-/* A new item in @block, in ink, drawn over those before it; @block grows to
- * hold it. */
-static GuideHandoutItem *
-item_add (GuideHandoutBlock    *block,
-          GuideHandoutItemKind  kind,
-          double                x,
-          double                y,
-          double                width,
-          double                height)
-{
-  GuideHandoutItem *item = g_new0 (GuideHandoutItem, 1);
-
-  item->kind = kind;
-  item->x = x;
-  item->y = y;
-  item->width = width;
-  item->height = height;
-  item->colour = &ink;
-  g_ptr_array_add (block->items, item);
-  block->height = MAX (block->height, y + height);
-
-  return item;
-}
-
-/* A tinted background for what @block got since it had @n_items items,
- * whose height is known only once they are laid out. */
-static void
-add_background (GuideHandoutBlock *block,
-                guint              n_items,
-                double             x,
-                double             y,
-                double             width,
-                double             height,
-                const GdkRGBA     *colour)
-{
-  GuideHandoutItem *item = item_add (block, GUIDE_HANDOUT_ITEM_FILL, x, y, width, height);
-
-  item->colour = colour;
-  item->radius = 4;
-  g_ptr_array_steal_index (block->items, block->items->len - 1);
-  g_ptr_array_insert (block->items, n_items, item);
-}
 
 /* A layout of @text in @font, in points and in the guide's language,
  * wrapped at @width when it is positive. */
@@ -197,25 +114,116 @@ layout_height (PangoLayout *layout)
   return pango_units_to_double (logical.height);
 }
 
-/* Text at @x, @y in @block, @width wide; returns its height. */
+/* Draws @layout at @x, @y in @colour, or keeps it, measured, for the tests
+ * when @cr is %NULL; returns its height. */
 static double
-add_text (GuideHandout      *self,
-          GuideHandoutBlock *block,
-          double             x,
-          double             y,
-          double             width,
-          const char        *text,
-          const char        *font,
-          const GdkRGBA     *colour)
+show_layout (GuideHandout  *self,
+             cairo_t       *cr,
+             double         x,
+             double         y,
+             PangoLayout   *layout,
+             const GdkRGBA *colour)
 {
-  PangoLayout *layout = layout_new (self, text, font, width);
-  double height = layout_height (layout);
-  GuideHandoutItem *item = item_add (block, GUIDE_HANDOUT_ITEM_TEXT, x, y, width, height);
+  if (cr == NULL)
+    g_ptr_array_add (self->layouts, g_object_ref (layout));
+  else
+    {
+      gdk_cairo_set_source_rgba (cr, colour);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
 
-  item->layout = layout;
-  item->colour = colour;
+  return layout_height (layout);
+}
 
-  return height;
+/* Text at @x, @y, @width wide; returns its height. */
+static double
+show_text (GuideHandout  *self,
+           cairo_t       *cr,
+           double         x,
+           double         y,
+           double         width,
+           const char    *text,
+           const char    *font,
+           const GdkRGBA *colour)
+{
+  g_autoptr(PangoLayout) layout = layout_new (self, text, font, width);
+
+  return show_layout (self, cr, x, y, layout, colour);
+}
+
+/* A box with rounded corners, filled with @colour when @line_width is 0 and
+ * outlined otherwise; nothing when only measuring. */
+static void
+box (cairo_t       *cr,
+     double         x,
+     double         y,
+     double         width,
+     double         height,
+     double         radius,
+     const GdkRGBA *colour,
+     double         line_width)
+{
+  if (cr == NULL)
+    return;
+
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, colour);
+  if (line_width == 0)
+    cairo_fill (cr);
+  else
+    {
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
+}
+
+/* A hairline across, unless only measuring. */
+static void
+rule (cairo_t *cr,
+      double   x,
+      double   y,
+      double   width)
+{
+  if (cr == NULL)
+    return;
+
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width, y);
+  gdk_cairo_set_source_rgba (cr, &hairline);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+}
+
+/* In a PDF, an address is also a link; other surfaces ignore it. */
+static void
+link_begin (cairo_t    *cr,
+            const char *uri)
+{
+  g_autoptr(GString) attributes = g_string_new ("uri='");
+
+  for (const char *c = uri; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *c);
+    }
+  g_string_append_c (attributes, '\'');
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+}
+
+/* The width of what @block draws. */
+static double
+block_width (GuideHandout            *self,
+             const GuideHandoutBlock *block)
+{
+  return self->page_width - 2 * MARGIN_SIDE - block->indent;
 }
 
 /* @date, in local time, as the guide's language writes it on the handout. */
@@ -241,369 +249,330 @@ format_stage_count (GuideHandout     *self,
 }
 
 /* An address written out beside its QR code, centred on it, which the eye
- * reads them with; returns the height. */
+ * reads them with; both are links to it. Returns the height. */
 static double
-add_address (GuideHandout      *self,
-             GuideHandoutBlock *block,
-             double             x,
-             double             y,
-             double             width,
-             const char        *label,
-             const char        *uri)
+show_address (GuideHandout *self,
+              cairo_t      *cr,
+              double        x,
+              double        y,
+              double        width,
+              const char   *label,
+              const char   *uri)
 {
   g_autofree char *display = guide_uri_get_display (uri);
   QRcode *code = guide_qr_code_encode (uri, 0);
   double size = code != NULL ? QR_SIZE : 0;
   double text_x = code != NULL ? x + size + 8 : x;
   double text_width = x + width - text_x;
-  g_autoptr(PangoLayout) label_layout = NULL;
+  g_autoptr(PangoLayout) label_layout = label != NULL ? layout_new (self, label, FONT_BODY_BOLD, text_width) : NULL;
   g_autoptr(PangoLayout) address_layout = layout_new (self, display, FONT_ADDRESS, text_width);
+  double label_height = label != NULL ? layout_height (label_layout) + 2 : 0;
   double address_height = layout_height (address_layout);
-  double label_height = 0, text_y;
-  GuideHandoutItem *item;
+  double text_y = y + MAX (0, (size - label_height - address_height) / 2);
 
-  if (code != NULL)
+  if (code != NULL && cr != NULL)
     {
-      item = item_add (block, GUIDE_HANDOUT_ITEM_QR, x, y, size, size);
-      item->code = code;
-      item->uri = g_strdup (uri);
+      cairo_save (cr);
+      link_begin (cr, uri);
+      cairo_translate (cr, x, y);
+      guide_qr_code_draw (code, cr, size);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+      cairo_restore (cr);
     }
-
-  if (label != NULL)
-    {
-      label_layout = layout_new (self, label, FONT_BODY_BOLD, text_width);
-      label_height = layout_height (label_layout) + 2;
-    }
-  text_y = y + MAX (0, (size - label_height - address_height) / 2);
+  g_clear_pointer (&code, QRcode_free);
 
   if (label_layout != NULL)
-    {
-      item = item_add (block, GUIDE_HANDOUT_ITEM_TEXT, text_x, text_y, text_width, label_height);
-      item->layout = g_steal_pointer (&label_layout);
-    }
-  item = item_add (block, GUIDE_HANDOUT_ITEM_TEXT, text_x, text_y + label_height, text_width, address_height);
-  item->layout = g_steal_pointer (&address_layout);
-  item->colour = &accent;
-  item->uri = g_strdup (uri);
+    show_layout (self, cr, text_x, text_y, label_layout, &ink);
+  if (cr != NULL)
+    link_begin (cr, uri);
+  show_layout (self, cr, text_x, text_y + label_height, address_layout, &accent);
+  if (cr != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
 
   return MAX (size, label_height + address_height);
 }
 
-/* A note in a tinted box, with a bar on its side as in the window; returns
- * its height. */
+/* A note in a tinted box, with a bar on its side as in the window. */
 static double
-add_note (GuideHandout      *self,
-          GuideHandoutBlock *block,
-          double             x,
-          double             y,
-          double             width,
-          const GuideNote   *note)
+draw_note (GuideHandout            *self,
+           cairo_t                 *cr,
+           const GuideHandoutBlock *block)
 {
+  const GuideNote *note = block->data;
   const double padding = 9, bar = 3;
   gboolean update = g_strcmp0 (note->kind, "update") == 0;
+  double x = block->indent, width = block_width (self, block);
   double inner_x = x + bar + padding;
   double inner_width = width - bar - 2 * padding;
-  double inner_y = y + padding;
-  guint n_items = block->items->len;
+  double y = padding;
   const char *title = note->title != NULL ? note->title : update ? _("Update") : NULL;
-  GuideHandoutItem *item;
+
+  /* Drawn once measured: the box's height is the block's. */
+  box (cr, x, 0, width, block->height, 4, update ? &update_fill : &info_fill, 0);
+  box (cr, x, 0, bar, block->height, 1, update ? &update_bar : &info_bar, 0);
 
   if (title != NULL)
-    inner_y += add_text (self, block, inner_x, inner_y, inner_width, title, FONT_BODY_BOLD, &ink) + 2;
+    y += show_text (self, cr, inner_x, y, inner_width, title, FONT_BODY_BOLD, &ink) + 2;
 
-  inner_y += add_text (self, block, inner_x, inner_y, inner_width, note->text, FONT_BODY, &ink);
+  y += show_text (self, cr, inner_x, y, inner_width, note->text, FONT_BODY, &ink);
 
   if (note->source != NULL)
-    inner_y += 4 + add_text (self, block, inner_x, inner_y + 4, inner_width, note->source, FONT_CAPTION, &muted);
+    y += 4 + show_text (self, cr, inner_x, y + 4, inner_width, note->source, FONT_CAPTION, &muted);
 
   if (note->uri != NULL)
-    inner_y += 8 + add_address (self, block, inner_x, inner_y + 8, inner_width, note->label, note->uri);
+    y += 8 + show_address (self, cr, inner_x, y + 8, inner_width, note->label, note->uri);
 
-  inner_y += padding;
-
-  add_background (block, n_items, x, y, width, inner_y - y, update ? &update_fill : &info_fill);
-  item = item_add (block, GUIDE_HANDOUT_ITEM_FILL, x, y, bar, inner_y - y);
-  item->colour = update ? &update_bar : &info_bar;
-  item->radius = 1;
-
-  return inner_y - y;
+  return y + padding;
 }
 
 /* The access profiles as the page lists them, the usual one marked. */
-static void
-add_profiles (GuideHandout      *self,
-              GuideHandoutBlock *block,
-              double             x,
-              double             width,
-              GPtrArray         *profiles)
+static double
+draw_profiles (GuideHandout            *self,
+               cairo_t                 *cr,
+               const GuideHandoutBlock *block)
 {
+  GPtrArray *profiles = ((const GuideStep *) block->data)->profiles;
   const double padding = 6, name_width = 150;
+  double x = block->indent, width = block_width (self, block);
   double detail_x = x + padding + name_width + padding;
   double detail_width = width - name_width - 3 * padding;
   double y = 0;
-  GuideHandoutItem *item;
 
   for (guint i = 0; i < profiles->len; i++)
     {
       const GuideProfile *profile = g_ptr_array_index (profiles, i);
       g_autofree char *page = g_strdup_printf (_("On the page: “%s”"), profile->description);
-      double name_height, detail_height = 0;
-      guint n_items = block->items->len;
-
-      name_height = add_text (self, block, x + padding, y + padding, name_width, profile->name, FONT_BODY_BOLD, &ink);
-      if (profile->recommended)
-        name_height += 2 + add_text (self, block, x + padding, y + padding + name_height + 2, name_width,
-                                     _("Usual choice"), FONT_SMALL_BOLD, &accent);
+      g_autoptr(PangoLayout) name = layout_new (self, profile->name, FONT_BODY_BOLD, name_width);
+      g_autoptr(PangoLayout) usual = layout_new (self, _("Usual choice"), FONT_SMALL_BOLD, name_width);
+      g_autoptr(PangoLayout) meaning = NULL;
+      g_autoptr(PangoLayout) source = layout_new (self, page, FONT_SMALL, detail_width);
+      double name_height = layout_height (name);
+      double meaning_height = 0, height;
 
       if (profile->meaning != NULL)
-        detail_height += add_text (self, block, detail_x, y + padding, detail_width,
-                                   profile->meaning, FONT_BODY, &ink) + 1;
-      detail_height += add_text (self, block, detail_x, y + padding + detail_height, detail_width,
-                                 page, FONT_SMALL, &muted);
+        {
+          meaning = layout_new (self, profile->meaning, FONT_BODY, detail_width);
+          meaning_height = layout_height (meaning) + 1;
+        }
+      height = MAX (name_height + (profile->recommended ? 2 + layout_height (usual) : 0),
+                    meaning_height + layout_height (source)) + 2 * padding;
 
+      /* The usual profile's background, under its text. */
       if (profile->recommended)
-        add_background (block, n_items, x, y, width, MAX (name_height, detail_height) + 2 * padding,
-                        &recommended_fill);
+        box (cr, x, y, width, height, 4, &recommended_fill, 0);
 
-      y += MAX (name_height, detail_height) + 2 * padding;
-      item = item_add (block, GUIDE_HANDOUT_ITEM_LINE, x, y, width, 0);
-      item->colour = &hairline;
+      show_layout (self, cr, x + padding, y + padding, name, &ink);
+      if (profile->recommended)
+        show_layout (self, cr, x + padding, y + padding + name_height + 2, usual, &accent);
+      if (meaning != NULL)
+        show_layout (self, cr, detail_x, y + padding, meaning, &ink);
+      show_layout (self, cr, detail_x, y + padding + meaning_height, source, &muted);
+
+      y += height;
+      rule (cr, x, y, width);
     }
+
+  return y;
 }
 
 /* A step's picture with its caption, small enough to share a page with its
  * step. */
-static void
-add_picture (GuideHandout      *self,
-             GuideHandoutBlock *block,
-             double             x,
-             double             width,
-             const GuideStep   *step)
+static double
+draw_picture (GuideHandout            *self,
+              cairo_t                 *cr,
+              const GuideHandoutBlock *block)
 {
+  const GuideStep *step = block->data;
   g_autoptr(GuideScreenshot) picture = guide_screenshot_lookup (step->picture, guide_book_get_language (self->book));
-  g_autofree char *caption = NULL;
-  double picture_width, picture_height;
-  GuideHandoutItem *item;
+  g_autoptr(GError) error = NULL;
+  double width, height;
 
   if (picture == NULL || guide_screenshot_get_width (picture) <= 0 || guide_screenshot_get_height (picture) <= 0)
-    return;
+    return 0;
 
-  picture_width = MIN (width, PICTURE_MAX_WIDTH);
-  picture_height = picture_width * guide_screenshot_get_height (picture) / guide_screenshot_get_width (picture);
-  if (picture_height > PICTURE_MAX_HEIGHT)
+  width = MIN (block_width (self, block), PICTURE_MAX_WIDTH);
+  height = width * guide_screenshot_get_height (picture) / guide_screenshot_get_width (picture);
+  if (height > PICTURE_MAX_HEIGHT)
     {
-      picture_width *= PICTURE_MAX_HEIGHT / picture_height;
-      picture_height = PICTURE_MAX_HEIGHT;
+      width *= PICTURE_MAX_HEIGHT / height;
+      height = PICTURE_MAX_HEIGHT;
     }
 
-  item = item_add (block, GUIDE_HANDOUT_ITEM_PICTURE, x, 0, picture_width, picture_height);
-  item->picture = g_steal_pointer (&picture);
-  item = item_add (block, GUIDE_HANDOUT_ITEM_OUTLINE, x, 0, picture_width, picture_height);
-  item->colour = &hairline;
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, block->indent, 0);
+      if (!guide_screenshot_draw (picture, cr, width, height, &error))
+        g_warning ("The picture “%s” could not be drawn: %s",
+                   guide_screenshot_get_origin (picture), error->message);
+      cairo_restore (cr);
+      box (cr, block->indent, 0, width, height, 0, &hairline, 0.75);
+    }
 
   /* On paper as in the window, a drawing is said to be one. */
   if (step->picture_alt != NULL)
     {
-      caption = g_strdup_printf (_("Illustration: %s"), step->picture_alt);
-      add_text (self, block, x, picture_height + 4, picture_width, caption, FONT_CAPTION, &muted);
+      g_autofree char *caption = g_strdup_printf (_("Illustration: %s"), step->picture_alt);
+
+      height += 4 + show_text (self, cr, block->indent, height + 4, width, caption, FONT_CAPTION, &muted);
     }
+
+  return height;
+}
+
+static void
+draw_check (cairo_t  *cr,
+            gboolean  ticked)
+{
+  box (cr, 0, 0.5, 14, 14, 2, &ink, 1);
+  if (!ticked)
+    return;
+
+  cairo_move_to (cr, 14 * 0.2, 0.5 + 14 * 0.52);
+  cairo_line_to (cr, 14 * 0.42, 0.5 + 14 * 0.75);
+  cairo_line_to (cr, 14 * 0.82, 0.5 + 14 * 0.24);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
 }
 
 /* A step with its check box, unless it is one of the original guide's,
- * there to read and never to tick; then what belongs to it, each piece in
- * a block kept with the step's. */
-static void
-add_step (GuideHandout    *self,
-          double           width,
-          const GuideStep *step,
-          guint            number,
-          gboolean         withdrawn)
+ * there to read and never to tick. */
+static double
+draw_step (GuideHandout            *self,
+           cairo_t                 *cr,
+           const GuideHandoutBlock *block)
 {
-  const GdkRGBA *colour = withdrawn ? &muted : &ink;
-  double text_width = width - STEP_INDENT;
-  g_autofree char *number_text = g_strdup_printf ("%u.", number);
-  gboolean ticked = !withdrawn && self->progress != NULL && guide_progress_is_done (self->progress, step->id);
-  GDateTime *done = ticked ? guide_progress_get_done_time (self->progress, step->id) : NULL;
-  GuideHandoutBlock *block = block_begin (self, 16);
+  const GuideStep *step = block->data;
+  const GdkRGBA *colour = block->withdrawn ? &muted : &ink;
+  double text_width = block_width (self, block) - STEP_INDENT;
+  g_autofree char *number = g_strdup_printf ("%u.", block->number);
+  gboolean ticked = !block->withdrawn && self->progress != NULL && guide_progress_is_done (self->progress, step->id);
   double y;
-  GuideHandoutItem *item;
 
-  if (!withdrawn)
-    {
-      item = item_add (block, GUIDE_HANDOUT_ITEM_CHECK, 0, 0.5, 14, 14);
-      item->ticked = ticked;
-    }
-  add_text (self, block, 20, 0, STEP_INDENT - 20, number_text, FONT_STEP_NUMBER, colour);
-  y = add_text (self, block, STEP_INDENT, 0, text_width, step->text, FONT_STEP, colour);
+  if (!block->withdrawn && cr != NULL)
+    draw_check (cr, ticked);
+  show_text (self, cr, 20, 0, STEP_INDENT - 20, number, FONT_STEP_NUMBER, colour);
+  y = show_text (self, cr, STEP_INDENT, 0, text_width, step->text, FONT_STEP, colour);
 
-  if (withdrawn)
+  if (block->withdrawn)
     {
-      PangoLayout *layout = layout_new (self, _("No longer offered"), FONT_SMALL_BOLD, -1);
+      g_autoptr(PangoLayout) layout = layout_new (self, _("No longer offered"), FONT_SMALL_BOLD, -1);
       PangoRectangle logical;
 
       pango_layout_get_extents (layout, NULL, &logical);
-      item = item_add (block, GUIDE_HANDOUT_ITEM_OUTLINE, STEP_INDENT, y + 4,
-                       pango_units_to_double (logical.width) + 10, layout_height (layout) + 4);
-      item->colour = &muted;
-      item->radius = 3;
-      item = item_add (block, GUIDE_HANDOUT_ITEM_TEXT, STEP_INDENT + 5, y + 6, -1, layout_height (layout));
-      item->layout = layout;
-      item->colour = &muted;
+      box (cr, STEP_INDENT, y + 4, pango_units_to_double (logical.width) + 10, layout_height (layout) + 4,
+           3, &muted, 0.75);
+      y += 8 + show_layout (self, cr, STEP_INDENT + 5, y + 6, layout, &muted);
     }
 
-  if (done != NULL)
+  if (ticked)
     {
-      g_autofree char *date = format_date (done);
+      g_autofree char *date = format_date (guide_progress_get_done_time (self->progress, step->id));
       g_autofree char *text = g_strdup_printf (_("Done on %s"), date);
 
-      add_text (self, block, STEP_INDENT, y + 2, text_width, text, FONT_SMALL_BOLD, &accent);
+      y += 2 + show_text (self, cr, STEP_INDENT, y + 2, text_width, text, FONT_SMALL_BOLD, &accent);
     }
 
-  if (step->uri != NULL)
-    {
-      block = block_continue (self, block, 8);
-      add_address (self, block, STEP_INDENT, 0, text_width, step->label, step->uri);
-    }
-
-  if (step->profiles != NULL && step->profiles->len > 0)
-    {
-      block = block_continue (self, block, 8);
-      add_profiles (self, block, STEP_INDENT, text_width, step->profiles);
-    }
-
-  if (step->picture != NULL)
-    {
-      block = block_continue (self, block, 10);
-      add_picture (self, block, STEP_INDENT, text_width, step);
-    }
-
-  for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
-    {
-      block = block_continue (self, block, 8);
-      add_note (self, block, STEP_INDENT, 0, text_width, g_ptr_array_index (step->notes, i));
-    }
+  /* A step's one line is not as tall as its check box. */
+  return block->withdrawn ? y : MAX (y, 14.5);
 }
 
-/* A stage: its header, which starts a page when little of one is left,
- * kept with its notes and its first step; its steps; and the original
- * guide's steps, as the window shows them: under their heading, marked as
- * no longer offered, without a check box. */
-static void
-add_stage (GuideHandout     *self,
-           double            width,
-           const GuideStage *stage,
-           guint             index,
-           guint             n_stages)
+static double
+draw_step_address (GuideHandout            *self,
+                   cairo_t                 *cr,
+                   const GuideHandoutBlock *block)
 {
-  const double padding = 9;
-  g_autofree char *kicker = g_strdup_printf (_("Stage %u of %u"), index + 1, n_stages);
-  GuideHandoutBlock *block = block_begin (self, 0);
-  double y;
-  GuideHandoutItem *item;
+  const GuideStep *step = block->data;
 
-  block->new_page = TRUE;
-  y = add_text (self, block, 0, 0, width, kicker, FONT_KICKER, &accent) + 2;
-  y += add_text (self, block, 0, y, width, stage->title, FONT_STAGE, &ink) + 4;
-  y += add_text (self, block, 0, y, width, stage->summary, FONT_BODY, &muted);
+  return show_address (self, cr, block->indent, 0, block_width (self, block), step->label, step->uri);
+}
+
+/* A stage's header: its number, title, summary and when it was checked. */
+static double
+draw_stage (GuideHandout            *self,
+            cairo_t                 *cr,
+            const GuideHandoutBlock *block)
+{
+  const GuideStage *stage = block->data;
+  double width = block_width (self, block);
+  guint n_stages = guide_book_get_stages (self->book)->len;
+  g_autofree char *kicker = g_strdup_printf (_("Stage %u of %u"), block->number + 1, n_stages);
+  double y;
+
+  y = show_text (self, cr, 0, 0, width, kicker, FONT_KICKER, &accent) + 2;
+  y += show_text (self, cr, 0, y, width, stage->title, FONT_STAGE, &ink) + 4;
+  y += show_text (self, cr, 0, y, width, stage->summary, FONT_BODY, &muted);
   if (g_date_valid (&stage->checked))
     {
       g_autofree char *day = guide_i18n_format_day (guide_book_get_language (self->book), &stage->checked);
       g_autofree char *checked = g_strdup_printf (_("Checked against the official pages on %s"), day);
 
-      y += 4 + add_text (self, block, 0, y + 4, width, checked, FONT_SMALL, &muted);
+      y += 4 + show_text (self, cr, 0, y + 4, width, checked, FONT_SMALL, &muted);
     }
   if (self->progress != NULL)
     {
       g_autofree char *count = format_stage_count (self, stage);
 
-      y += 4 + add_text (self, block, 0, y + 4, width, count, FONT_SMALL_BOLD, &accent);
+      y += 4 + show_text (self, cr, 0, y + 4, width, count, FONT_SMALL_BOLD, &accent);
     }
-  item = item_add (block, GUIDE_HANDOUT_ITEM_LINE, 0, y + 8, width, 0);
-  item->colour = &hairline;
+  rule (cr, 0, y + 8, width);
 
-  for (guint i = 0; i < stage->notes->len; i++)
-    {
-      block = block_continue (self, block, 12);
-      add_note (self, block, 0, 0, width, g_ptr_array_index (stage->notes, i));
-    }
-  block->keep_with_next = TRUE;
-
-  for (guint i = 0; i < stage->steps->len; i++)
-    add_step (self, width, g_ptr_array_index (stage->steps, i), i + 1, FALSE);
-
-  if (stage->original_steps == NULL || stage->original_steps->len == 0)
-    return;
-
-  block = block_begin (self, 24);
-  y = padding + add_text (self, block, padding, padding, width - 2 * padding,
-                          stage->original_title, FONT_SECTION, &muted) + 4;
-  y += add_text (self, block, padding, y, width - 2 * padding, stage->original_text, FONT_BODY, &ink) + padding;
-  add_background (block, 0, 0, 0, width, y, &withdrawn_fill);
-  block->keep_with_next = TRUE;
-
-  for (guint i = 0; i < stage->original_steps->len; i++)
-    add_step (self, width, g_ptr_array_index (stage->original_steps, i), i + 1, TRUE);
+  return y + 8;
 }
 
-/* The helpdesk's addresses and, when the site file names them, the
- * hospital's own IT. */
-static void
-add_contacts (GuideHandout *self,
-              double        width)
+/* The original guide's steps' heading, as the window shows it: marked as
+ * no longer offered. */
+static double
+draw_original_heading (GuideHandout            *self,
+                       cairo_t                 *cr,
+                       const GuideHandoutBlock *block)
 {
-  GPtrArray *addresses = guide_book_get_addresses (self->book);
-  const char *name = self->site != NULL ? guide_site_get_contact_name (self->site) : NULL;
-  GuideHandoutBlock *block = block_begin (self, 28);
+  const GuideStage *stage = block->data;
+  const double padding = 9;
+  double width = block_width (self, block);
   double y;
-  GuideHandoutItem *item;
 
-  item = item_add (block, GUIDE_HANDOUT_ITEM_LINE, 0, 0, width, 0);
-  item->colour = &hairline;
-  y = 12 + add_text (self, block, 0, 12, width, _("Help and Contacts"), FONT_SECTION, &ink) + 4;
-  add_text (self, block, 0, y, width, guide_book_get_contacts_text (self->book), FONT_BODY, &ink);
+  box (cr, 0, 0, width, block->height, 4, &withdrawn_fill, 0);
+  y = padding + show_text (self, cr, padding, padding, width - 2 * padding,
+                           stage->original_title, FONT_SECTION, &muted) + 4;
+  y += show_text (self, cr, padding, y, width - 2 * padding, stage->original_text, FONT_BODY, &ink);
 
-  for (guint i = 0; i < addresses->len; i++)
+  return y + padding;
+}
+
+/* The page a stage starts on, once the blocks are on pages. */
+static guint
+stage_page (GuideHandout *self,
+            guint         index)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
     {
-      const GuideAddress *address = g_ptr_array_index (addresses, i);
+      GuideHandoutBlock *block = g_ptr_array_index (self->blocks, i);
 
-      block = block_continue (self, block, 10);
-      add_address (self, block, 0, 0, width, address->name, address->uri);
+      if (block->new_page && block->number == index)
+        return block->page;
     }
 
-  if (name != NULL)
-    {
-      const char *email = guide_site_get_contact_email (self->site);
-      const char *phone = guide_site_get_contact_phone (self->site);
-
-      block = block_continue (self, block, 10);
-      if (email != NULL)
-        {
-          g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
-
-          y = add_address (self, block, 0, 0, width, name, mailto);
-        }
-      else
-        y = add_text (self, block, 0, 0, width, name, FONT_BODY_BOLD, &ink);
-
-      if (phone != NULL)
-        add_text (self, block, email != NULL ? QR_SIZE + 8 : 0, y + 2, width, phone, FONT_BODY, &ink);
-    }
+  g_return_val_if_reached (0);
 }
 
 /* The stages, each with its page and, when the user's ticks are printed,
  * how far they are in it: a sheet to find one's way, and one's place. */
-static void
-add_contents (GuideHandout *self,
-              double        width)
+static double
+draw_contents (GuideHandout            *self,
+               cairo_t                 *cr,
+               const GuideHandoutBlock *block)
 {
   GPtrArray *stages = guide_book_get_stages (self->book);
   const double number_width = 22, page_width = 40;
+  double width = block_width (self, block);
   double title_width = width - number_width - page_width;
-  GuideHandoutBlock *block = block_begin (self, 22);
   double y;
-  GuideHandoutItem *item;
 
-  y = add_text (self, block, 0, 0, width, _("Contents"), FONT_SECTION, &ink) + 6;
+  y = show_text (self, cr, 0, 0, width, _("Contents"), FONT_SECTION, &ink) + 6;
 
   for (guint i = 0; i < stages->len; i++)
     {
@@ -611,44 +580,45 @@ add_contents (GuideHandout *self,
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       double height;
 
-      add_text (self, block, 0, y + 6, number_width, number, FONT_STEP_NUMBER, &accent);
-      height = add_text (self, block, number_width, y + 6, title_width, stage->title, FONT_STEP_NUMBER, &ink);
+      show_text (self, cr, 0, y + 6, number_width, number, FONT_STEP_NUMBER, &accent);
+      height = show_text (self, cr, number_width, y + 6, title_width, stage->title, FONT_STEP_NUMBER, &ink);
 
-      /* The page number is written once the pages are known. */
-      item = item_add (block, GUIDE_HANDOUT_ITEM_TEXT, width - page_width, y + 6, page_width, 0);
-      item->layout = layout_new (self, "", FONT_STEP, page_width);
-      pango_layout_set_alignment (item->layout, PANGO_ALIGN_RIGHT);
-      g_ptr_array_add (self->contents, item);
+      if (cr != NULL)
+        {
+          g_autofree char *page = g_strdup_printf ("%u", stage_page (self, i) + 1);
+          g_autoptr(PangoLayout) layout = layout_new (self, page, FONT_STEP, page_width);
+
+          pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+          show_layout (self, cr, width - page_width, y + 6, layout, &ink);
+        }
 
       if (self->progress != NULL)
         {
           g_autofree char *count = format_stage_count (self, stage);
 
-          height += 1 + add_text (self, block, number_width, y + 6 + height + 1, title_width,
-                                  count, FONT_SMALL_BOLD, &accent);
+          height += 1 + show_text (self, cr, number_width, y + 6 + height + 1, title_width,
+                                   count, FONT_SMALL_BOLD, &accent);
         }
 
       y += 6 + height + 6;
-      item = item_add (block, GUIDE_HANDOUT_ITEM_LINE, 0, y, width, 0);
-      item->colour = &hairline;
+      rule (cr, 0, y, width);
     }
+
+  return y;
 }
 
-/* The whole guide, as blocks @width wide: its title, introduction and
- * notes, the contents, the stages and the contacts. */
-static void
-add_guide (GuideHandout *self,
-           double        width)
+/* The guide's name and title, with how far the user is in it. */
+static double
+draw_cover (GuideHandout            *self,
+            cairo_t                 *cr,
+            const GuideHandoutBlock *block)
 {
   GPtrArray *stages = guide_book_get_stages (self->book);
-  GStrv intro = guide_book_get_intro (self->book);
-  GPtrArray *notes = guide_book_get_notes (self->book);
-  GuideHandoutBlock *block = block_begin (self, 0);
+  double width = block_width (self, block);
   double y;
-  GuideHandoutItem *item;
 
-  y = add_text (self, block, 0, 0, width, _("CPMS Access Guide"), FONT_KICKER, &accent) + 4;
-  y += add_text (self, block, 0, y, width, guide_book_get_title (self->book), FONT_TITLE, &ink);
+  y = show_text (self, cr, 0, 0, width, _("CPMS Access Guide"), FONT_KICKER, &accent) + 4;
+  y += show_text (self, cr, 0, y, width, guide_book_get_title (self->book), FONT_TITLE, &ink);
   if (self->progress != NULL)
     {
       guint done = 0;
@@ -657,27 +627,172 @@ add_guide (GuideHandout *self,
       for (guint i = 0; i < stages->len; i++)
         done += guide_progress_count_done (self->progress, self->book, g_ptr_array_index (stages, i));
       count = guide_i18n_format_count (guide_book_get_language (self->book), done, guide_book_get_n_steps (self->book));
-      y += 6 + add_text (self, block, 0, y + 6, width, count, FONT_SMALL_BOLD, &accent);
+      y += 6 + show_text (self, cr, 0, y + 6, width, count, FONT_SMALL_BOLD, &accent);
     }
-  item = item_add (block, GUIDE_HANDOUT_ITEM_LINE, 0, y + 10, width, 0);
-  item->colour = &hairline;
+  rule (cr, 0, y + 10, width);
 
+  return y + 10;
+}
+
+static double
+draw_paragraph (GuideHandout            *self,
+                cairo_t                 *cr,
+                const GuideHandoutBlock *block)
+{
+  return show_text (self, cr, 0, 0, block_width (self, block), block->data, FONT_BODY, &ink);
+}
+
+static double
+draw_contacts_heading (GuideHandout            *self,
+                       cairo_t                 *cr,
+                       const GuideHandoutBlock *block)
+{
+  double width = block_width (self, block);
+  double y;
+
+  rule (cr, 0, 0, width);
+  y = 12 + show_text (self, cr, 0, 12, width, _("Help and Contacts"), FONT_SECTION, &ink) + 4;
+
+  return y + show_text (self, cr, 0, y, width, guide_book_get_contacts_text (self->book), FONT_BODY, &ink);
+}
+
+static double
+draw_contact (GuideHandout            *self,
+              cairo_t                 *cr,
+              const GuideHandoutBlock *block)
+{
+  const GuideAddress *address = block->data;
+
+  return show_address (self, cr, 0, 0, block_width (self, block), address->name, address->uri);
+}
+
+/* The hospital's own IT, as the site file names it. */
+static double
+draw_site_contact (GuideHandout            *self,
+                   cairo_t                 *cr,
+                   const GuideHandoutBlock *block)
+{
+  const char *name = guide_site_get_contact_name (self->site);
+  const char *email = guide_site_get_contact_email (self->site);
+  const char *phone = guide_site_get_contact_phone (self->site);
+  double width = block_width (self, block);
+  double y;
+
+  if (email != NULL)
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
+
+      y = show_address (self, cr, 0, 0, width, name, mailto);
+    }
+  else
+    y = show_text (self, cr, 0, 0, width, name, FONT_BODY_BOLD, &ink);
+
+  if (phone != NULL)
+    y += 2 + show_text (self, cr, email != NULL ? QR_SIZE + 8 : 0, y + 2, width, phone, FONT_BODY, &ink);
+
+  return y;
+}
+
+/* A new block at the end of the handout, @space_before below the one
+ * before, which it is kept with if @kept. */
+static GuideHandoutBlock *
+add_block (GuideHandout         *self,
+           GuideHandoutDrawFunc  draw,
+           gconstpointer         data,
+           double                space_before,
+           gboolean              kept)
+{
+  GuideHandoutBlock *block = g_new0 (GuideHandoutBlock, 1);
+
+  if (kept)
+    ((GuideHandoutBlock *) g_ptr_array_index (self->blocks, self->blocks->len - 1))->keep_with_next = TRUE;
+  block->draw = draw;
+  block->data = data;
+  block->space_before = space_before;
+  g_ptr_array_add (self->blocks, block);
+
+  return block;
+}
+
+/* A step, then what belongs to it, each piece in a block kept with the
+ * step's. */
+static void
+add_step (GuideHandout    *self,
+          const GuideStep *step,
+          guint            number,
+          gboolean         withdrawn)
+{
+  /* The first step is kept with the heading before it. */
+  GuideHandoutBlock *block = add_block (self, draw_step, step, 16, number == 1);
+
+  block->number = number;
+  block->withdrawn = withdrawn;
+
+  if (step->uri != NULL)
+    add_block (self, draw_step_address, step, 8, TRUE)->indent = STEP_INDENT;
+
+  if (step->profiles != NULL && step->profiles->len > 0)
+    add_block (self, draw_profiles, step, 8, TRUE)->indent = STEP_INDENT;
+
+  if (step->picture != NULL)
+    add_block (self, draw_picture, step, 10, TRUE)->indent = STEP_INDENT;
+
+  for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
+    add_block (self, draw_note, g_ptr_array_index (step->notes, i), 8, TRUE)->indent = STEP_INDENT;
+}
+
+/* A stage: its header, which starts a page when little of one is left,
+ * kept with its notes and its first step; its steps; and the original
+ * guide's steps, under their heading, without a check box. */
+static void
+add_stage (GuideHandout     *self,
+           const GuideStage *stage,
+           guint             index)
+{
+  GuideHandoutBlock *block = add_block (self, draw_stage, stage, 0, FALSE);
+
+  block->new_page = TRUE;
+  block->number = index;
+  for (guint i = 0; i < stage->notes->len; i++)
+    add_block (self, draw_note, g_ptr_array_index (stage->notes, i), 12, TRUE);
+
+  for (guint i = 0; i < stage->steps->len; i++)
+    add_step (self, g_ptr_array_index (stage->steps, i), i + 1, FALSE);
+
+  if (stage->original_steps == NULL || stage->original_steps->len == 0)
+    return;
+
+  add_block (self, draw_original_heading, stage, 24, FALSE);
+  for (guint i = 0; i < stage->original_steps->len; i++)
+    add_step (self, g_ptr_array_index (stage->original_steps, i), i + 1, TRUE);
+}
+
+/* The whole guide: its title, introduction and notes, the contents, the
+ * stages, the helpdesk's addresses and, when the site file names them, the
+ * hospital's own IT. */
+static void
+add_guide (GuideHandout *self)
+{
+  GPtrArray *stages = guide_book_get_stages (self->book);
+  GStrv intro = guide_book_get_intro (self->book);
+  GPtrArray *notes = guide_book_get_notes (self->book);
+  GPtrArray *addresses = guide_book_get_addresses (self->book);
+
+  add_block (self, draw_cover, NULL, 0, FALSE);
   for (guint i = 0; intro != NULL && intro[i] != NULL; i++)
-    {
-      block = block_begin (self, i == 0 ? 20 : 8);
-      add_text (self, block, 0, 0, width, intro[i], FONT_BODY, &ink);
-    }
-
+    add_block (self, draw_paragraph, intro[i], i == 0 ? 20 : 8, FALSE);
   for (guint i = 0; i < notes->len; i++)
-    {
-      block = block_begin (self, 12);
-      add_note (self, block, 0, 0, width, g_ptr_array_index (notes, i));
-    }
+    add_block (self, draw_note, g_ptr_array_index (notes, i), 12, FALSE);
 
-  add_contents (self, width);
+  add_block (self, draw_contents, NULL, 22, FALSE);
   for (guint i = 0; i < stages->len; i++)
-    add_stage (self, width, g_ptr_array_index (stages, i), i, stages->len);
-  add_contacts (self, width);
+    add_stage (self, g_ptr_array_index (stages, i), i);
+
+  add_block (self, draw_contacts_heading, NULL, 28, FALSE);
+  for (guint i = 0; i < addresses->len; i++)
+    add_block (self, draw_contact, g_ptr_array_index (addresses, i), 10, TRUE);
+  if (self->site != NULL && guide_site_get_contact_name (self->site) != NULL)
+    add_block (self, draw_site_contact, NULL, 10, TRUE);
 }
 
 /* Gives each block its page and its place on it, pages being @height
@@ -739,123 +854,6 @@ place_blocks (GuideHandout *self,
   return page + 1;
 }
 
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-/* In a PDF, an address is also a link; other surfaces ignore it. */
-static void
-link_begin (cairo_t    *cr,
-            const char *uri)
-{
-  g_autoptr(GString) attributes = g_string_new ("uri='");
-
-  for (const char *c = uri; *c != '\0'; c++)
-    {
-      if (*c == '\'' || *c == '\\')
-        g_string_append_c (attributes, '\\');
-      g_string_append_c (attributes, *c);
-    }
-  g_string_append_c (attributes, '\'');
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
-}
-
-static void
-draw_check (cairo_t          *cr,
-            GuideHandoutItem *item)
-{
-  rounded_rectangle (cr, item->x, item->y, item->width, item->height, 2);
-  gdk_cairo_set_source_rgba (cr, &ink);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
-  if (!item->ticked)
-    return;
-
-  cairo_move_to (cr, item->x + item->width * 0.2, item->y + item->height * 0.52);
-  cairo_line_to (cr, item->x + item->width * 0.42, item->y + item->height * 0.75);
-  cairo_line_to (cr, item->x + item->width * 0.82, item->y + item->height * 0.24);
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-}
-
-/* Draws @item, relative to where @cr is. */
-static void
-draw_item (cairo_t          *cr,
-           GuideHandoutItem *item)
-{
-  g_autoptr(GError) error = NULL;
-
-  cairo_save (cr);
-  gdk_cairo_set_source_rgba (cr, item->colour);
-  cairo_set_line_width (cr, 0.75);
-  if (item->uri != NULL)
-    link_begin (cr, item->uri);
-
-  switch (item->kind)
-    {
-    case GUIDE_HANDOUT_ITEM_TEXT:
-      cairo_move_to (cr, item->x, item->y);
-      pango_cairo_show_layout (cr, item->layout);
-      break;
-
-    case GUIDE_HANDOUT_ITEM_FILL:
-      rounded_rectangle (cr, item->x, item->y, item->width, item->height, item->radius);
-      cairo_fill (cr);
-      break;
-
-    case GUIDE_HANDOUT_ITEM_OUTLINE:
-      rounded_rectangle (cr, item->x, item->y, item->width, item->height, item->radius);
-      cairo_stroke (cr);
-      break;
-
-    case GUIDE_HANDOUT_ITEM_LINE:
-      cairo_move_to (cr, item->x, item->y);
-      cairo_line_to (cr, item->x + item->width, item->y);
-      cairo_stroke (cr);
-      break;
-
-    case GUIDE_HANDOUT_ITEM_CHECK:
-      draw_check (cr, item);
-      break;
-
-    case GUIDE_HANDOUT_ITEM_QR:
-      cairo_translate (cr, item->x, item->y);
-      guide_qr_code_draw (item->code, cr, item->width);
-      break;
-
-    case GUIDE_HANDOUT_ITEM_PICTURE:
-      cairo_translate (cr, item->x, item->y);
-      if (!guide_screenshot_draw (item->picture, cr, item->width, item->height, &error))
-        g_warning ("The picture “%s” could not be drawn: %s",
-                   guide_screenshot_get_origin (item->picture), error->message);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (item->uri != NULL)
-    cairo_tag_end (cr, CAIRO_TAG_LINK);
-  cairo_restore (cr);
-}
-
 /* The guide's title and the printing date on the left, the page number on
  * the right: a loose sheet still says what it is, when, and where it goes. */
 static void
@@ -877,19 +875,9 @@ draw_footer (GuideHandout *self,
   left_layout = layout_new (self, left, FONT_SMALL, width - pango_units_to_double (logical.width) - 12);
   pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
 
-  cairo_save (cr);
-  cairo_move_to (cr, MARGIN_SIDE, y - 6);
-  cairo_line_to (cr, MARGIN_SIDE + width, y - 6);
-  gdk_cairo_set_source_rgba (cr, &hairline);
-  cairo_set_line_width (cr, 0.75);
-  cairo_stroke (cr);
-
-  gdk_cairo_set_source_rgba (cr, &muted);
-  cairo_move_to (cr, MARGIN_SIDE, y);
-  pango_cairo_show_layout (cr, left_layout);
-  cairo_move_to (cr, MARGIN_SIDE + width - pango_units_to_double (logical.width), y);
-  pango_cairo_show_layout (cr, right_layout);
-  cairo_restore (cr);
+  rule (cr, MARGIN_SIDE, y - 6, width);
+  show_layout (self, cr, MARGIN_SIDE, y, left_layout, &muted);
+  show_layout (self, cr, MARGIN_SIDE + width - pango_units_to_double (logical.width), y, right_layout, &muted);
 }
 
 static void
@@ -930,8 +918,7 @@ draw_page_cb (GtkPrintOperation *operation,
 
       cairo_save (cr);
       cairo_translate (cr, MARGIN_SIDE, MARGIN_TOP + block->y);
-      for (guint j = 0; j < block->items->len; j++)
-        draw_item (cr, g_ptr_array_index (block->items, j));
+      block->draw (self, cr, block);
       cairo_restore (cr);
     }
 
@@ -948,7 +935,7 @@ guide_handout_dispose (GObject *object)
   g_clear_object (&self->site);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->contents, g_ptr_array_unref);
+  g_clear_pointer (&self->layouts, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (guide_handout_parent_class)->dispose (object);
@@ -967,8 +954,8 @@ guide_handout_init (GuideHandout *self)
   cairo_font_options_t *options = cairo_font_options_create ();
 
   self->date = g_date_time_new_now_local ();
-  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
-  self->contents = g_ptr_array_new ();
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Points as units, and no hinting: the layout is the same on paper, in a
    * PDF and in a print preview. */
@@ -1027,33 +1014,21 @@ guide_handout_paginate (GuideHandout *self,
                         double        page_width,
                         double        page_height)
 {
-  guint stage = 0;
-
   g_return_val_if_fail (GUIDE_IS_HANDOUT (self), 0);
 
   self->page_width = page_width;
   self->page_height = page_height;
   g_ptr_array_set_size (self->blocks, 0);
-  g_ptr_array_set_size (self->contents, 0);
+  g_ptr_array_set_size (self->layouts, 0);
 
-  add_guide (self, page_width - 2 * MARGIN_SIDE);
-  self->n_pages = place_blocks (self, page_height - MARGIN_TOP - MARGIN_BOTTOM);
-
-  /* The contents' page numbers: a stage starts with the one block that may
-   * start a page of its own. */
+  add_guide (self);
   for (guint i = 0; i < self->blocks->len; i++)
     {
       GuideHandoutBlock *block = g_ptr_array_index (self->blocks, i);
-      GuideHandoutItem *entry;
-      g_autofree char *page = NULL;
 
-      if (!block->new_page)
-        continue;
-
-      entry = g_ptr_array_index (self->contents, stage++);
-      page = g_strdup_printf ("%u", block->page + 1);
-      pango_layout_set_text (entry->layout, page, -1);
+      block->height = block->draw (self, NULL, block);
     }
+  self->n_pages = place_blocks (self, page_height - MARGIN_TOP - MARGIN_BOTTOM);
 
   return self->n_pages;
 }
