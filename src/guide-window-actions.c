@@ -25,26 +25,6 @@
 
 #define ZOOM_STEP 0.1
 
-/* Text size, from the “zoom” setting. */
-void
-guide_window_apply_zoom (GuideWindow *self)
-{
-  double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
-  g_autofree char *css = NULL;
-
-  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->zoom_provider, css);
-#else
-  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
-#endif
-  guide_stage_page_set_zoom (self->stage_page, zoom);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 2.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
-}
-
-
 static void
 zoom_by (GuideWindow *self,
          double       step)
@@ -186,8 +166,8 @@ continue_action (GtkWidget  *widget,
 
           if (!guide_progress_is_done (self->progress, step->id))
             {
-              guide_window_show_stage (self, i, step->id, TRUE);
-              guide_window_show_content (self, TRUE);
+              _guide_window_show_stage (self, i, step->id, TRUE);
+              _guide_window_show_content (self, TRUE);
               guide_progress_set_current (self->progress, stage->id, step->id);
               return;
             }
@@ -203,7 +183,7 @@ reset_response_cb (GuideWindow *self,
     return;
 
   guide_progress_reset (self->progress);
-  guide_window_show_stage (self, 0, NULL, FALSE);
+  _guide_window_show_stage (self, 0, NULL, FALSE);
 }
 
 static void
@@ -354,36 +334,9 @@ show_shortcuts_action (GtkWidget  *widget,
 #endif
 }
 
-/**
- * guide_window_add_stage_keys:
- *
- * Alt+Left and Alt+Right go to the previous and next stage. They are
- * caught before they reach the widgets below, where a narrow window's
- * navigation view (libadwaita 1.4) would take Alt+Left to go back to the
- * list of stages.
- */
+/* Installs the window's actions, and the keys that trigger them. */
 void
-guide_window_add_stage_keys (GuideWindow *self)
-{
-  GtkEventController *keys = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
-                                                          gtk_named_action_new ("win.previous-stage")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
-                                                          gtk_named_action_new ("win.next-stage")));
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-}
-
-/**
- * guide_window_class_install_actions:
- *
- * Installs the window's actions, and the keys that trigger them.
- */
-void
-guide_window_class_install_actions (GtkWidgetClass *widget_class)
+_guide_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.write-mail", "s", write_mail_action);
