@@ -252,6 +252,16 @@ show_contacts_action (GtkWidget  *widget,
 }
 
 static void
+print_failed (GuideWindow  *self,
+              const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
+
+  g_warning ("%s", message);
+  guide_window_add_toast (self, message);
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                GuideWindow             *self)
@@ -265,12 +275,8 @@ print_done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *message = NULL;
-
       gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
+      print_failed (self, error);
     }
 
   g_clear_object (&self->print_operation);
@@ -305,12 +311,7 @@ print_action (GtkWidget  *widget,
                                     GTK_WINDOW (self), &error);
   /* Unless the operation already said so when it was done. */
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
-
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
-    }
+    print_failed (self, error);
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     g_clear_object (&self->print_operation);
 }

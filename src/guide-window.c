@@ -553,8 +553,6 @@ guide_window_constructed (GObject *object)
    * visible. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
                           guide_site_get_file_unreadable (guide_library_get_site (self->library)));
-  gtk_revealer_set_reveal_child (self->site_revealer,
-                                 guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
   stages = guide_book_get_stages (book);
   for (guint i = 0; i < stages->len; i++)
@@ -571,7 +569,6 @@ guide_window_constructed (GObject *object)
   update_navigation (self);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-
 
   self->zoom_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
