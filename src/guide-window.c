@@ -21,10 +21,6 @@
 #include "guide-uri.h"
 #include "guide-window-private.h"
 
-/* The window size's range in the schema, for a schema compiled without it. */
-#define MIN_SIZE 200
-#define MAX_SIZE 16384
-
 /* The list of stages' width, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
 /* Below the list's width and a stage's comfortable one together, the
@@ -479,25 +475,6 @@ create_menu_cb (GtkMenuButton *button,
   g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
 }
 
-static gboolean
-guide_window_close_request (GtkWindow *window)
-{
-  GuideWindow *self = GUIDE_WINDOW (window);
-  gboolean maximized = gtk_window_is_maximized (window);
-
-  g_settings_set_boolean (self->settings, "window-maximized", maximized);
-  if (!maximized)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", CLAMP (width, MIN_SIZE, MAX_SIZE));
-      g_settings_set_int (self->settings, "window-height", CLAMP (height, MIN_SIZE, MAX_SIZE));
-    }
-
-  return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
-}
-
 /* A banner's text wraps on more lines in a narrower window, so the window's
  * least height is the one it needs at its narrowest: GTK sets the window's
  * smallest size from its least height at one width, and that height must hold
@@ -537,11 +514,14 @@ guide_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (guide_window_parent_class)->constructed (object);
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               CLAMP (g_settings_get_int (self->settings, "window-width"), MIN_SIZE, MAX_SIZE),
-                               CLAMP (g_settings_get_int (self->settings, "window-height"), MIN_SIZE, MAX_SIZE));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  /* The size the user leaves the window at is the one it opens at. The
+   * window stays usable when the organisation has locked the keys. */
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   /* Before a step takes the focus, which moving the panes would drop.
    * Narrow, the window opens on the stage rather than on the list of stages. */
   lay_out_panes (self, g_settings_get_int (self->settings, "window-width"));
@@ -665,14 +645,12 @@ guide_window_class_init (GuideWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = guide_window_constructed;
   object_class->dispose = guide_window_dispose;
   object_class->get_property = guide_window_get_property;
   object_class->set_property = guide_window_set_property;
   widget_class->measure = guide_window_measure;
-  window_class->close_request = guide_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, toast_overlay);
