@@ -25,6 +25,43 @@
 
 #define ZOOM_STEP 0.1
 
+/* Text size, from the “zoom” setting. */
+static void
+apply_zoom (GuideWindow *self)
+{
+  double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
+  g_autofree char *css = NULL;
+
+  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->zoom_provider, css);
+#else
+  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+#endif
+  guide_stage_page_set_zoom (self->stage_page, zoom);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 2.0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
+}
+
+/* The menu is translated when it is opened: building a menu's widgets costs
+ * more than all the rest of a switch of language. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  GuideWindow *self = GUIDE_WINDOW (user_data);
+  const char *language = guide_i18n_get_language ();
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "guide-language"), language) == 0)
+    return;
+
+  menu = guide_i18n_translate_menu (self->primary_menu);
+  gtk_menu_button_set_menu_model (button, menu);
+  g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
+}
+
 static void
 zoom_by (GuideWindow *self,
          double       step)
@@ -333,6 +370,21 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_set_transient_for (GTK_WINDOW (shortcuts), GTK_WINDOW (widget));
   gtk_window_present (GTK_WINDOW (shortcuts));
 #endif
+}
+
+/* What the actions need from the window once it is built: the text size
+ * it opens at, and the menu. */
+void
+_guide_window_actions_init (GuideWindow *self)
+{
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+
+  self->zoom_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  apply_zoom (self);
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
 }
 
 /* Installs the window's actions, and the keys that trigger them. */

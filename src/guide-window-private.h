@@ -79,6 +79,7 @@ void _guide_window_show_stage         (GuideWindow    *self,
                                        gboolean        focus);
 void _guide_window_show_content       (GuideWindow    *self,
                                        gboolean        shown);
+void _guide_window_actions_init       (GuideWindow    *self);
 void _guide_window_class_actions_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -14,8 +14,6 @@
  * screens, the selected stage with its steps, overall progress in the header,
  * and the helpdesk contacts one click away from every stage. */
 
-#include <math.h>
-
 #include "guide-i18n.h"
 #include "guide-stage-row.h"
 #include "guide-uri.h"
@@ -175,25 +173,6 @@ _guide_window_show_stage (GuideWindow *self,
   guide_stage_page_update_progress (self->stage_page, self->progress);
   guide_stage_page_select_step (self->stage_page, step_id, focus);
   update_navigation (self);
-}
-
-/* Text size, from the “zoom” setting. */
-static void
-apply_zoom (GuideWindow *self)
-{
-  double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
-  g_autofree char *css = NULL;
-
-  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_css_provider_load_from_string (self->zoom_provider, css);
-#else
-  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
-#endif
-  guide_stage_page_set_zoom (self->stage_page, zoom);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < 2.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
 }
 
 /* The language buttons say, when the organisation has set the language,
@@ -457,24 +436,6 @@ step_selected_cb (GuideWindow *self,
   guide_progress_set_current (self->progress, stage->id, step_id);
 }
 
-/* The menu is translated when it is opened: building a menu's widgets costs
- * more than all the rest of a switch of language. */
-static void
-create_menu_cb (GtkMenuButton *button,
-                gpointer       user_data)
-{
-  GuideWindow *self = GUIDE_WINDOW (user_data);
-  const char *language = guide_i18n_get_language ();
-  g_autoptr(GMenuModel) menu = NULL;
-
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "guide-language"), language) == 0)
-    return;
-
-  menu = guide_i18n_translate_menu (self->primary_menu);
-  gtk_menu_button_set_menu_model (button, menu);
-  g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
-}
-
 /* A banner's text wraps on more lines in a narrower window, so the window's
  * least height is the one it needs at its narrowest: GTK sets the window's
  * smallest size from its least height at one width, and that height must hold
@@ -528,9 +489,7 @@ guide_window_constructed (GObject *object)
 
   /* Without its site file the app silently loses the organisation's
    * language, contact and guide: the user is told, for as long as the
-   * window is open, whom to ask. */
-  /* A hidden banner is not even measured: only the one that shows is
-   * visible. */
+   * window is open, whom to ask. A hidden banner is not even measured. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
                           guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
@@ -548,14 +507,7 @@ guide_window_constructed (GObject *object)
   guide_stage_page_select_step (self->stage_page, step_id, step_id != NULL);
   update_navigation (self);
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-
-  self->zoom_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->zoom_provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  apply_zoom (self);
-  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
+  _guide_window_actions_init (self);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
 }
