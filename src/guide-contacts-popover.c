@@ -38,32 +38,33 @@ struct _GuideContactsPopover
 G_DEFINE_FINAL_TYPE (GuideContactsPopover, guide_contacts_popover, GTK_TYPE_POPOVER)
 
 static GtkWidget *
-copy_button_new (const char *label,
-                 const char *accessible_label,
-                 const char *uri)
+button_new (const char *label,
+            const char *accessible_label,
+            const char *action_name,
+            const char *uri)
 {
   GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.copy-uri");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
 
   return button;
 }
 
-static GtkWidget *
-write_button_new (const char *display,
+/* The buttons to write to the mailbox at @uri, and to copy its address. */
+static void
+add_mail_buttons (GtkBox     *buttons,
+                  const char *display,
                   const char *uri)
 {
-  g_autofree char *accessible_label = g_strdup_printf (_("Write an e-mail to %s"), display);
-  GtkWidget *button = gtk_button_new_with_label (_("Write an E-mail"));
+  g_autofree char *write_label = g_strdup_printf (_("Write an e-mail to %s"), display);
+  g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
+  GtkWidget *write = button_new (_("Write an E-mail"), write_label, "win.open-uri", uri);
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  gtk_widget_add_css_class (button, "suggested-action");
-
-  return button;
+  gtk_widget_add_css_class (write, "suggested-action");
+  gtk_box_append (buttons, write);
+  gtk_box_append (buttons, button_new (_("Copy Address"), copy_label, "win.copy-uri", uri));
 }
 
 /* A contact: its name, what to write to or call, and its buttons. */
@@ -95,11 +96,9 @@ add_address (GuideContactsPopover *self,
              const GuideAddress   *address)
 {
   g_autofree char *display = guide_uri_get_display (address->uri);
-  g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_box_append (GTK_BOX (buttons), write_button_new (display, address->uri));
-  gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Address"), copy_label, address->uri));
+  add_mail_buttons (GTK_BOX (buttons), display, address->uri);
 
   add_contact (self, address->name, display, buttons);
 }
@@ -116,11 +115,9 @@ add_site_contact (GuideContactsPopover *self)
   if (email != NULL)
     {
       g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
-      g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), email);
 
       g_string_append (text, email);
-      gtk_box_append (GTK_BOX (buttons), write_button_new (email, mailto));
-      gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Address"), copy_label, mailto));
+      add_mail_buttons (GTK_BOX (buttons), email, mailto);
     }
 
   if (phone != NULL)
@@ -131,7 +128,7 @@ add_site_contact (GuideContactsPopover *self)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, phone);
-      gtk_box_append (GTK_BOX (buttons), copy_button_new (_("Copy Number"), copy_label, tel));
+      gtk_box_append (GTK_BOX (buttons), button_new (_("Copy Number"), copy_label, "win.copy-uri", tel));
     }
 
   add_contact (self, guide_site_get_contact_name (self->site), text->str, buttons);

@@ -32,6 +32,45 @@ struct _GuideNoteBox
 
 G_DEFINE_FINAL_TYPE (GuideNoteBox, guide_note_box, ADW_TYPE_BIN)
 
+/* Shows @note, in place of the note shown before. */
+static void
+set_note (GuideNoteBox    *self,
+          const GuideNote *note)
+{
+  gboolean update = g_str_equal (note->kind, "update");
+
+  if (update)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "update");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "update");
+  gtk_image_set_from_icon_name (self->icon, update ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+
+  gtk_label_set_label (self->title_label,
+                       note->title != NULL ? note->title : update ? _("Update") : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
+  guide_address_label_set_label (self->text_label, note->text);
+  guide_address_label_set_label (self->source_label, note->source);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
+
+  if (note->uri != NULL)
+    {
+      g_autofree char *display = guide_uri_get_display (note->uri);
+      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), note->label, display);
+
+      gtk_button_set_label (self->button, note->label);
+      /* Wrapped, so that a phone-sized window keeps it whole. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), GTK_JUSTIFY_CENTER);
+      guide_address_label_attach_tooltip (GTK_WIDGET (self->button), note->uri);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->button_box), note->uri != NULL);
+}
+
 static void
 guide_note_box_dispose (GObject *object)
 {
@@ -67,64 +106,6 @@ guide_note_box_init (GuideNoteBox *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-guide_note_box_new (const GuideNote *note)
-{
-  GtkWidget *self = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
-
-  guide_note_box_set_note (GUIDE_NOTE_BOX (self), note);
-
-  return self;
-}
-
-/**
- * guide_note_box_set_note:
- *
- * Shows @note, in place of the note shown before.
- */
-void
-guide_note_box_set_note (GuideNoteBox    *self,
-                         const GuideNote *note)
-{
-  gboolean update;
-
-  g_return_if_fail (GUIDE_IS_NOTE_BOX (self));
-  g_return_if_fail (note != NULL);
-
-  update = g_str_equal (note->kind, "update");
-
-  if (update)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "update");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "update");
-  gtk_image_set_from_icon_name (self->icon, update ? "dialog-warning-symbolic" : "dialog-information-symbolic");
-
-  gtk_label_set_label (self->title_label,
-                       note->title != NULL ? note->title : update ? _("Update") : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
-  guide_address_label_set_label (self->text_label, note->text);
-  guide_address_label_set_label (self->source_label, note->source);
-  gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
-
-  if (note->uri != NULL)
-    {
-      g_autofree char *display = guide_uri_get_display (note->uri);
-      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), note->label, display);
-
-      gtk_button_set_label (self->button, note->label);
-      /* Wrapped, so that a phone-sized window keeps it whole. */
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), TRUE);
-      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), GTK_JUSTIFY_CENTER);
-      guide_address_label_attach_tooltip (GTK_WIDGET (self->button), note->uri);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->button_box), note->uri != NULL);
-}
-
 /**
  * guide_note_box_fill:
  * @box: a vertical box
@@ -148,7 +129,7 @@ guide_note_box_fill (GtkBox    *box,
   if (n_children == n_notes)
     {
       for (guint i = 0; i < n_notes; i++, child = gtk_widget_get_next_sibling (child))
-        guide_note_box_set_note (GUIDE_NOTE_BOX (child), g_ptr_array_index (notes, i));
+        set_note (GUIDE_NOTE_BOX (child), g_ptr_array_index (notes, i));
     }
   else
     {
@@ -156,7 +137,12 @@ guide_note_box_fill (GtkBox    *box,
         gtk_box_remove (box, child);
 
       for (guint i = 0; i < n_notes; i++)
-        gtk_box_append (box, guide_note_box_new (g_ptr_array_index (notes, i)));
+        {
+          GtkWidget *note = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
+
+          set_note (GUIDE_NOTE_BOX (note), g_ptr_array_index (notes, i));
+          gtk_box_append (box, note);
+        }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (box), n_notes > 0);

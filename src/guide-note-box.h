@@ -22,10 +22,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuideNoteBox, guide_note_box, GUIDE, NOTE_BOX, AdwBin)
 
-GtkWidget *guide_note_box_new        (const GuideNote *note);
-void       guide_note_box_set_note   (GuideNoteBox    *self,
-                                      const GuideNote *note);
-void       guide_note_box_fill       (GtkBox          *box,
-                                      GPtrArray       *notes);
+void guide_note_box_fill (GtkBox    *box,
+                          GPtrArray *notes);
 
 G_END_DECLS

@@ -416,23 +416,6 @@ guide_stage_page_update_progress (GuideStagePage *self,
 }
 
 /**
- * guide_stage_page_get_selected_step:
- *
- * Returns: (nullable): the ID of the selected step
- */
-const char *
-guide_stage_page_get_selected_step (GuideStagePage *self)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (GUIDE_IS_STAGE_PAGE (self), NULL);
-
-  row = gtk_list_box_get_selected_row (self->step_list);
-
-  return row != NULL ? guide_step_row_get_step_id (GUIDE_STEP_ROW (row)) : NULL;
-}
-
-/**
  * guide_stage_page_select_step:
  * @step_id: (nullable): a step of the stage shown, or %NULL for none
  * @focus: whether to move the keyboard focus to it, scrolling it into view

@@ -28,7 +28,6 @@ void          guide_stage_page_show_stage       (GuideStagePage *self,
                                                  guint           index);
 void          guide_stage_page_update_progress  (GuideStagePage *self,
                                                  GuideProgress  *progress);
-const char   *guide_stage_page_get_selected_step (GuideStagePage *self);
 void          guide_stage_page_select_step      (GuideStagePage *self,
                                                  const char     *step_id,
                                                  gboolean        focus);

@@ -26,8 +26,8 @@
 #define ZOOM_STEP 0.1
 
 /* Text size, from the “zoom” setting. */
-void
-guide_window_apply_zoom (GuideWindow *self)
+static void
+apply_zoom (GuideWindow *self)
 {
   double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
   g_autofree char *css = NULL;
@@ -44,6 +44,23 @@ guide_window_apply_zoom (GuideWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > 0.5);
 }
 
+/* The menu is translated when it is opened: building a menu's widgets costs
+ * more than all the rest of a switch of language. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  GuideWindow *self = GUIDE_WINDOW (user_data);
+  const char *language = guide_i18n_get_language ();
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "guide-language"), language) == 0)
+    return;
+
+  menu = guide_i18n_translate_menu (self->primary_menu);
+  gtk_menu_button_set_menu_model (button, menu);
+  g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
+}
 
 static void
 zoom_by (GuideWindow *self,
@@ -186,8 +203,8 @@ continue_action (GtkWidget  *widget,
 
           if (!guide_progress_is_done (self->progress, step->id))
             {
-              guide_window_show_stage (self, i, step->id, TRUE);
-              guide_window_show_content (self, TRUE);
+              _guide_window_show_stage (self, i, step->id, TRUE);
+              _guide_window_show_content (self, TRUE);
               guide_progress_set_current (self->progress, stage->id, step->id);
               return;
             }
@@ -203,7 +220,7 @@ reset_response_cb (GuideWindow *self,
     return;
 
   guide_progress_reset (self->progress);
-  guide_window_show_stage (self, 0, NULL, FALSE);
+  _guide_window_show_stage (self, 0, NULL, FALSE);
 }
 
 static void
@@ -272,6 +289,16 @@ show_contacts_action (GtkWidget  *widget,
 }
 
 static void
+print_failed (GuideWindow  *self,
+              const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
+
+  g_warning ("%s", message);
+  guide_window_add_toast (self, message);
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                GuideWindow             *self)
@@ -285,12 +312,8 @@ print_done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *message = NULL;
-
       gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
+      print_failed (self, error);
     }
 
   g_clear_object (&self->print_operation);
@@ -325,12 +348,7 @@ print_action (GtkWidget  *widget,
                                     GTK_WINDOW (self), &error);
   /* Unless the operation already said so when it was done. */
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The guide could not be printed: %s"), error->message);
-
-      g_warning ("%s", message);
-      guide_window_add_toast (self, message);
-    }
+    print_failed (self, error);
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     g_clear_object (&self->print_operation);
 }
@@ -354,36 +372,24 @@ show_shortcuts_action (GtkWidget  *widget,
 #endif
 }
 
-/**
- * guide_window_add_stage_keys:
- *
- * Alt+Left and Alt+Right go to the previous and next stage. They are
- * caught before they reach the widgets below, where a narrow window's
- * navigation view (libadwaita 1.4) would take Alt+Left to go back to the
- * list of stages.
- */
+/* What the actions need from the window once it is built: the text size
+ * it opens at, and the menu. */
 void
-guide_window_add_stage_keys (GuideWindow *self)
+_guide_window_actions_init (GuideWindow *self)
 {
-  GtkEventController *keys = gtk_shortcut_controller_new ();
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
-                                                          gtk_named_action_new ("win.previous-stage")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
-                                                          gtk_named_action_new ("win.next-stage")));
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  self->zoom_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  apply_zoom (self);
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
 }
 
-/**
- * guide_window_class_install_actions:
- *
- * Installs the window's actions, and the keys that trigger them.
- */
+/* Installs the window's actions, and the keys that trigger them. */
 void
-guide_window_class_install_actions (GtkWidgetClass *widget_class)
+_guide_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.write-mail", "s", write_mail_action);

@@ -10,8 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the files that make up GuideWindow share: its fields, and the
- * functions one of them gives the others. */
+/* What guide-window.c and guide-window-actions.c share: the window's
+ * fields, and the functions one gives the other. */
 
 #pragma once
 
@@ -73,20 +73,13 @@ struct _GuideWindow
   GtkPrintOperation    *print_operation;
 };
 
-void guide_window_show_stage            (GuideWindow    *self,
-                                         guint           index,
-                                         const char     *step_id,
-                                         gboolean        focus);
-void guide_window_class_install_actions (GtkWidgetClass *widget_class);
-void guide_window_add_stage_keys        (GuideWindow    *self);
-void guide_window_lay_out               (GuideWindow    *self,
-                                         int             width);
-void guide_window_show_content          (GuideWindow    *self,
-                                         gboolean        shown);
-void guide_window_apply_zoom            (GuideWindow    *self);
-void guide_window_load_language         (GuideWindow    *self);
-void guide_window_update_progress       (GuideWindow    *self);
-void guide_window_create_menu_cb        (GtkMenuButton  *button,
-                                         gpointer        user_data);
+void _guide_window_show_stage         (GuideWindow    *self,
+                                       guint           index,
+                                       const char     *step_id,
+                                       gboolean        focus);
+void _guide_window_show_content       (GuideWindow    *self,
+                                       gboolean        shown);
+void _guide_window_actions_init       (GuideWindow    *self);
+void _guide_window_class_actions_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

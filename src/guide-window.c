@@ -14,16 +14,17 @@
  * screens, the selected stage with its steps, overall progress in the header,
  * and the helpdesk contacts one click away from every stage. */
 
-#include <math.h>
-
 #include "guide-i18n.h"
 #include "guide-stage-row.h"
 #include "guide-uri.h"
 #include "guide-window-private.h"
 
-/* The window size's range in the schema, for a schema compiled without it. */
-#define MIN_SIZE 200
-#define MAX_SIZE 16384
+/* The list of stages' width, in guide-window.ui. */
+#define SIDEBAR_WIDTH 270
+/* Below the list's width and a stage's comfortable one together, the
+ * stage is alone. The stage's least width, in guide-window.ui, is less: a
+ * phone's 360 pixels less the window's border. */
+#define SPLIT_WIDTH (SIDEBAR_WIDTH + 360)
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -109,8 +110,8 @@ update_waiting (GuideWindow *self)
   gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
 }
 
-void
-guide_window_update_progress (GuideWindow *self)
+static void
+update_progress (GuideWindow *self)
 {
   GPtrArray *stages = guide_book_get_stages (self->book);
   guint n_steps = guide_book_get_n_steps (self->book);
@@ -155,10 +156,10 @@ update_navigation (GuideWindow *self)
 
 /* Shows a stage, with @step_id selected (and focused, when @focus). */
 void
-guide_window_show_stage (GuideWindow *self,
-            guint        index,
-            const char  *step_id,
-            gboolean     focus)
+_guide_window_show_stage (GuideWindow *self,
+                          guint        index,
+                          const char  *step_id,
+                          gboolean     focus)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, index);
 
@@ -172,6 +173,181 @@ guide_window_show_stage (GuideWindow *self,
   guide_stage_page_update_progress (self->stage_page, self->progress);
   guide_stage_page_select_step (self->stage_page, step_id, focus);
   update_navigation (self);
+}
+
+/* The language buttons say, when the organisation has set the language,
+ * why they cannot be used. */
+static void
+update_language_lock (GuideWindow *self)
+{
+  gboolean locked = self->language_locked;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+      const char *language = g_variant_get_string (target, NULL);
+      /* Each language's name in itself, for whoever needs to find theirs. */
+      const char *name = g_str_equal (language, "it") ? "Italiano" :
+                         g_str_equal (language, "en") ? "English" : "Français";
+
+      gtk_widget_set_tooltip_text (button, locked ? _("Set by your organisation") : name);
+    }
+}
+
+/* Shows everything in the window's language, in place. */
+static void
+load_language (GuideWindow *self)
+{
+  g_set_object (&self->book, guide_library_get_book (self->library, self->language));
+
+  guide_i18n_translate_widget (GTK_WIDGET (self));
+
+  guide_contacts_popover_set_guide (self->contacts_popover, self->book, guide_library_get_site (self->library));
+  update_language_lock (self);
+  guide_stage_page_show_stage (self->stage_page, self->book, self->stage_index);
+  update_progress (self);
+}
+
+/* Narrow, the header has the short title and no language buttons, and the
+ * banner's buttons go below its text, which then has the window's width,
+ * with the fold button beside it. */
+static void
+set_narrow (GuideWindow *self,
+            gboolean     narrow)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->waiting_grid);
+  GtkGridLayoutChild *buttons = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->waiting_buttons));
+  GtkGridLayoutChild *fold = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, self->fold_button));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->language_box), !narrow);
+  gtk_stack_set_visible_child_name (self->title_stack, narrow ? "short" : "long");
+
+  gtk_grid_layout_child_set_row (buttons, narrow ? 1 : 0);
+  gtk_grid_layout_child_set_column (buttons, narrow ? 0 : 1);
+  gtk_grid_layout_child_set_column_span (buttons, narrow ? 2 : 1);
+  gtk_grid_layout_child_set_column (fold, narrow ? 1 : 2);
+}
+
+/* The list of stages and the stage: side by side in a wide window; in a
+ * narrow one, as on a phone, one at a time. libadwaita 1.4 does this with
+ * AdwNavigationSplitView and breakpoints; Debian 12's libadwaita 1.2 has
+ * AdwLeaflet, which folds by itself. The two panes come from
+ * guide-window.ui either way: only their container is chosen here, when the
+ * app is built. */
+#if ADW_CHECK_VERSION (1, 4, 0)
+
+static void
+narrow_applied_cb (GuideWindow *self)
+{
+  set_narrow (self, TRUE);
+}
+
+static void
+narrow_unapplied_cb (GuideWindow *self)
+{
+  set_narrow (self, FALSE);
+}
+
+/* The stage's page keeps to its own back button, shown when it is alone,
+ * so that Alt+Left goes to the previous stage rather than to the list. */
+static void
+lay_out (GuideWindow *self,
+         GtkWidget   *sidebar,
+         GtkWidget   *content)
+{
+  /* In English, as in the template: translated with the rest of it. */
+  AdwNavigationPage *sidebar_page = adw_navigation_page_new_with_tag (sidebar, N_("Stages"), "sidebar");
+  AdwNavigationPage *content_page = adw_navigation_page_new_with_tag (content, N_("CPMS Access Guide"), "content");
+  g_autofree char *condition = g_strdup_printf ("max-width: %dpx", SPLIT_WIDTH - 1);
+  AdwBreakpoint *narrow = adw_breakpoint_new (adw_breakpoint_condition_parse (condition));
+
+  adw_navigation_page_set_can_pop (content_page, FALSE);
+  self->split_view = ADW_NAVIGATION_SPLIT_VIEW (adw_navigation_split_view_new ());
+  adw_navigation_split_view_set_sidebar (self->split_view, sidebar_page);
+  adw_navigation_split_view_set_content (self->split_view, content_page);
+  /* As wide as the leaflet's, where the button at its foot fits on a line. */
+  adw_navigation_split_view_set_min_sidebar_width (self->split_view, SIDEBAR_WIDTH);
+  adw_navigation_split_view_set_sidebar_width_fraction (self->split_view, 0.3);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->split_view));
+
+  g_object_bind_property (self->split_view, "collapsed", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+
+  adw_breakpoint_add_setters (narrow, G_OBJECT (self->split_view), "collapsed", TRUE, NULL);
+  g_signal_connect_object (narrow, "apply", G_CALLBACK (narrow_applied_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (narrow, "unapply", G_CALLBACK (narrow_unapplied_cb), self, G_CONNECT_SWAPPED);
+  adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
+}
+
+void
+_guide_window_show_content (GuideWindow *self,
+                            gboolean     shown)
+{
+  adw_navigation_split_view_set_show_content (self->split_view, shown);
+}
+
+#else
+
+/* libadwaita 1.2 has no breakpoints: the leaflet folds by itself, once the
+ * window is laid out at its width. */
+static void
+folded_cb (GuideWindow *self)
+{
+  set_narrow (self, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+lay_out (GuideWindow *self,
+         GtkWidget   *sidebar,
+         GtkWidget   *content)
+{
+  AdwLeafletPage *page;
+
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_unfold (self->leaflet, TRUE);
+  page = adw_leaflet_append (self->leaflet, sidebar);
+  adw_leaflet_page_set_name (page, "sidebar");
+  page = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (page, FALSE);
+  page = adw_leaflet_append (self->leaflet, content);
+  adw_leaflet_page_set_name (page, "content");
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->leaflet));
+
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->sidebar_header, "show-end-title-buttons", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->content_header, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+_guide_window_show_content (GuideWindow *self,
+                            gboolean     shown)
+{
+  adw_leaflet_navigate (self->leaflet, shown ? ADW_NAVIGATION_DIRECTION_FORWARD : ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+#endif
+
+/* Called once the template is built: moves the panes out of the box that
+ * holds them there into the container, and lays the header out for the
+ * width the window opens at, so that the language buttons do not widen a
+ * window opened at a phone's width before its first layout. */
+static void
+lay_out_panes (GuideWindow *self,
+               int          width)
+{
+  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar_pane);
+  g_autoptr(GtkWidget) content = g_object_ref (self->content_pane);
+
+  gtk_box_remove (self->panes, sidebar);
+  gtk_box_remove (self->panes, content);
+  lay_out (self, sidebar, content);
+  self->panes = NULL;
+
+  set_narrow (self, width < SPLIT_WIDTH);
 }
 
 /* A save runs after the change, away from the window: a failure comes back
@@ -205,7 +381,7 @@ stage_selected_cb (GuideWindow   *self,
   if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
     return;
 
-  guide_window_show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
+  _guide_window_show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
 
   stage = guide_book_get_stage (self->book, self->stage_index);
   guide_progress_set_current (self->progress, stage->id, NULL);
@@ -214,13 +390,13 @@ stage_selected_cb (GuideWindow   *self,
 static void
 stage_activated_cb (GuideWindow *self)
 {
-  guide_window_show_content (self, TRUE);
+  _guide_window_show_content (self, TRUE);
 }
 
 static void
 show_stages_cb (GuideWindow *self)
 {
-  guide_window_show_content (self, FALSE);
+  _guide_window_show_content (self, FALSE);
 }
 
 /* Folded, the banner's text is one line, cut off; its buttons stay. */
@@ -258,25 +434,6 @@ step_selected_cb (GuideWindow *self,
 
   stage = guide_book_get_stage (self->book, self->stage_index);
   guide_progress_set_current (self->progress, stage->id, step_id);
-}
-
-static gboolean
-guide_window_close_request (GtkWindow *window)
-{
-  GuideWindow *self = GUIDE_WINDOW (window);
-  gboolean maximized = gtk_window_is_maximized (window);
-
-  g_settings_set_boolean (self->settings, "window-maximized", maximized);
-  if (!maximized)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", CLAMP (width, MIN_SIZE, MAX_SIZE));
-      g_settings_set_int (self->settings, "window-height", CLAMP (height, MIN_SIZE, MAX_SIZE));
-    }
-
-  return GTK_WINDOW_CLASS (guide_window_parent_class)->close_request (window);
 }
 
 /* A banner's text wraps on more lines in a narrower window, so the window's
@@ -318,24 +475,23 @@ guide_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (guide_window_parent_class)->constructed (object);
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               CLAMP (g_settings_get_int (self->settings, "window-width"), MIN_SIZE, MAX_SIZE),
-                               CLAMP (g_settings_get_int (self->settings, "window-height"), MIN_SIZE, MAX_SIZE));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  /* The size the user leaves the window at is the one it opens at. The
+   * window stays usable when the organisation has locked the keys. */
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   /* Before a step takes the focus, which moving the panes would drop.
    * Narrow, the window opens on the stage rather than on the list of stages. */
-  guide_window_lay_out (self, g_settings_get_int (self->settings, "window-width"));
+  lay_out_panes (self, g_settings_get_int (self->settings, "window-width"));
 
   /* Without its site file the app silently loses the organisation's
    * language, contact and guide: the user is told, for as long as the
-   * window is open, whom to ask. */
-  /* A hidden banner is not even measured: only the one that shows is
-   * visible. */
+   * window is open, whom to ask. A hidden banner is not even measured. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
                           guide_site_get_file_unreadable (guide_library_get_site (self->library)));
-  gtk_revealer_set_reveal_child (self->site_revealer,
-                                 guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
   stages = guide_book_get_stages (book);
   for (guint i = 0; i < stages->len; i++)
@@ -347,20 +503,12 @@ guide_window_constructed (GObject *object)
   stage_index = guide_book_find_stage (book, guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
   gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index));
-  guide_window_load_language (self);
+  load_language (self);
   guide_stage_page_select_step (self->stage_page, step_id, step_id != NULL);
   update_navigation (self);
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, guide_window_create_menu_cb, self, NULL);
-
-
-  self->zoom_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->zoom_provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  guide_window_apply_zoom (self);
-  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (guide_window_apply_zoom), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress, "changed", G_CALLBACK (guide_window_update_progress), self, G_CONNECT_SWAPPED);
+  _guide_window_actions_init (self);
+  g_signal_connect_object (self->progress, "changed", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress, "saved", G_CALLBACK (progress_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -449,14 +597,12 @@ guide_window_class_init (GuideWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = guide_window_constructed;
   object_class->dispose = guide_window_dispose;
   object_class->get_property = guide_window_get_property;
   object_class->set_property = guide_window_set_property;
   widget_class->measure = guide_window_measure;
-  window_class->close_request = guide_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, toast_overlay);
@@ -493,7 +639,7 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
-  guide_window_class_install_actions (widget_class);
+  _guide_window_class_actions_init (widget_class);
 
   /**
    * GuideWindow:library:
@@ -556,7 +702,6 @@ static void
 guide_window_init (GuideWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  guide_window_add_stage_keys (self);
 }
 
 /**
@@ -595,4 +740,51 @@ guide_window_add_toast (GuideWindow *self,
 
   escaped = g_markup_escape_text (text, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/**
+ * guide_window_set_language:
+ * @language: "fr", "it" or "en"
+ *
+ * Shows the guide in @language, in place: the same stage, the same step,
+ * the same progress.
+ */
+void
+guide_window_set_language (GuideWindow *self,
+                           const char  *language)
+{
+  g_return_if_fail (GUIDE_IS_WINDOW (self));
+
+  language = g_intern_string (language);
+  if (language == self->language)
+    return;
+
+  self->language = language;
+  /* Once the window is built; before, it is built in @language. */
+  if (self->book != NULL)
+    load_language (self);
+
+  g_object_notify (G_OBJECT (self), "language");
+}
+
+/**
+ * guide_window_set_language_locked:
+ * @locked: whether the organisation has set the language
+ *
+ * Makes the language buttons say why they cannot be used.
+ */
+void
+guide_window_set_language_locked (GuideWindow *self,
+                                  gboolean     locked)
+{
+  g_return_if_fail (GUIDE_IS_WINDOW (self));
+
+  if (self->language_locked == locked)
+    return;
+
+  self->language_locked = locked;
+  if (self->book != NULL)
+    update_language_lock (self);
+
+  g_object_notify (G_OBJECT (self), "language-locked");
 }
