@@ -1175,6 +1175,27 @@ test_address_breaks (Fixture       *fixture,
 #endif
 }
 
+/* The size the window is left at is the one it opens at next time. */
+static void
+test_size_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  int width, height;
+
+  guide_test_resize (fixture->window, 900, 650);
+  guide_test_wait_for_frame (fixture->window);
+  stop (fixture);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  start (fixture);
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+}
+
 /* A window made narrow hides the language buttons: the focus they had
  * leaves them without choosing another stage on its way. */
 static void
@@ -2324,6 +2345,7 @@ main (int   argc,
   ADD ("navigation", test_navigation);
   ADD ("address-breaks", test_address_breaks);
   ADD ("narrow-keeps-stage", test_narrow_keeps_stage);
+  ADD ("size-kept", test_size_kept);
   ADD ("label-breaks", test_label_breaks);
   ADD ("continue", test_continue);
   ADD ("waiting-for-approval", test_waiting_for_approval);
