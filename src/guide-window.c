@@ -492,6 +492,8 @@ guide_window_constructed (GObject *object)
    * window is open, whom to ask. A hidden banner is not even measured. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
                           guide_site_get_file_unreadable (guide_library_get_site (self->library)));
+  gtk_revealer_set_reveal_child (self->site_revealer,
+                                 guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
   stages = guide_book_get_stages (book);
   for (guint i = 0; i < stages->len; i++)
