@@ -11,10 +11,11 @@
  */
 
 /* The guide in one language, read from the JSON described in
- * data/guide/README.md, and the checks that tie one language's guide to
- * another. Everything the schema requires is checked while reading, so the
- * rest of the application can rely on it; a field that breaks a rule is
- * told with its file, line and path, for whoever writes a site's guide. */
+ * data/guide/README.md through one table of fields per structure, and the
+ * checks that tie one language's guide to another. Everything the schema
+ * requires is checked while reading, so the rest of the application can
+ * rely on it; a field that breaks a rule is told with its file, line and
+ * path, for whoever writes a site's guide. */
 
 #include <json-glib/json-glib.h>
 
@@ -24,6 +25,60 @@
 #include "guide-uri.h"
 
 #define FORMAT 1
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_FLAG,        /* true or false, %FALSE when missing */
+  FIELD_LANGUAGE,    /* “fr”, “it” or “en” */
+  FIELD_ID,          /* an ID, see check_id(), the same in every language */
+  FIELD_STAGE_ID,    /* an ID without “.”, which its steps' IDs start with */
+  FIELD_STEP_ID,     /* an ID that starts with its stage's */
+  FIELD_CONTACT_ID,  /* an ID that may differ from one language to another */
+  FIELD_KIND,        /* a note's kind: “info” or “update” */
+  FIELD_URI,         /* the address a button opens */
+  FIELD_LABEL,       /* that button's label, there exactly when the address is */
+  FIELD_MAIL,        /* an e-mail address */
+  FIELD_HTTPS,       /* an https address */
+  FIELD_DATE,        /* a day written YYYY-MM-DD, into a GDate */
+  FIELD_FILE,        /* a file name without a folder */
+  FIELD_LIST,        /* a list of @fields structures, or of text without @fields */
+  FIELD_OBJECT,      /* an object whose @fields fill the same structure */
+  FIELD_MESSAGE,     /* a %FIELD_OBJECT only after a mailto: %FIELD_URI */
+} FieldType;
+
+typedef enum
+{
+  REQUIRED,
+  OPTIONAL,
+  NOT_EMPTY,         /* a list of one element or more */
+  BUILT_IN,          /* required in the built-in guide, optional in a site's */
+} Rule;
+
+/* One member of a JSON object, and where it goes in the structure read. */
+typedef struct _Field Field;
+
+struct _Field
+{
+  const char  *member;
+  FieldType    type;
+  gsize        offset;
+  Rule         rule;
+  const Field *fields;
+  /* The size of a list's elements, and how many it may have. */
+  gsize        size;
+  guint        max;
+};
+
+/* An ID or a source's address, and where it was read, interned: two
+ * languages' guides are parallel when they have the same ones at the same
+ * places. */
+typedef struct
+{
+  const char *place;
+  const char *value;
+  FieldType   type;
+} Key;
 
 struct _GuideBook
 {
@@ -38,6 +93,9 @@ struct _GuideBook
   GPtrArray *sources;
   GPtrArray *stages;
   guint      n_steps;
+  /* The addresses buttons open, once each, in the order they are read. */
+  GPtrArray *uris;
+  GArray    *keys;
 };
 
 G_DEFINE_FINAL_TYPE (GuideBook, guide_book, G_TYPE_OBJECT)
@@ -48,6 +106,8 @@ G_DEFINE_QUARK (guide-book-error-quark, guide_book_error)
 typedef struct
 {
   const char *origin;
+  gboolean    site;
+  GuideBook  *book;
   /* The line of every value, and the value read last. */
   GHashTable *lines;
   JsonNode   *node;
@@ -55,8 +115,114 @@ typedef struct
   GHashTable *ids;
   /* The stage whose steps are read: their IDs start with its own. */
   const char *stage_id;
-  gboolean    site;
 } Reader;
+
+/* The members of each table of data/guide/README.md, in the order they are
+ * read: the first problem met is the one reported. */
+static const Field note_fields[] = {
+  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideNote, id) },
+  { "kind", FIELD_KIND, G_STRUCT_OFFSET (GuideNote, kind) },
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideNote, title), OPTIONAL },
+  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideNote, text) },
+  { "source", FIELD_TEXT, G_STRUCT_OFFSET (GuideNote, source), OPTIONAL },
+  { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideNote, uri), OPTIONAL },
+  { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideNote, label) },
+  { NULL }
+};
+
+static const Field profile_fields[] = {
+  { "name", FIELD_TEXT, G_STRUCT_OFFSET (GuideProfile, name) },
+  { "description", FIELD_TEXT, G_STRUCT_OFFSET (GuideProfile, description) },
+  { "meaning", FIELD_TEXT, G_STRUCT_OFFSET (GuideProfile, meaning), OPTIONAL },
+  { "recommended", FIELD_FLAG, G_STRUCT_OFFSET (GuideProfile, recommended), OPTIONAL },
+  { NULL }
+};
+
+static const Field mail_fields[] = {
+  { "subject", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, mail_subject) },
+  { "body", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, mail_body) },
+  { NULL }
+};
+
+static const Field picture_fields[] = {
+  { "file", FIELD_FILE, G_STRUCT_OFFSET (GuideStep, picture) },
+  { "alt", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, picture_alt) },
+  { NULL }
+};
+
+static const Field step_fields[] = {
+  { "id", FIELD_STEP_ID, G_STRUCT_OFFSET (GuideStep, id) },
+  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, text) },
+  { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideStep, uri), OPTIONAL },
+  { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideStep, label) },
+  { "profiles", FIELD_LIST, G_STRUCT_OFFSET (GuideStep, profiles), OPTIONAL,
+    profile_fields, sizeof (GuideProfile), GUIDE_BOOK_MAX_LIST },
+  { "notes", FIELD_LIST, G_STRUCT_OFFSET (GuideStep, notes), OPTIONAL,
+    note_fields, sizeof (GuideNote), GUIDE_BOOK_MAX_LIST },
+  { "mail", FIELD_MESSAGE, 0, OPTIONAL, mail_fields },
+  { "picture", FIELD_OBJECT, 0, OPTIONAL, picture_fields },
+  { NULL }
+};
+
+static const Field original_fields[] = {
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_title) },
+  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_text) },
+  { "steps", FIELD_LIST, G_STRUCT_OFFSET (GuideStage, original_steps), NOT_EMPTY,
+    step_fields, sizeof (GuideStep), GUIDE_BOOK_MAX_STEPS },
+  { NULL }
+};
+
+static const Field stage_fields[] = {
+  { "id", FIELD_STAGE_ID, G_STRUCT_OFFSET (GuideStage, id) },
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, title) },
+  { "summary", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, summary) },
+  { "checked", FIELD_DATE, G_STRUCT_OFFSET (GuideStage, checked), BUILT_IN },
+  { "notes", FIELD_LIST, G_STRUCT_OFFSET (GuideStage, notes), REQUIRED,
+    note_fields, sizeof (GuideNote), GUIDE_BOOK_MAX_LIST },
+  { "steps", FIELD_LIST, G_STRUCT_OFFSET (GuideStage, steps), NOT_EMPTY,
+    step_fields, sizeof (GuideStep), GUIDE_BOOK_MAX_STEPS },
+  { "original", FIELD_OBJECT, 0, OPTIONAL, original_fields },
+  { NULL }
+};
+
+static const Field address_fields[] = {
+  { "id", FIELD_CONTACT_ID, G_STRUCT_OFFSET (GuideAddress, id) },
+  { "name", FIELD_TEXT, G_STRUCT_OFFSET (GuideAddress, name) },
+  { "uri", FIELD_MAIL, G_STRUCT_OFFSET (GuideAddress, uri) },
+  { NULL }
+};
+
+static const Field source_fields[] = {
+  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideSource, id) },
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, title) },
+  { "publisher", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, publisher) },
+  { "uri", FIELD_HTTPS, G_STRUCT_OFFSET (GuideSource, uri) },
+  { NULL }
+};
+
+/* The first of the addresses is the helpdesk, whom the window tells the
+ * user to ask. */
+static const Field contacts_fields[] = {
+  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideBook, contacts_text) },
+  { "addresses", FIELD_LIST, G_STRUCT_OFFSET (GuideBook, addresses), NOT_EMPTY,
+    address_fields, sizeof (GuideAddress), GUIDE_BOOK_MAX_LIST },
+  { NULL }
+};
+
+static const Field book_fields[] = {
+  { "language", FIELD_LANGUAGE, G_STRUCT_OFFSET (GuideBook, language) },
+  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideBook, title) },
+  { "intro", FIELD_LIST, G_STRUCT_OFFSET (GuideBook, intro), REQUIRED,
+    NULL, 0, GUIDE_BOOK_MAX_LIST },
+  { "notes", FIELD_LIST, G_STRUCT_OFFSET (GuideBook, notes), REQUIRED,
+    note_fields, sizeof (GuideNote), GUIDE_BOOK_MAX_LIST },
+  { "contacts", FIELD_OBJECT, 0, REQUIRED, contacts_fields },
+  { "sources", FIELD_LIST, G_STRUCT_OFFSET (GuideBook, sources), BUILT_IN,
+    source_fields, sizeof (GuideSource), GUIDE_BOOK_MAX_SOURCES },
+  { "stages", FIELD_LIST, G_STRUCT_OFFSET (GuideBook, stages), NOT_EMPTY,
+    stage_fields, sizeof (GuideStage), GUIDE_BOOK_MAX_STAGES },
+  { NULL }
+};
 
 /* Sets @error to “origin:line: path.member: message” and returns %FALSE;
  * @member may be %NULL. */
@@ -87,22 +253,18 @@ fail (Reader      *reader,
   return FALSE;
 }
 
-/* What addresses the guide may hold, said in a message. */
+/* What addresses a field of @type may hold, said in a message. */
 static const char *
-address_rule (Reader *reader)
+address_rule (Reader    *reader,
+              FieldType  type)
 {
-  return reader->site ? "an https or e-mail address" : "one of the official addresses";
+  if (!reader->site)
+    return "one of the official addresses";
+
+  return type == FIELD_MAIL ? "an e-mail address" : type == FIELD_HTTPS ? "an https address" : "an https or e-mail address";
 }
 
-/* An official address, or for a site's own guide any https or e-mail address. */
-static gboolean
-acceptable_uri (Reader     *reader,
-                const char *uri)
-{
-  return reader->site ? guide_uri_is_site_acceptable (uri) : guide_uri_is_allowed (uri);
-}
-
-/* The text in @node into @out: valid UTF-8, not empty, at most %GUIDE_BOOK_MAX_TEXT
+/* The text in @node into @out: not empty, at most %GUIDE_BOOK_MAX_TEXT
  * characters, and without an address the guide may not hold. */
 static gboolean
 read_text (Reader      *reader,
@@ -113,28 +275,25 @@ read_text (Reader      *reader,
            GError     **error)
 {
   const char *text;
-  g_autofree char *stripped = NULL;
   g_autofree char *bad = NULL;
+  glong length;
 
   reader->node = node;
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (reader, error, path, member, "must be text");
 
   text = json_node_get_string (node);
-  if (!g_utf8_validate (text, -1, NULL))
-    return fail (reader, error, path, member, "is not valid UTF-8");
-
-  if (g_utf8_strlen (text, -1) > GUIDE_BOOK_MAX_TEXT)
+  length = g_utf8_strlen (text, -1);
+  if (length > GUIDE_BOOK_MAX_TEXT)
     return fail (reader, error, path, member, "is %ld characters long, more than the limit of %d",
-                 g_utf8_strlen (text, -1), GUIDE_BOOK_MAX_TEXT);
+                 length, GUIDE_BOOK_MAX_TEXT);
 
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0')
+  if (text[strspn (text, " \t\n\v\f\r")] == '\0')
     return fail (reader, error, path, member, "is empty");
 
   bad = guide_uri_find_disallowed (text, reader->site);
   if (bad != NULL)
-    return fail (reader, error, path, member, "“%s” is not %s", bad, address_rule (reader));
+    return fail (reader, error, path, member, "“%s” is not %s", bad, address_rule (reader, FIELD_TEXT));
 
   *out = g_strdup (text);
   return TRUE;
@@ -161,27 +320,153 @@ check_id (Reader      *reader,
   return TRUE;
 }
 
-typedef enum
+/* The text @node, @field of @item at @path, checked as its type says. */
+static gboolean
+read_value (Reader       *reader,
+            JsonNode     *node,
+            const char   *path,
+            const Field  *field,
+            gpointer      item,
+            GError      **error)
 {
-  FIELD_TEXT,      /* text, required */
-  FIELD_OPTIONAL,  /* text, or %NULL when missing */
-  FIELD_FLAG,      /* true or false, %FALSE when missing */
-  FIELD_ID,        /* an ID, see check_id() */
-  FIELD_STEP_ID,   /* an ID that starts with its stage's */
-  FIELD_KIND,      /* a note's kind: “info” or “update” */
-  FIELD_URI,       /* the address a button opens, optional */
-  FIELD_LABEL,     /* that button's label, there exactly when the address is */
-  FIELD_MAIL,      /* an e-mail address, required */
-  FIELD_HTTPS,     /* an https address, required */
-} FieldType;
+  char **value = G_STRUCT_MEMBER_P (item, field->offset);
+  g_autofree char *text = NULL;
+  guint year, month, day;
 
-/* One member of a JSON object, and where it goes in the structure read. */
-typedef struct
+  if (!read_text (reader, node, path, field->member, &text, error))
+    return FALSE;
+
+  switch (field->type)
+    {
+    case FIELD_LANGUAGE:
+      if (!guide_i18n_is_language (text))
+        return fail (reader, error, path, field->member, "must be “fr”, “it” or “en”");
+      break;
+
+    case FIELD_ID:
+    case FIELD_CONTACT_ID:
+    case FIELD_STEP_ID:
+      if (!check_id (reader, path, text, field->type == FIELD_STEP_ID ? reader->stage_id : NULL, error))
+        return FALSE;
+      break;
+
+    case FIELD_STAGE_ID:
+      if (!check_id (reader, path, text, NULL, error))
+        return FALSE;
+      if (strchr (text, '.') != NULL)
+        return fail (reader, error, path, field->member, "a stage's ID has no “.”");
+      reader->stage_id = text;
+      break;
+
+    case FIELD_KIND:
+      if (!g_str_equal (text, "info") && !g_str_equal (text, "update"))
+        return fail (reader, error, path, field->member, "must be “info” or “update”");
+      break;
+
+    case FIELD_URI:
+    case FIELD_MAIL:
+    case FIELD_HTTPS:
+      if (!(reader->site ? guide_uri_is_site_acceptable (text) : guide_uri_is_allowed (text)) ||
+          (field->type == FIELD_MAIL && !g_str_has_prefix (text, "mailto:")) ||
+          (field->type == FIELD_HTTPS && !g_str_has_prefix (text, "https://")))
+        return fail (reader, error, path, field->member, "“%s” is not %s", text, address_rule (reader, field->type));
+      if (field->type != FIELD_HTTPS &&
+          !g_ptr_array_find_with_equal_func (reader->book->uris, text, g_str_equal, NULL))
+        g_ptr_array_add (reader->book->uris, text);
+      break;
+
+    case FIELD_DATE:
+      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, G_REGEX_DOLLAR_ENDONLY, 0) ||
+          sscanf (text, "%u-%u-%u", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
+        return fail (reader, error, path, field->member, "“%s” is not a date written YYYY-MM-DD", text);
+      g_date_set_dmy (G_STRUCT_MEMBER_P (item, field->offset), day, month, year);
+      return TRUE;
+
+    case FIELD_FILE:
+      if (strchr (text, '/') != NULL || text[0] == '.')
+        return fail (reader, error, path, field->member, "“%s” must be a plain file name", text);
+      break;
+
+    default:
+      break;
+    }
+
+  if (field->type == FIELD_ID || field->type == FIELD_STAGE_ID || field->type == FIELD_STEP_ID ||
+      field->type == FIELD_HTTPS)
+    {
+      g_autofree char *place = g_strdup_printf ("%s.%s", path, field->member);
+      Key key = { g_intern_string (place), text, field->type };
+
+      g_array_append_val (reader->book->keys, key);
+    }
+
+  *value = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static gboolean read_fields (Reader       *reader,
+                             JsonObject   *object,
+                             const char   *path,
+                             const Field  *fields,
+                             gpointer      item,
+                             GError      **error);
+
+/* The list @node, @field at @path, into @value: a #GPtrArray of the
+ * structures of @field's fields, or without them a #GStrv. */
+static gboolean
+read_list (Reader       *reader,
+           JsonNode     *node,
+           const char   *path,
+           const Field  *field,
+           gpointer     *value,
+           GError      **error)
 {
-  const char *member;
-  FieldType   type;
-  gsize       offset;
-} Field;
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, field->member);
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  JsonArray *array;
+  guint length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, error, where, NULL, "must be a list");
+
+  array = json_node_get_array (node);
+  length = json_array_get_length (array);
+  if (length > field->max)
+    return fail (reader, error, where, NULL, "has %u entries, more than the limit of %u", length, field->max);
+
+  if (length == 0 && field->rule == NOT_EMPTY)
+    return fail (reader, error, where, NULL, "is empty");
+
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", where, i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *text = NULL;
+      gpointer item;
+
+      if (field->fields == NULL)
+        {
+          if (!read_text (reader, element, element_path, NULL, &text, error))
+            return FALSE;
+          g_strv_builder_add (texts, text);
+          continue;
+        }
+
+      reader->node = element;
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return fail (reader, error, element_path, NULL, "must be an object");
+
+      item = g_malloc0 (field->size);
+      g_ptr_array_add (*value, item);
+      if (!read_fields (reader, json_node_get_object (element), element_path, field->fields, item, error))
+        return FALSE;
+    }
+
+  if (field->fields == NULL)
+    *value = g_strv_builder_end (texts);
+
+  return TRUE;
+}
 
 /* Reads @object, at @path, into @item, a structure with @fields, which
  * end with an empty one. */
@@ -193,14 +478,17 @@ read_fields (Reader       *reader,
              gpointer      item,
              GError      **error)
 {
-  gboolean has_uri = FALSE;
+  const char *uri = NULL;
 
   for (const Field *field = fields; field->member != NULL; field++)
     {
       JsonNode *node = json_object_get_member (object, field->member);
-      char **text = G_STRUCT_MEMBER_P (item, field->offset);
+      gpointer *value = G_STRUCT_MEMBER_P (item, field->offset);
 
-      if (field->type == FIELD_LABEL && !has_uri)
+      if (field->type == FIELD_LIST && field->fields != NULL)
+        *value = g_ptr_array_new_with_free_func (g_free);
+
+      if (field->type == FIELD_LABEL && uri == NULL)
         {
           if (node != NULL)
             return fail (reader, error, path, NULL, "has a label but no address");
@@ -209,468 +497,68 @@ read_fields (Reader       *reader,
 
       if (node == NULL)
         {
-          if (field->type == FIELD_OPTIONAL || field->type == FIELD_FLAG || field->type == FIELD_URI)
+          if (field->rule == OPTIONAL || (field->rule == BUILT_IN && reader->site))
             continue;
           return fail (reader, error, path, field->member, "missing");
         }
 
+      reader->node = node;
       if (field->type == FIELD_FLAG)
         {
-          reader->node = node;
           if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
             return fail (reader, error, path, field->member, "must be true or false");
           G_STRUCT_MEMBER (gboolean, item, field->offset) = json_node_get_boolean (node);
-          continue;
         }
-
-      if (!read_text (reader, node, path, field->member, text, error))
-        return FALSE;
-
-      if ((field->type == FIELD_ID || field->type == FIELD_STEP_ID) &&
-          !check_id (reader, path, *text, field->type == FIELD_STEP_ID ? reader->stage_id : NULL, error))
-        return FALSE;
-
-      if (field->type == FIELD_KIND && !g_str_equal (*text, "info") && !g_str_equal (*text, "update"))
-        return fail (reader, error, path, field->member, "must be “info” or “update”");
-
-      if (field->type == FIELD_URI && !acceptable_uri (reader, *text))
-        return fail (reader, error, path, field->member, "“%s” is not %s", *text, address_rule (reader));
-
-      if (field->type == FIELD_MAIL && (!g_str_has_prefix (*text, "mailto:") || !acceptable_uri (reader, *text)))
-        return fail (reader, error, path, field->member, "“%s” is not %s", *text,
-                     reader->site ? "an e-mail address" : address_rule (reader));
-
-      if (field->type == FIELD_HTTPS && (!g_str_has_prefix (*text, "https://") || !acceptable_uri (reader, *text)))
-        return fail (reader, error, path, field->member, "“%s” is not %s", *text,
-                     reader->site ? "an https address" : address_rule (reader));
-
-      has_uri |= field->type == FIELD_URI;
-    }
-
-  return TRUE;
-}
-
-/* The object in @member of @object into @out, or %NULL when it is missing
- * and not @required. */
-static gboolean
-read_object (Reader       *reader,
-             JsonObject   *object,
-             const char   *path,
-             const char   *member,
-             gboolean      required,
-             JsonObject  **out,
-             GError      **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *out = NULL;
-  if (node == NULL)
-    return required ? fail (reader, error, path, member, "missing") : TRUE;
-
-  reader->node = node;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, path, member, "must be an object");
-
-  *out = json_node_get_object (node);
-  return TRUE;
-}
-
-/* What the elements of a list are. */
-typedef struct
-{
-  gsize          size;
-  const Field   *fields;
-  /* What is read beyond @fields, or checked across them; may be %NULL. */
-  gboolean     (*read_more) (Reader      *reader,
-                             JsonObject  *object,
-                             const char  *path,
-                             gpointer     item,
-                             GError     **error);
-  GDestroyNotify free;
-} ItemType;
-
-typedef enum
-{
-  LIST_OPTIONAL,   /* empty when missing */
-  LIST_REQUIRED,
-  LIST_NOT_EMPTY,
-} ListRule;
-
-/* The list in @member of @object into @out, never longer than @max: of
- * items of @type, or of text if @type is %NULL. */
-static gboolean
-read_list (Reader          *reader,
-           JsonObject      *object,
-           const char      *path,
-           const char      *member,
-           ListRule         rule,
-           guint            max,
-           const ItemType  *type,
-           GPtrArray      **out,
-           GError         **error)
-{
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-  JsonNode *node = json_object_get_member (object, member);
-  JsonArray *array;
-
-  *out = g_ptr_array_new_with_free_func (type != NULL ? type->free : g_free);
-  if (node == NULL)
-    return rule == LIST_OPTIONAL ? TRUE : fail (reader, error, where, NULL, "missing");
-
-  reader->node = node;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, where, NULL, "must be a list");
-
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) > max)
-    return fail (reader, error, where, NULL, "has %u entries, more than the limit of %u",
-                 json_array_get_length (array), max);
-
-  if (json_array_get_length (array) == 0 && rule == LIST_NOT_EMPTY)
-    return fail (reader, error, where, NULL, "is empty");
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *element_path = g_strdup_printf ("%s[%u]", where, i);
-      JsonNode *element = json_array_get_element (array, i);
-      char *text = NULL;
-      gpointer item;
-
-      if (type == NULL)
+      else if (field->type == FIELD_LIST)
         {
-          if (!read_text (reader, element, element_path, NULL, &text, error))
+          if (!read_list (reader, node, path, field, value, error))
             return FALSE;
-          g_ptr_array_add (*out, text);
-          continue;
         }
+      else if (field->type == FIELD_OBJECT || field->type == FIELD_MESSAGE)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.%s", path, field->member);
 
-      reader->node = element;
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return fail (reader, error, element_path, NULL, "must be an object");
-
-      item = g_malloc0 (type->size);
-      g_ptr_array_add (*out, item);
-      if (!read_fields (reader, json_node_get_object (element), element_path, type->fields, item, error) ||
-          (type->read_more != NULL &&
-           !type->read_more (reader, json_node_get_object (element), element_path, item, error)))
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            return fail (reader, error, where, NULL, "must be an object");
+          if (field->type == FIELD_MESSAGE && (uri == NULL || !g_str_has_prefix (uri, "mailto:")))
+            return fail (reader, error, where, NULL, "needs an e-mail address as the step's “uri”");
+          if (!read_fields (reader, json_node_get_object (node), where, field->fields, item, error))
+            return FALSE;
+        }
+      else if (!read_value (reader, node, path, field, item, error))
         return FALSE;
+
+      if (field->type == FIELD_URI)
+        uri = *value;
     }
 
   return TRUE;
 }
 
-/* The members of each table of data/guide/README.md, in the order they are
- * read: the first problem met is the one reported. */
-static const Field note_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideNote, id) },
-  { "kind", FIELD_KIND, G_STRUCT_OFFSET (GuideNote, kind) },
-  { "title", FIELD_OPTIONAL, G_STRUCT_OFFSET (GuideNote, title) },
-  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideNote, text) },
-  { "source", FIELD_OPTIONAL, G_STRUCT_OFFSET (GuideNote, source) },
-  { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideNote, uri) },
-  { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideNote, label) },
-  { NULL }
-};
-
-static const Field profile_fields[] = {
-  { "name", FIELD_TEXT, G_STRUCT_OFFSET (GuideProfile, name) },
-  { "description", FIELD_TEXT, G_STRUCT_OFFSET (GuideProfile, description) },
-  { "meaning", FIELD_OPTIONAL, G_STRUCT_OFFSET (GuideProfile, meaning) },
-  { "recommended", FIELD_FLAG, G_STRUCT_OFFSET (GuideProfile, recommended) },
-  { NULL }
-};
-
-static const Field step_fields[] = {
-  { "id", FIELD_STEP_ID, G_STRUCT_OFFSET (GuideStep, id) },
-  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, text) },
-  { "uri", FIELD_URI, G_STRUCT_OFFSET (GuideStep, uri) },
-  { "label", FIELD_LABEL, G_STRUCT_OFFSET (GuideStep, label) },
-  { NULL }
-};
-
-static const Field mail_fields[] = {
-  { "subject", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, mail_subject) },
-  { "body", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, mail_body) },
-  { NULL }
-};
-
-static const Field picture_fields[] = {
-  { "file", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, picture) },
-  { "alt", FIELD_TEXT, G_STRUCT_OFFSET (GuideStep, picture_alt) },
-  { NULL }
-};
-
-static const Field stage_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideStage, id) },
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, title) },
-  { "summary", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, summary) },
-  { NULL }
-};
-
-static const Field original_fields[] = {
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_title) },
-  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideStage, original_text) },
-  { NULL }
-};
-
-static const Field address_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideAddress, id) },
-  { "name", FIELD_TEXT, G_STRUCT_OFFSET (GuideAddress, name) },
-  { "uri", FIELD_MAIL, G_STRUCT_OFFSET (GuideAddress, uri) },
-  { NULL }
-};
-
-static const Field source_fields[] = {
-  { "id", FIELD_ID, G_STRUCT_OFFSET (GuideSource, id) },
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, title) },
-  { "publisher", FIELD_TEXT, G_STRUCT_OFFSET (GuideSource, publisher) },
-  { "uri", FIELD_HTTPS, G_STRUCT_OFFSET (GuideSource, uri) },
-  { NULL }
-};
-
-/* Frees the text that @fields of @item hold. */
+/* Frees what @fields of @item hold. */
 static void
 free_fields (const Field *fields,
              gpointer     item)
 {
   for (const Field *field = fields; field->member != NULL; field++)
-    if (field->type != FIELD_FLAG)
-      g_free (G_STRUCT_MEMBER (char *, item, field->offset));
-}
-
-static void
-note_free (GuideNote *note)
-{
-  free_fields (note_fields, note);
-  g_free (note);
-}
-
-static void
-profile_free (GuideProfile *profile)
-{
-  free_fields (profile_fields, profile);
-  g_free (profile);
-}
-
-static void
-step_free (GuideStep *step)
-{
-  free_fields (step_fields, step);
-  free_fields (mail_fields, step);
-  free_fields (picture_fields, step);
-  g_clear_pointer (&step->profiles, g_ptr_array_unref);
-  g_clear_pointer (&step->notes, g_ptr_array_unref);
-  g_free (step);
-}
-
-static void
-stage_free (GuideStage *stage)
-{
-  free_fields (stage_fields, stage);
-  free_fields (original_fields, stage);
-  g_clear_pointer (&stage->notes, g_ptr_array_unref);
-  g_clear_pointer (&stage->steps, g_ptr_array_unref);
-  g_clear_pointer (&stage->original_steps, g_ptr_array_unref);
-  g_free (stage);
-}
-
-static void
-address_free (GuideAddress *address)
-{
-  free_fields (address_fields, address);
-  g_free (address);
-}
-
-static void
-source_free (GuideSource *source)
-{
-  free_fields (source_fields, source);
-  g_free (source);
-}
-
-static const ItemType note_type = {
-  sizeof (GuideNote), note_fields, NULL, (GDestroyNotify) note_free
-};
-
-static const ItemType profile_type = {
-  sizeof (GuideProfile), profile_fields, NULL, (GDestroyNotify) profile_free
-};
-
-static const ItemType address_type = {
-  sizeof (GuideAddress), address_fields, NULL, (GDestroyNotify) address_free
-};
-
-static const ItemType source_type = {
-  sizeof (GuideSource), source_fields, NULL, (GDestroyNotify) source_free
-};
-
-/* A step's profiles, notes, the message its button prepares (only for an
- * e-mail address) and its picture. */
-static gboolean
-read_step (Reader      *reader,
-           JsonObject  *object,
-           const char  *path,
-           gpointer     item,
-           GError     **error)
-{
-  GuideStep *step = item;
-  g_autofree char *mail_path = g_strdup_printf ("%s.mail", path);
-  g_autofree char *picture_path = g_strdup_printf ("%s.picture", path);
-  JsonObject *mail;
-  JsonObject *picture;
-
-  if (!read_list (reader, object, path, "profiles", LIST_OPTIONAL, GUIDE_BOOK_MAX_LIST, &profile_type,
-                  &step->profiles, error) ||
-      !read_list (reader, object, path, "notes", LIST_OPTIONAL, GUIDE_BOOK_MAX_LIST, &note_type,
-                  &step->notes, error) ||
-      !read_object (reader, object, path, "mail", FALSE, &mail, error))
-    return FALSE;
-
-  if (mail != NULL && (step->uri == NULL || !g_str_has_prefix (step->uri, "mailto:")))
-    return fail (reader, error, mail_path, NULL, "needs an e-mail address as the step's “uri”");
-
-  if ((mail != NULL && !read_fields (reader, mail, mail_path, mail_fields, step, error)) ||
-      !read_object (reader, object, path, "picture", FALSE, &picture, error) ||
-      (picture != NULL && !read_fields (reader, picture, picture_path, picture_fields, step, error)))
-    return FALSE;
-
-  if (picture != NULL && (strchr (step->picture, '/') != NULL || step->picture[0] == '.'))
-    return fail (reader, error, picture_path, NULL, "“%s” must be a plain file name", step->picture);
-
-  return TRUE;
-}
-
-static const ItemType step_type = {
-  sizeof (GuideStep), step_fields, read_step, (GDestroyNotify) step_free
-};
-
-/* The day a stage was checked against its sources: required in the built-in
- * guide; a site's guide without one is reported by --check-site. */
-static gboolean
-read_checked (Reader      *reader,
-              JsonObject  *object,
-              const char  *path,
-              GuideStage  *stage,
-              GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "checked");
-  g_autofree char *text = NULL;
-  guint year, month, day;
-  char end;
-
-  g_date_clear (&stage->checked, 1);
-  if (node == NULL)
-    return reader->site ? TRUE : fail (reader, error, path, "checked", "missing");
-
-  if (!read_text (reader, node, path, "checked", &text, error))
-    return FALSE;
-
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
-      text[4] != '-' || text[7] != '-' || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
-      !g_date_valid_dmy (day, month, year))
-    return fail (reader, error, path, "checked", "“%s” is not a date written YYYY-MM-DD", text);
-
-  g_date_set_dmy (&stage->checked, day, month, year);
-  return TRUE;
-}
-
-/* A stage's date, notes and steps, and the original guide's steps for a
- * method that is no longer offered. */
-static gboolean
-read_stage (Reader      *reader,
-            JsonObject  *object,
-            const char  *path,
-            gpointer     item,
-            GError     **error)
-{
-  GuideStage *stage = item;
-  g_autofree char *original_path = g_strdup_printf ("%s.original", path);
-  JsonObject *original;
-
-  if (!read_checked (reader, object, path, stage, error) ||
-      !read_list (reader, object, path, "notes", LIST_REQUIRED, GUIDE_BOOK_MAX_LIST, &note_type,
-                  &stage->notes, error))
-    return FALSE;
-
-  if (strchr (stage->id, '.') != NULL)
-    return fail (reader, error, path, "id", "a stage's ID has no “.”");
-
-  reader->stage_id = stage->id;
-  if (!read_list (reader, object, path, "steps", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_STEPS, &step_type,
-                  &stage->steps, error) ||
-      !read_object (reader, object, path, "original", FALSE, &original, error))
-    return FALSE;
-
-  if (original == NULL)
     {
-      stage->original_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-      return TRUE;
+      gpointer *value = G_STRUCT_MEMBER_P (item, field->offset);
+
+      if (field->type == FIELD_OBJECT || field->type == FIELD_MESSAGE)
+        free_fields (field->fields, item);
+      else if (field->type == FIELD_LIST && field->fields == NULL)
+        g_strfreev (*value);
+      else if (field->type == FIELD_LIST && *value != NULL)
+        {
+          GPtrArray *list = *value;
+
+          for (guint i = 0; i < list->len; i++)
+            free_fields (field->fields, g_ptr_array_index (list, i));
+          g_ptr_array_unref (list);
+        }
+      else if (field->type != FIELD_FLAG && field->type != FIELD_DATE)
+        g_free (*value);
     }
-
-  return read_fields (reader, original, original_path, original_fields, stage, error) &&
-         read_list (reader, original, original_path, "steps", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_STEPS, &step_type,
-                    &stage->original_steps, error);
-}
-
-static const ItemType stage_type = {
-  sizeof (GuideStage), stage_fields, read_stage, (GDestroyNotify) stage_free
-};
-
-static const Field book_fields[] = {
-  { "language", FIELD_TEXT, G_STRUCT_OFFSET (GuideBook, language) },
-  { "title", FIELD_TEXT, G_STRUCT_OFFSET (GuideBook, title) },
-  { NULL }
-};
-
-static const Field contacts_fields[] = {
-  { "text", FIELD_TEXT, G_STRUCT_OFFSET (GuideBook, contacts_text) },
-  { NULL }
-};
-
-static gboolean
-read_book (GuideBook   *self,
-           Reader      *reader,
-           JsonObject  *root,
-           GError     **error)
-{
-  JsonNode *format = json_object_get_member (root, "format");
-  g_autoptr(GPtrArray) intro = NULL;
-  JsonObject *contacts;
-
-  if (format == NULL || json_node_get_value_type (format) != G_TYPE_INT64 ||
-      json_node_get_int (format) != FORMAT)
-    return fail (reader, error, "format", NULL, "must be %d", FORMAT);
-
-  if (!read_fields (reader, root, "guide", book_fields, self, error))
-    return FALSE;
-
-  if (!guide_i18n_is_language (self->language))
-    return fail (reader, error, "guide", "language", "must be “fr”, “it” or “en”");
-
-  if (!read_list (reader, root, "guide", "intro", LIST_REQUIRED, GUIDE_BOOK_MAX_LIST, NULL, &intro, error))
-    return FALSE;
-
-  g_ptr_array_add (intro, NULL);
-  self->intro = (GStrv) g_ptr_array_free (g_steal_pointer (&intro), FALSE);
-
-  /* The first of the addresses is the helpdesk, whom the window tells the
-   * user to ask. */
-  if (!read_list (reader, root, "guide", "notes", LIST_REQUIRED, GUIDE_BOOK_MAX_LIST, &note_type,
-                  &self->notes, error) ||
-      !read_object (reader, root, "guide", "contacts", TRUE, &contacts, error) ||
-      !read_fields (reader, contacts, "guide.contacts", contacts_fields, self, error) ||
-      !read_list (reader, contacts, "guide.contacts", "addresses", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_LIST, &address_type,
-                  &self->addresses, error) ||
-      !read_list (reader, root, "guide", "sources", reader->site ? LIST_OPTIONAL : LIST_REQUIRED,
-                  GUIDE_BOOK_MAX_SOURCES, &source_type, &self->sources, error) ||
-      !read_list (reader, root, "guide", "stages", LIST_NOT_EMPTY, GUIDE_BOOK_MAX_STAGES, &stage_type,
-                  &self->stages, error))
-    return FALSE;
-
-  for (guint i = 0; i < self->stages->len; i++)
-    self->n_steps += ((GuideStage *) g_ptr_array_index (self->stages, i))->steps->len;
-
-  return TRUE;
 }
 
 static void
@@ -698,14 +586,9 @@ guide_book_finalize (GObject *object)
 {
   GuideBook *self = (GuideBook *)object;
 
-  g_free (self->language);
-  g_free (self->title);
-  g_strfreev (self->intro);
-  g_clear_pointer (&self->notes, g_ptr_array_unref);
-  g_free (self->contacts_text);
-  g_clear_pointer (&self->addresses, g_ptr_array_unref);
-  g_clear_pointer (&self->sources, g_ptr_array_unref);
-  g_clear_pointer (&self->stages, g_ptr_array_unref);
+  free_fields (book_fields, self);
+  g_ptr_array_unref (self->uris);
+  g_array_unref (self->keys);
 
   G_OBJECT_CLASS (guide_book_parent_class)->finalize (object);
 }
@@ -721,6 +604,8 @@ guide_book_class_init (GuideBookClass *klass)
 static void
 guide_book_init (GuideBook *self)
 {
+  self->uris = g_ptr_array_new ();
+  self->keys = g_array_new (FALSE, FALSE, sizeof (Key));
 }
 
 /**
@@ -740,18 +625,24 @@ guide_book_new_from_bytes (GBytes          *bytes,
                            GError         **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GuideBook) self = NULL;
+  g_autoptr(GuideBook) self = g_object_new (GUIDE_TYPE_BOOK, NULL);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) parse_error = NULL;
-  Reader reader = { origin, lines, NULL, ids, NULL, (flags & GUIDE_BOOK_FLAGS_SITE) != 0 };
+  Reader reader = {
+    .origin = origin,
+    .site = (flags & GUIDE_BOOK_FLAGS_SITE) != 0,
+    .book = self,
+    .lines = lines,
+    .ids = ids,
+  };
   JsonNode *root;
+  JsonNode *format;
   gsize size;
   /* Empty bytes may have no data at all, which json-glib refuses with a
    * critical rather than an error. */
   const char *data = g_bytes_get_size (bytes) > 0 ? g_bytes_get_data (bytes, &size) : (size = 0, "");
 
-  /* The line of every value, for messages that say where a problem is. */
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), lines);
   g_signal_connect (parser, "array-element", G_CALLBACK (array_element_cb), lines);
 
@@ -770,9 +661,25 @@ guide_book_new_from_bytes (GBytes          *bytes,
       return NULL;
     }
 
-  self = g_object_new (GUIDE_TYPE_BOOK, NULL);
-  if (!read_book (self, &reader, json_node_get_object (root), error))
+  format = json_object_get_member (json_node_get_object (root), "format");
+  if (format == NULL || json_node_get_value_type (format) != G_TYPE_INT64 ||
+      json_node_get_int (format) != FORMAT)
+    {
+      fail (&reader, error, "format", NULL, "must be %d", FORMAT);
+      return NULL;
+    }
+
+  if (!read_fields (&reader, json_node_get_object (root), "guide", book_fields, self, error))
     return NULL;
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      GuideStage *stage = g_ptr_array_index (self->stages, i);
+
+      self->n_steps += stage->steps->len;
+      if (stage->original_steps == NULL)
+        stage->original_steps = g_ptr_array_new ();
+    }
 
   return g_steal_pointer (&self);
 }
@@ -855,15 +762,15 @@ guide_book_get_contacts_text (GuideBook *self)
 /**
  * guide_book_get_helpdesk:
  *
- * Returns: (transfer none) (nullable): the first of the addresses, the one
- *   to ask about access, or %NULL if there is none
+ * Returns: (transfer none): the first of the addresses, the one to ask
+ *   about access
  */
 GuideAddress *
 guide_book_get_helpdesk (GuideBook *self)
 {
   g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
 
-  return self->addresses->len > 0 ? g_ptr_array_index (self->addresses, 0) : NULL;
+  return g_ptr_array_index (self->addresses, 0);
 }
 
 /**
@@ -983,118 +890,19 @@ guide_book_get_n_steps (GuideBook *self)
   return self->n_steps;
 }
 
-static void
-add_address (GPtrArray  *addresses,
-             const char *uri)
-{
-  if (uri != NULL && !g_ptr_array_find_with_equal_func (addresses, uri, g_str_equal, NULL))
-    g_ptr_array_add (addresses, (gpointer) uri);
-}
-
-static void
-add_note_addresses (GPtrArray *addresses,
-                    GPtrArray *notes)
-{
-  for (guint i = 0; i < notes->len; i++)
-    add_address (addresses, ((GuideNote *) g_ptr_array_index (notes, i))->uri);
-}
-
-static void
-add_step_addresses (GPtrArray *addresses,
-                    GPtrArray *steps)
-{
-  for (guint i = 0; i < steps->len; i++)
-    {
-      GuideStep *step = g_ptr_array_index (steps, i);
-
-      add_address (addresses, step->uri);
-      add_note_addresses (addresses, step->notes);
-    }
-}
-
 /**
  * guide_book_list_addresses:
  *
  * Returns: (transfer container) (element-type utf8): every address the
- *   guide's notes, steps and contacts open, once each, in the order a reader
- *   meets them; not the sources, which the Sources view lists
+ *   guide's notes, steps and contacts open, once each, in the order they are
+ *   read; not the sources, which the Sources view lists
  */
 GPtrArray *
 guide_book_list_addresses (GuideBook *self)
 {
-  GPtrArray *addresses;
-
   g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
 
-  addresses = g_ptr_array_new ();
-  add_note_addresses (addresses, self->notes);
-  for (guint i = 0; i < self->stages->len; i++)
-    {
-      GuideStage *stage = g_ptr_array_index (self->stages, i);
-
-      add_note_addresses (addresses, stage->notes);
-      add_step_addresses (addresses, stage->steps);
-      add_step_addresses (addresses, stage->original_steps);
-    }
-  for (guint i = 0; i < self->addresses->len; i++)
-    add_address (addresses, ((GuideAddress *) g_ptr_array_index (self->addresses, i))->uri);
-
-  return addresses;
-}
-
-static gboolean
-same_notes (GPtrArray *a,
-            GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    if (g_strcmp0 (((GuideNote *) g_ptr_array_index (a, i))->id, ((GuideNote *) g_ptr_array_index (b, i))->id) != 0)
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-same_sources (GPtrArray *a,
-              GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-
-  for (guint i = 0; i < a->len; i++)
-    {
-      const GuideSource *sa = g_ptr_array_index (a, i);
-      const GuideSource *sb = g_ptr_array_index (b, i);
-
-      if (!g_str_equal (sa->id, sb->id) || !g_str_equal (sa->uri, sb->uri))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The first step of @a, a list as long as @b, that differs from the step at
- * the same place in @b; %NULL when none does. */
-static const GuideStep *
-first_different_step (GPtrArray        *a,
-                      GPtrArray        *b,
-                      const GuideStep **other)
-{
-  for (guint i = 0; i < a->len; i++)
-    {
-      const GuideStep *sa = g_ptr_array_index (a, i);
-      const GuideStep *sb = g_ptr_array_index (b, i);
-
-      if (!g_str_equal (sa->id, sb->id) || !same_notes (sa->notes, sb->notes))
-        {
-          *other = sb;
-          return sa;
-        }
-    }
-
-  return NULL;
+  return g_ptr_array_copy (self->uris, NULL, NULL);
 }
 
 /**
@@ -1103,8 +911,8 @@ first_different_step (GPtrArray        *a,
  * @error: a location for a #GError
  *
  * Checks that @self and @other have the same stages, steps (the original
- * guide's ones too), notes and sources, with the same IDs in the same order, so that
- * progress means the same in both.
+ * guide's ones too), notes and sources, with the same IDs in the same
+ * places, so that progress means the same in both.
  *
  * Returns: %TRUE if they do
  */
@@ -1113,36 +921,32 @@ guide_book_check_parity (GuideBook  *self,
                          GuideBook  *other,
                          GError    **error)
 {
+  guint i;
+
   g_return_val_if_fail (GUIDE_IS_BOOK (self), FALSE);
   g_return_val_if_fail (GUIDE_IS_BOOK (other), FALSE);
 
-  if (self->stages->len != other->stages->len || !same_notes (self->notes, other->notes) ||
-      !same_sources (self->sources, other->sources))
-    goto mismatch;
-
-  for (guint i = 0; i < self->stages->len; i++)
+  for (i = 0; i < self->keys->len && i < other->keys->len; i++)
     {
-      GuideStage *a = g_ptr_array_index (self->stages, i);
-      GuideStage *b = g_ptr_array_index (other->stages, i);
-      const GuideStep *step, *other_step;
+      const Key *key = &g_array_index (self->keys, Key, i);
+      const Key *other_key = &g_array_index (other->keys, Key, i);
 
-      if (!g_str_equal (a->id, b->id) || !same_notes (a->notes, b->notes) ||
-          a->steps->len != b->steps->len || a->original_steps->len != b->original_steps->len)
-        goto mismatch;
+      if (key->place == other_key->place && g_str_equal (key->value, other_key->value))
+        continue;
 
-      if ((step = first_different_step (a->steps, b->steps, &other_step)) != NULL ||
-          (step = first_different_step (a->original_steps, b->original_steps, &other_step)) != NULL)
+      if (key->type == FIELD_STEP_ID && other_key->type == FIELD_STEP_ID)
         {
           g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
                        "The %s and %s guides differ at step “%s” / “%s”",
-                       self->language, other->language, step->id, other_step->id);
+                       self->language, other->language, key->value, other_key->value);
           return FALSE;
         }
+      break;
     }
 
-  return TRUE;
+  if (i == self->keys->len && i == other->keys->len)
+    return TRUE;
 
-mismatch:
   g_set_error (error, GUIDE_BOOK_ERROR, GUIDE_BOOK_ERROR_INVALID,
                "The %s and %s guides do not have the same stages, notes and sources",
                self->language, other->language);
