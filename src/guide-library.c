@@ -13,7 +13,7 @@
 /* The guides the app can show, one per language: the organisation's own when
  * its site has one, else the built-in one, read the first time it is asked
  * for. It also knows which addresses they may open: the official ones, and
- * those the site's guides and contact name. */
+ * those the site's guides and contact name, checked when they were read. */
 
 #include "guide-library.h"
 #include "guide-uri.h"
@@ -54,16 +54,6 @@ guide_library_init (GuideLibrary *self)
   self->site_addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* What the site names was checked when it was read: each address is one a
- * site may name. */
-static void
-add_site_address (GuideLibrary *self,
-                  const char   *uri)
-{
-  if (guide_uri_is_site_acceptable (uri))
-    g_hash_table_add (self->site_addresses, g_strdup (uri));
-}
-
 /**
  * guide_library_new:
  * @site: the organisation's configuration
@@ -93,20 +83,16 @@ guide_library_new (GuideSite *site)
 
       addresses = guide_book_list_addresses (book);
       for (guint j = 0; j < addresses->len; j++)
-        add_site_address (self, g_ptr_array_index (addresses, j));
+        g_hash_table_add (self->site_addresses, g_strdup (g_ptr_array_index (addresses, j)));
 
       sources = guide_book_get_sources (book);
       for (guint j = 0; j < sources->len; j++)
-        add_site_address (self, ((GuideSource *) g_ptr_array_index (sources, j))->uri);
+        g_hash_table_add (self->site_addresses, g_strdup (((GuideSource *) g_ptr_array_index (sources, j))->uri));
     }
 
   email = guide_site_get_contact_email (site);
   if (email != NULL)
-    {
-      g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
-
-      add_site_address (self, mailto);
-    }
+    g_hash_table_add (self->site_addresses, g_strconcat ("mailto:", email, NULL));
 
   return self;
 }

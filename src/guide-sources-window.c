@@ -30,57 +30,25 @@ struct _GuideSourcesWindow
 G_DEFINE_FINAL_TYPE (GuideSourcesWindow, guide_sources_window, ADW_TYPE_WINDOW)
 
 static GtkWidget *
-wrapped_label_new (const char *text,
-                   const char *style)
-{
-  GtkWidget *label = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
-                                   "label", text,
-                                   "xalign", 0.0,
-                                   "width-chars", 20,
-                                   "hexpand", TRUE,
-                                   NULL);
-
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-
-  return label;
-}
-
-/* A grid, not a horizontal box, for the reason given in guide-step-row.ui. */
-static GtkWidget *
 source_row_new (const GuideSource *source)
 {
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/guide-source-row.ui");
   g_autoptr(GUri) uri = g_uri_parse (source->uri, G_URI_FLAGS_NONE, NULL);
   g_autofree char *accessible = g_strdup_printf (_("Open “%s”"), source->title);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *button = gtk_button_new_with_label (_("Open"));
-  GtkWidget *row;
+  GtkWidget *button = GTK_WIDGET (gtk_builder_get_object (builder, "button"));
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
+  guide_i18n_translate_builder (builder);
+  guide_address_label_set_label (GUIDE_ADDRESS_LABEL (gtk_builder_get_object (builder, "title_label")), source->title);
+  guide_address_label_set_label (GUIDE_ADDRESS_LABEL (gtk_builder_get_object (builder, "publisher_label")),
+                                 source->publisher);
+  guide_address_label_set_label (GUIDE_ADDRESS_LABEL (gtk_builder_get_object (builder, "host_label")),
+                                 uri != NULL ? g_uri_get_host (uri) : source->uri);
 
-  gtk_grid_attach (GTK_GRID (grid), wrapped_label_new (source->title, "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), wrapped_label_new (source->publisher, "dim-label"), 0, 1, 1, 1);
-  /* The host the browser will open, as the address bar will show it. */
-  gtk_grid_attach (GTK_GRID (grid), wrapped_label_new (uri != NULL ? g_uri_get_host (uri) : source->uri, "caption"),
-                   0, 2, 1, 1);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", source->uri);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sources.open");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   guide_address_label_attach_tooltip (button, source->uri);
-  gtk_grid_attach (GTK_GRID (grid), button, 1, 0, 1, 3);
 
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-
-  return row;
+  return g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
 }
 
 static void
@@ -105,6 +73,8 @@ guide_sources_window_class_init (GuideSourcesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sources.open", "s", open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
@@ -137,7 +107,11 @@ guide_sources_window_new (GtkWindow *parent,
 
   sources = guide_book_get_sources (book);
   for (guint i = 0; i < sources->len; i++)
-    gtk_list_box_append (self->source_list, source_row_new (g_ptr_array_index (sources, i)));
+    {
+      g_autoptr(GtkWidget) row = source_row_new (g_ptr_array_index (sources, i));
+
+      gtk_list_box_append (self->source_list, row);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->source_list), sources->len > 0);
   gtk_widget_set_visible (self->empty_label, sources->len == 0);
 
