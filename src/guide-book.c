@@ -31,7 +31,7 @@ typedef enum
   FIELD_TEXT,
   FIELD_FLAG,        /* true or false, %FALSE when missing */
   FIELD_LANGUAGE,    /* “fr”, “it” or “en” */
-  FIELD_ID,          /* an ID, see check_id(), the same in every language */
+  FIELD_ID,          /* a slug used once in the guide, the same in every language */
   FIELD_STAGE_ID,    /* an ID without “.”, which its steps' IDs start with */
   FIELD_STEP_ID,     /* an ID that starts with its stage's */
   FIELD_CONTACT_ID,  /* an ID that may differ from one language to another */
@@ -102,7 +102,8 @@ G_DEFINE_FINAL_TYPE (GuideBook, guide_book, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (guide-book-error-quark, guide_book_error)
 
-/* Where the reading is, for messages that say where a problem is. */
+/* The guide being read, and where the reading is, for messages that say
+ * where a problem is. */
 typedef struct
 {
   const char *origin;
@@ -299,27 +300,6 @@ read_text (Reader      *reader,
   return TRUE;
 }
 
-/* An ID: a slug used nowhere else in the guide, starting with “@prefix.”
- * unless @prefix is %NULL. */
-static gboolean
-check_id (Reader      *reader,
-          const char  *path,
-          const char  *id,
-          const char  *prefix,
-          GError     **error)
-{
-  if (!g_regex_match_simple ("^[a-z0-9-]+(\\.[a-z0-9-]+)?$", id, G_REGEX_DOLLAR_ENDONLY, 0))
-    return fail (reader, error, path, "id", "“%s” is not a slug (lowercase letters, digits and “-”)", id);
-
-  if (prefix != NULL && !(g_str_has_prefix (id, prefix) && id[strlen (prefix)] == '.'))
-    return fail (reader, error, path, "id", "“%s” must start with “%s.”", id, prefix);
-
-  if (!g_hash_table_add (reader->ids, g_strdup (id)))
-    return fail (reader, error, path, "id", "“%s” is used twice", id);
-
-  return TRUE;
-}
-
 /* The text @node, @field of @item at @path, checked as its type says. */
 static gboolean
 read_value (Reader       *reader,
@@ -345,17 +325,19 @@ read_value (Reader       *reader,
 
     case FIELD_ID:
     case FIELD_CONTACT_ID:
-    case FIELD_STEP_ID:
-      if (!check_id (reader, path, text, field->type == FIELD_STEP_ID ? reader->stage_id : NULL, error))
-        return FALSE;
-      break;
-
     case FIELD_STAGE_ID:
-      if (!check_id (reader, path, text, NULL, error))
-        return FALSE;
-      if (strchr (text, '.') != NULL)
+    case FIELD_STEP_ID:
+      if (!g_regex_match_simple ("^[a-z0-9-]+(\\.[a-z0-9-]+)?$", text, G_REGEX_DOLLAR_ENDONLY, 0))
+        return fail (reader, error, path, field->member, "“%s” is not a slug (lowercase letters, digits and “-”)", text);
+      if (field->type == FIELD_STAGE_ID && strchr (text, '.') != NULL)
         return fail (reader, error, path, field->member, "a stage's ID has no “.”");
-      reader->stage_id = text;
+      if (field->type == FIELD_STEP_ID &&
+          !(g_str_has_prefix (text, reader->stage_id) && text[strlen (reader->stage_id)] == '.'))
+        return fail (reader, error, path, field->member, "“%s” must start with “%s.”", text, reader->stage_id);
+      if (!g_hash_table_add (reader->ids, g_strdup (text)))
+        return fail (reader, error, path, field->member, "“%s” is used twice", text);
+      if (field->type == FIELD_STAGE_ID)
+        reader->stage_id = text;
       break;
 
     case FIELD_KIND:
