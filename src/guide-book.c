@@ -265,42 +265,9 @@ address_rule (Reader    *reader,
   return type == FIELD_MAIL ? "an e-mail address" : type == FIELD_HTTPS ? "an https address" : "an https or e-mail address";
 }
 
-/* The text in @node into @out: not empty, at most %GUIDE_BOOK_MAX_TEXT
- * characters, and without an address the guide may not hold. */
-static gboolean
-read_text (Reader      *reader,
-           JsonNode    *node,
-           const char  *path,
-           const char  *member,
-           char       **out,
-           GError     **error)
-{
-  const char *text;
-  g_autofree char *bad = NULL;
-  glong length;
-
-  reader->node = node;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (reader, error, path, member, "must be text");
-
-  text = json_node_get_string (node);
-  length = g_utf8_strlen (text, -1);
-  if (length > GUIDE_BOOK_MAX_TEXT)
-    return fail (reader, error, path, member, "is %ld characters long, more than the limit of %d",
-                 length, GUIDE_BOOK_MAX_TEXT);
-
-  if (text[strspn (text, " \t\n\v\f\r")] == '\0')
-    return fail (reader, error, path, member, "is empty");
-
-  bad = guide_uri_find_disallowed (text, reader->site);
-  if (bad != NULL)
-    return fail (reader, error, path, member, "“%s” is not %s", bad, address_rule (reader, FIELD_TEXT));
-
-  *out = g_strdup (text);
-  return TRUE;
-}
-
-/* The text @node, @field of @item at @path, checked as its type says. */
+/* The text @node, @field of @item at @path: not empty, at most
+ * %GUIDE_BOOK_MAX_TEXT characters, without an address the guide may not
+ * hold, and as its type says. */
 static gboolean
 read_value (Reader       *reader,
             JsonNode     *node,
@@ -311,10 +278,26 @@ read_value (Reader       *reader,
 {
   char **value = G_STRUCT_MEMBER_P (item, field->offset);
   g_autofree char *text = NULL;
+  g_autofree char *bad = NULL;
   guint year, month, day;
+  glong length;
 
-  if (!read_text (reader, node, path, field->member, &text, error))
-    return FALSE;
+  reader->node = node;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (reader, error, path, field->member, "must be text");
+
+  text = g_strdup (json_node_get_string (node));
+  length = g_utf8_strlen (text, -1);
+  if (length > GUIDE_BOOK_MAX_TEXT)
+    return fail (reader, error, path, field->member, "is %ld characters long, more than the limit of %d",
+                 length, GUIDE_BOOK_MAX_TEXT);
+
+  if (text[strspn (text, " \t\n\v\f\r")] == '\0')
+    return fail (reader, error, path, field->member, "is empty");
+
+  bad = guide_uri_find_disallowed (text, reader->site);
+  if (bad != NULL)
+    return fail (reader, error, path, field->member, "“%s” is not %s", bad, address_rule (reader, FIELD_TEXT));
 
   switch (field->type)
     {
@@ -393,6 +376,9 @@ static gboolean read_fields (Reader       *reader,
                              gpointer      item,
                              GError      **error);
 
+/* An element of a list of text, which has no member of its own. */
+static const Field paragraph = { NULL, FIELD_TEXT };
+
 /* The list @node, @field at @path, into @value: a #GPtrArray of the
  * structures of @field's fields, or without them a #GStrv. */
 static gboolean
@@ -428,7 +414,7 @@ read_list (Reader       *reader,
 
       if (field->fields == NULL)
         {
-          if (!read_text (reader, element, element_path, NULL, &text, error))
+          if (!read_value (reader, element, element_path, &paragraph, &text, error))
             return FALSE;
           g_strv_builder_add (texts, text);
           continue;

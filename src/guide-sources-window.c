@@ -24,7 +24,6 @@ struct _GuideSourcesWindow
   AdwWindow   parent_instance;
 
   GtkListBox *source_list;
-  GtkWidget  *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (GuideSourcesWindow, guide_sources_window, ADW_TYPE_WINDOW)
@@ -69,7 +68,6 @@ guide_sources_window_class_init (GuideSourcesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-sources-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideSourcesWindow, source_list);
-  gtk_widget_class_bind_template_child (widget_class, GuideSourcesWindow, empty_label);
 
   gtk_widget_class_install_action (widget_class, "sources.open", "s", open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -112,8 +110,6 @@ guide_sources_window_new (GtkWindow *parent,
 
       gtk_list_box_append (self->source_list, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->source_list), sources->len > 0);
-  gtk_widget_set_visible (self->empty_label, sources->len == 0);
 
   return self;
 }
