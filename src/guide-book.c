@@ -26,6 +26,29 @@
 
 #define FORMAT 1
 
+struct _GuideBook
+{
+  GObject    parent_instance;
+
+  char      *language;
+  char      *title;
+  GStrv      intro;
+  GPtrArray *notes;
+  char      *contacts_text;
+  GPtrArray *addresses;
+  GPtrArray *sources;
+  GPtrArray *stages;
+  guint      n_steps;
+  /* The addresses buttons open, once each, in the order they are read. */
+  GPtrArray *uris;
+  /* What guide_book_check_parity() compares: a Key for each ID and source. */
+  GArray    *keys;
+};
+
+G_DEFINE_FINAL_TYPE (GuideBook, guide_book, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (guide-book-error-quark, guide_book_error)
+
 typedef enum
 {
   FIELD_TEXT,
@@ -79,28 +102,6 @@ typedef struct
   const char *value;
   FieldType   type;
 } Key;
-
-struct _GuideBook
-{
-  GObject    parent_instance;
-
-  char      *language;
-  char      *title;
-  GStrv      intro;
-  GPtrArray *notes;
-  char      *contacts_text;
-  GPtrArray *addresses;
-  GPtrArray *sources;
-  GPtrArray *stages;
-  guint      n_steps;
-  /* The addresses buttons open, once each, in the order they are read. */
-  GPtrArray *uris;
-  GArray    *keys;
-};
-
-G_DEFINE_FINAL_TYPE (GuideBook, guide_book, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (guide-book-error-quark, guide_book_error)
 
 /* The guide being read, and where the reading is, for messages that say
  * where a problem is. */

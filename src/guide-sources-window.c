@@ -55,10 +55,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
-
-  if (parent != NULL)
-    gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.open-uri", parameter);
+  gtk_widget_activate_action_variant (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (widget))),
+                                      "win.open-uri", parameter);
 }
 
 static void
