@@ -18,6 +18,7 @@
 #include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-sources-window.h"
+#include "guide-uri.h"
 
 struct _GuideSourcesWindow
 {
@@ -37,11 +38,10 @@ source_row_new (const GuideSource *source)
   GtkWidget *button = GTK_WIDGET (gtk_builder_get_object (builder, "button"));
 
   guide_i18n_translate_builder (builder);
-  guide_address_label_set_label (GUIDE_ADDRESS_LABEL (gtk_builder_get_object (builder, "title_label")), source->title);
-  guide_address_label_set_label (GUIDE_ADDRESS_LABEL (gtk_builder_get_object (builder, "publisher_label")),
-                                 source->publisher);
-  guide_address_label_set_label (GUIDE_ADDRESS_LABEL (gtk_builder_get_object (builder, "host_label")),
-                                 uri != NULL ? g_uri_get_host (uri) : source->uri);
+  guide_uri_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "title_label")), source->title);
+  guide_uri_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "publisher_label")), source->publisher);
+  guide_uri_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "host_label")),
+                            uri != NULL ? g_uri_get_host (uri) : source->uri);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", source->uri);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -69,8 +69,6 @@ guide_sources_window_class_init (GuideSourcesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sources.open", "s", open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
