@@ -350,7 +350,7 @@ read_value (Reader       *reader,
 
     case FIELD_FILE:
       if (strchr (text, '/') != NULL || text[0] == '.')
-        return fail (reader, error, path, field->member, "“%s” must be a plain file name", text);
+        return fail (reader, error, path, NULL, "“%s” must be a plain file name", text);
       break;
 
     default:
