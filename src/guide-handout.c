@@ -846,14 +846,13 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 GuideHandout      *self)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  cairo_surface_t *target = cairo_get_target (gtk_print_context_get_cairo_context (context));
 
   /* A PDF, exported or printed to a file, says what it is. */
-  if (cr != NULL && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
     {
-      cairo_pdf_surface_set_metadata (cairo_get_target (cr), CAIRO_PDF_METADATA_TITLE,
-                                      guide_book_get_title (self->book));
-      cairo_pdf_surface_set_metadata (cairo_get_target (cr), CAIRO_PDF_METADATA_CREATOR, _("CPMS Access Guide"));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_TITLE, guide_book_get_title (self->book));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_CREATOR, _("CPMS Access Guide"));
     }
 
   gtk_print_operation_set_n_pages (operation,
@@ -929,28 +928,15 @@ guide_handout_init (GuideHandout *self)
   cairo_font_options_destroy (options);
 }
 
-/**
- * guide_handout_new:
- * @book: the guide to print, in its language
- * @progress: (nullable): the user's progress, whose ticks are printed, or
- *   %NULL for a handout with every check box blank
- * @site: (nullable): the organisation's configuration, whose own contact is
- *   printed with the helpdesk's
- *
- * Returns: (transfer full): a handout of @book, printed today
- */
+/* A handout of @book, printed today, with the ticks of @progress unless it
+ * is %NULL, and with the contact of @site, if any. */
 GuideHandout *
 guide_handout_new (GuideBook     *book,
                    GuideProgress *progress,
                    GuideSite     *site)
 {
-  GuideHandout *self;
+  GuideHandout *self = g_object_new (GUIDE_TYPE_HANDOUT, NULL);
 
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
-  g_return_val_if_fail (progress == NULL || GUIDE_IS_PROGRESS (progress), NULL);
-  g_return_val_if_fail (site == NULL || GUIDE_IS_SITE (site), NULL);
-
-  self = g_object_new (GUIDE_TYPE_HANDOUT, NULL);
   self->book = g_object_ref (book);
   g_set_object (&self->progress, progress);
   g_set_object (&self->site, site);
@@ -961,22 +947,12 @@ guide_handout_new (GuideBook     *book,
   return self;
 }
 
-/**
- * guide_handout_paginate:
- * @page_width: the paper's width, in points
- * @page_height: the paper's height, in points
- *
- * Lays the guide out on pages of that size.
- *
- * Returns: the number of pages
- */
+/* Lays the guide out on pages of that size, in points; returns how many. */
 guint
 guide_handout_paginate (GuideHandout *self,
                         double        page_width,
                         double        page_height)
 {
-  g_return_val_if_fail (GUIDE_IS_HANDOUT (self), 0);
-
   self->page_width = page_width;
   self->page_height = page_height;
   g_ptr_array_set_size (self->blocks, 0);
@@ -994,27 +970,16 @@ guide_handout_paginate (GuideHandout *self,
   return self->n_pages;
 }
 
-/**
- * guide_handout_create_print_operation:
- *
- * Returns: (transfer full): a print operation that prints the handout, on
- *   A4 paper unless the user chooses another, and keeps it until it is done
- */
+/* A print operation of the handout, on A4 paper unless the user chooses
+ * another, that keeps the handout until it is done. */
 GtkPrintOperation *
 guide_handout_create_print_operation (GuideHandout *self)
 {
-  GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) page_setup = NULL;
-  GtkPaperSize *paper;
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
 
-  g_return_val_if_fail (GUIDE_IS_HANDOUT (self), NULL);
-
-  page_setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper);
-  gtk_paper_size_free (paper);
-
-  operation = gtk_print_operation_new ();
   gtk_print_operation_set_default_page_setup (operation, page_setup);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* The handout keeps its own margins, from the paper's edge, in points. */
@@ -1029,30 +994,19 @@ guide_handout_create_print_operation (GuideHandout *self)
   return operation;
 }
 
-/**
- * guide_handout_export_pdf:
- * @path: the file to write
- * @error: a location for a #GError
- *
- * Writes the handout on A4 paper to @path, as a PDF. Needs no display.
- *
- * Returns: %TRUE if the file was written
- */
+/* Writes the handout on A4 paper to @path, as a PDF, with no display. */
 gboolean
 guide_handout_export_pdf (GuideHandout  *self,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintOperation) operation = guide_handout_create_print_operation (self);
   g_autofree char *draft = NULL;
   g_autofree char *pdf = NULL;
   gsize length = 0;
   gboolean drawn;
   FILE *file;
   int fd, saved_errno = 0;
-
-  g_return_val_if_fail (GUIDE_IS_HANDOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   /* GTK writes the PDF itself, and never says why a write failed: it
    * writes a draft among the temporary files, copied at once to @path, so
@@ -1063,7 +1017,6 @@ guide_handout_export_pdf (GuideHandout  *self,
     return FALSE;
   g_close (fd, NULL);
 
-  operation = guide_handout_create_print_operation (self);
   gtk_print_operation_set_export_filename (operation, draft);
   drawn = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
             == GTK_PRINT_OPERATION_RESULT_APPLY &&
