@@ -134,7 +134,6 @@ show_layout (GuideHandout  *self,
   return layout_height (layout);
 }
 
-/* Text at @x, @y, @width wide; returns its height. */
 static double
 show_text (GuideHandout  *self,
            cairo_t       *cr,
@@ -214,7 +213,6 @@ link_begin (cairo_t    *cr,
   cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
 }
 
-/* The width of what @block draws. */
 static double
 block_width (GuideHandout            *self,
              const GuideHandoutBlock *block)
@@ -354,7 +352,6 @@ draw_profiles (GuideHandout            *self,
       height = MAX (name_height + (profile->recommended ? 2 + layout_height (usual) : 0),
                     meaning_height + layout_height (source)) + 2 * padding;
 
-      /* The usual profile's background, under its text. */
       if (profile->recommended)
         box (cr, x, y, width, height, 4, &recommended_fill, 0);
 
@@ -705,13 +702,13 @@ add_step (GuideHandout    *self,
   if (step->uri != NULL)
     add_block (self, draw_step_address, step, 8, TRUE)->indent = STEP_INDENT;
 
-  if (step->profiles != NULL && step->profiles->len > 0)
+  if (step->profiles->len > 0)
     add_block (self, draw_profiles, step, 8, TRUE)->indent = STEP_INDENT;
 
   if (step->picture != NULL)
     add_block (self, draw_picture, step, 10, TRUE)->indent = STEP_INDENT;
 
-  for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
+  for (guint i = 0; i < step->notes->len; i++)
     add_block (self, draw_note, g_ptr_array_index (step->notes, i), 8, TRUE)->indent = STEP_INDENT;
 }
 
@@ -733,7 +730,7 @@ add_stage (GuideHandout     *self,
   for (guint i = 0; i < stage->steps->len; i++)
     add_step (self, g_ptr_array_index (stage->steps, i), i + 1, FALSE);
 
-  if (stage->original_steps == NULL || stage->original_steps->len == 0)
+  if (stage->original_steps->len == 0)
     return;
 
   add_block (self, draw_original_heading, stage, 24, FALSE);
@@ -753,7 +750,7 @@ add_guide (GuideHandout *self)
   GPtrArray *addresses = guide_book_get_addresses (self->book);
 
   add_block (self, draw_cover, NULL, 0, FALSE);
-  for (guint i = 0; intro != NULL && intro[i] != NULL; i++)
+  for (guint i = 0; intro[i] != NULL; i++)
     add_block (self, draw_paragraph, intro[i], i == 0 ? 20 : 8, FALSE);
   for (guint i = 0; i < notes->len; i++)
     add_block (self, draw_note, g_ptr_array_index (notes, i), 12, FALSE);
