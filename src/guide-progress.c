@@ -79,18 +79,11 @@ G_DEFINE_FINAL_TYPE (GuideProgress, guide_progress, G_TYPE_OBJECT)
 G_DEFINE_QUARK (guide-progress-error-quark, guide_progress_error)
 
 enum {
-  PROP_0,
-  PROP_FILE,
-  N_PROPS
-};
-
-enum {
   CHANGED,
   SAVED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_save (GuideProgress *self);
@@ -508,65 +501,12 @@ guide_progress_finalize (GObject *object)
 }
 
 static void
-guide_progress_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GuideProgress *self = GUIDE_PROGRESS (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-guide_progress_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GuideProgress *self = GUIDE_PROGRESS (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      self->writable = self->file != NULL;
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 guide_progress_class_init (GuideProgressClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = guide_progress_dispose;
   object_class->finalize = guide_progress_finalize;
-  object_class->get_property = guide_progress_get_property;
-  object_class->set_property = guide_progress_set_property;
-
-  /**
-   * GuideProgress:file:
-   *
-   * The file progress is kept in, or %NULL to keep it in memory only.
-   */
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL,
-                         G_TYPE_FILE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * GuideProgress::changed:
@@ -609,9 +549,14 @@ guide_progress_init (GuideProgress *self)
 GuideProgress *
 guide_progress_new (GFile *file)
 {
+  GuideProgress *self;
+
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
-  return g_object_new (GUIDE_TYPE_PROGRESS, "file", file, NULL);
+  self = g_object_new (GUIDE_TYPE_PROGRESS, NULL);
+  g_set_object (&self->file, file);
+  self->writable = file != NULL;
+  return self;
 }
 
 /**
@@ -623,6 +568,19 @@ GFile *
 guide_progress_get_default_file (void)
 {
   return g_file_new_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "progress.json", NULL);
+}
+
+/**
+ * guide_progress_get_file:
+ *
+ * Returns: (transfer none) (nullable): where progress is kept
+ */
+GFile *
+guide_progress_get_file (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  return self->file;
 }
 
 /* Whether changes are saved to the file. */
@@ -1079,10 +1037,8 @@ guide_progress_get_days_waiting (GuideProgress *self,
   GPtrArray *stages;
   GuideStage *last;
   GDateTime *submitted;
-  GTimeZone *zone;
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) then = NULL;
-  g_autoptr(GDateTime) today = NULL;
+  GDate then, today;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), -1);
   g_return_val_if_fail (GUIDE_IS_BOOK (book), -1);
@@ -1093,15 +1049,15 @@ guide_progress_get_days_waiting (GuideProgress *self,
   if (submitted == NULL || count_steps_done (self, last->steps) == last->steps->len)
     return -1;
 
-  /* Noon to noon, two hours either way for a change of daylight saving. */
-  zone = g_date_time_get_timezone (now);
-  local = g_date_time_to_timezone (submitted, zone);
-  then = g_date_time_new (zone, g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local), 12, 0, 0);
-  today = g_date_time_new (zone, g_date_time_get_year (now), g_date_time_get_month (now),
-                           g_date_time_get_day_of_month (now), 12, 0, 0);
+  local = g_date_time_to_timezone (submitted, g_date_time_get_timezone (now));
+  g_date_clear (&then, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&then, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
 
-  return MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
+  return MAX (0, g_date_days_between (&then, &today));
 }
 
 /**
