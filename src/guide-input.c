@@ -42,19 +42,9 @@ too_large (gsize    max_size,
   return FALSE;
 }
 
-/**
- * guide_input_read_file:
- * @path: a file from outside the application
- * @max_size: the most bytes it may hold
- * @contents: (out): where its contents go, NUL-terminated
- * @length: (out): where their length goes
- * @error: a location for a #GError
- *
- * Reads @path whole, never blocking on it: a FIFO, a device or a socket is
- * refused, as is a file larger than @max_size.
- *
- * Returns: %TRUE if @path was read
- */
+/* Reads @path whole into @contents, NUL-terminated, never blocking on it: a
+ * FIFO, a device or a socket is refused, as is a file of more than
+ * @max_size bytes. */
 gboolean
 guide_input_read_file (const char  *path,
                        gsize        max_size,
@@ -156,21 +146,13 @@ escape_length (const char *data,
   return 0;
 }
 
-/**
- * guide_input_check_json:
- * @data: JSON text, not necessarily valid
- * @length: its length
- * @error: a location for a #GError
- *
- * Checks, in one pass and with no recursion, that the arrays and objects of
- * @data are nested at most %GUIDE_INPUT_MAX_JSON_DEPTH deep. Brackets are
- * counted outside strings, so what json-glib reads as a string must be what
- * is skipped here: what it reads its own way, though not JSON, is refused
- * (a comment, single quotes, a bad escape or a lone surrogate, which make it
- * read on past the closing quote), as is a NUL byte.
- *
- * Returns: %TRUE if @data may be handed to json-glib
- */
+/* Whether @data may be handed to json-glib: checks, in one pass and with no
+ * recursion, that its arrays and objects are nested at most
+ * %GUIDE_INPUT_MAX_JSON_DEPTH deep. Brackets are counted outside strings, so
+ * what json-glib reads as a string must be what is skipped here: what it
+ * reads its own way, though not JSON, is refused (a comment, single quotes,
+ * a bad escape or a lone surrogate, which make it read on past the closing
+ * quote), as is a NUL byte. */
 gboolean
 guide_input_check_json (const char  *data,
                         gsize        length,
@@ -249,16 +231,10 @@ identity (const char *path)
                           (gint64) info.st_size, (gint64) info.st_mtime);
 }
 
-/**
- * guide_input_begin_read:
- * @path: a file about to be read and parsed
- *
- * Leaves a mark that @path is being read, until guide_input_end_read(): a
+/* Leaves a mark that @path is being read, until guide_input_end_read(): a
  * mark still there means the app died reading the file, and would again.
- *
- * Returns: %FALSE, leaving the mark, if the app died reading @path as it
- *   is now; the caller then does without it
- */
+ * Returns: %FALSE, leaving the mark, if the app died reading @path as it is
+ * now; the caller then does without it */
 gboolean
 guide_input_begin_read (const char *path)
 {
@@ -279,12 +255,7 @@ guide_input_begin_read (const char *path)
   return TRUE;
 }
 
-/**
- * guide_input_end_read:
- * @path: a file guide_input_begin_read() was told of
- *
- * Removes the mark: @path was read, well or not, and the app lives.
- */
+/* Removes the mark: @path was read, well or not, and the app lives. */
 void
 guide_input_end_read (const char *path)
 {

@@ -389,7 +389,6 @@ start_save (GuideProgress *self)
   g_autoptr(GTask) task = g_task_new (self, NULL, saved_cb, NULL);
 
   self->writing = TRUE;
-  g_task_set_source_tag (task, start_save);
   g_task_set_task_data (task, take_snapshot (self), g_free);
   g_task_run_in_thread (task, write_in_thread);
 }
@@ -508,11 +507,7 @@ guide_progress_class_init (GuideProgressClass *klass)
   object_class->dispose = guide_progress_dispose;
   object_class->finalize = guide_progress_finalize;
 
-  /**
-   * GuideProgress::changed:
-   * @step_id: (nullable): the step marked done or not done, or %NULL for
-   *   any number of them
-   */
+  /* The step marked done or not done, or %NULL for any number of them. */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -520,11 +515,8 @@ guide_progress_class_init (GuideProgressClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  /**
-   * GuideProgress::saved:
-   * @error: (nullable): why the save made after a change failed, in the
-   *   interface's language, or %NULL when it was written
-   */
+  /* Why the save made after a change failed, in the interface's language,
+   * or %NULL when it was written. */
   signals[SAVED] =
     g_signal_new ("saved",
                   G_TYPE_FROM_CLASS (klass),
@@ -539,13 +531,8 @@ guide_progress_init (GuideProgress *self)
   self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
 }
 
-/**
- * guide_progress_new:
- * @file: (nullable): where progress is kept, or %NULL to keep it in memory
- *
- * Returns: (transfer full): a new #GuideProgress with nothing done, until
- *   guide_progress_load()
- */
+/* Progress kept in @file, or in memory only if it is %NULL: nothing is
+ * done until guide_progress_load(). */
 GuideProgress *
 guide_progress_new (GFile *file)
 {
@@ -559,22 +546,14 @@ guide_progress_new (GFile *file)
   return self;
 }
 
-/**
- * guide_progress_get_default_file:
- *
- * Returns: (transfer full): `progress.json` in the user's data folder
- */
+/* Returns: (transfer full): `progress.json` in the user's data folder */
 GFile *
 guide_progress_get_default_file (void)
 {
   return g_file_new_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "progress.json", NULL);
 }
 
-/**
- * guide_progress_get_file:
- *
- * Returns: (transfer none) (nullable): where progress is kept
- */
+/* Returns: (transfer none) (nullable): where progress is kept */
 GFile *
 guide_progress_get_file (GuideProgress *self)
 {
@@ -592,18 +571,11 @@ guide_progress_get_writable (GuideProgress *self)
   return self->writable;
 }
 
-/**
- * guide_progress_load:
- * @error: a location for a #GError
- *
- * Reads the progress file; a missing one is a fresh start. When the file
+/* Reads the progress file; a missing one is a fresh start. When the file
  * cannot be understood, progress starts afresh and @error says why:
  * %GUIDE_PROGRESS_ERROR_BROKEN when it was moved aside (or, read-only, left
  * where it is), %GUIDE_PROGRESS_ERROR_NEWER when it was left untouched and
- * nothing will be saved.
- *
- * Returns: %TRUE if the saved progress, if any, was read
- */
+ * nothing will be saved. Returns: %TRUE if saved progress, if any, was read */
 gboolean
 guide_progress_load (GuideProgress  *self,
                      GError        **error)
@@ -688,14 +660,9 @@ guide_progress_load (GuideProgress  *self,
   return FALSE;
 }
 
-/**
- * guide_progress_load_read_only:
- * @error: a location for a #GError
- *
- * guide_progress_load() for a command that only shows progress, such as the
+/* guide_progress_load() for a command that only shows progress, such as the
  * handout's export: nothing is ever written, not even a broken file moved
- * aside, and changes stay in memory.
- */
+ * aside, and changes stay in memory. */
 gboolean
 guide_progress_load_read_only (GuideProgress  *self,
                                GError        **error)
@@ -706,16 +673,9 @@ guide_progress_load_read_only (GuideProgress  *self,
   return guide_progress_load (self, error);
 }
 
-/**
- * guide_progress_load_from_data:
- * @data: the contents of a progress file, from anywhere
- * @length: their length
- * @newer: (out): whether @data was saved by a newer version
- *
- * Reads progress from @data without touching the file.
- *
- * Returns: %TRUE if @data holds progress of a version this one understands
- */
+/* Reads progress from @data, from anywhere, without touching the file.
+ * Returns: %TRUE if @data holds progress of a version this one understands;
+ * @newer says whether it was saved by a newer one. */
 gboolean
 guide_progress_load_from_data (GuideProgress *self,
                                const char    *data,
@@ -768,11 +728,7 @@ guide_progress_load_from_data (GuideProgress *self,
   return TRUE;
 }
 
-/**
- * guide_progress_to_json:
- *
- * Returns: (transfer full): the progress file's text for the progress now
- */
+/* Returns: (transfer full): the progress file's text for the progress now */
 char *
 guide_progress_to_json (GuideProgress *self)
 {
@@ -814,11 +770,7 @@ guide_progress_is_done (GuideProgress *self,
   return g_hash_table_contains (self->done, step_id);
 }
 
-/**
- * guide_progress_get_done_time:
- *
- * Returns: (transfer none) (nullable): when @step_id was marked done
- */
+/* Returns: (transfer none) (nullable): when @step_id was marked done */
 GDateTime *
 guide_progress_get_done_time (GuideProgress *self,
                               const char    *step_id)
@@ -907,15 +859,9 @@ guide_progress_get_saving (GuideProgress *self)
   return self->save_source != 0 || self->writing;
 }
 
-/**
- * guide_progress_save:
- * @error: a location for a #GError
- *
- * Writes what changed now, in this thread, for a process about to end,
+/* Writes what changed now, in this thread, for a process about to end,
  * after the save in flight, if any: nothing older is written after it.
- *
- * Returns: %TRUE if it was written, or there was nothing to write
- */
+ * Returns: %TRUE if it was written, or there was nothing to write */
 gboolean
 guide_progress_save (GuideProgress  *self,
                      GError        **error)
@@ -942,13 +888,8 @@ guide_progress_save (GuideProgress  *self,
   return FALSE;
 }
 
-/**
- * guide_progress_count_done:
- * @stage: (nullable): one of the stages of @book, or %NULL for all of them
- *
- * Returns: how many steps of @stage, or of @book, are done; the original
- *   guide's steps for a withdrawn method never count
- */
+/* Returns: how many steps of @stage, or of @book if it is %NULL, are done;
+ * the original guide's steps for a withdrawn method never count */
 guint
 guide_progress_count_done (GuideProgress    *self,
                            GuideBook        *book,
@@ -970,18 +911,12 @@ guide_progress_count_done (GuideProgress    *self,
   return n_done;
 }
 
-/**
- * guide_progress_upgrade:
- * @error: a location for a #GError
- *
- * Brings progress of version 1 of the file up to date with @book, once. A
+/* Brings progress of version 1 of the file up to date with @book, once. A
  * stage 2 finished with the original guide's SMS steps stays finished: its
  * current steps are marked done when the last SMS one was. No other stage
  * is: a request to the former CPMS is not one for CPMS 2.0. The original
- * steps' marks are kept, and count for nothing.
- *
- * Returns: %TRUE unless saving failed
- */
+ * steps' marks are kept, and count for nothing. Returns: %TRUE unless
+ * saving failed */
 gboolean
 guide_progress_upgrade (GuideProgress  *self,
                         GuideBook      *book,
@@ -1021,14 +956,9 @@ guide_progress_upgrade (GuideProgress  *self,
   return guide_progress_save (self, error);
 }
 
-/**
- * guide_progress_get_days_waiting:
- * @now: the time to count from
- *
- * Returns: the calendar days (yesterday evening is one day ago) since the
- *   user wrote to the helpdesk, or -1 when they are not waiting for access:
- *   they have not, or the last stage is done
- */
+/* Returns: the calendar days (yesterday evening is one day before @now)
+ * since the user wrote to the helpdesk, or -1 when they are not waiting for
+ * access: they have not, or the last stage is done */
 gint64
 guide_progress_get_days_waiting (GuideProgress *self,
                                  GuideBook     *book,
@@ -1060,15 +990,10 @@ guide_progress_get_days_waiting (GuideProgress *self,
   return MAX (0, g_date_days_between (&then, &today));
 }
 
-/**
- * guide_progress_get_former_request:
- *
- * The original guide's form went to the former CPMS, which no longer grants
- * access: a user who used it should write to the helpdesk.
- *
- * Returns: (transfer none) (nullable): when the user submitted that form,
- *   if they have not yet written to the helpdesk of @book
- */
+/* The original guide's form went to the former CPMS, which no longer grants
+ * access: a user who used it should write to the helpdesk. Returns:
+ * (transfer none) (nullable): when they submitted that form, if they have
+ * not yet written to the helpdesk of @book */
 GDateTime *
 guide_progress_get_former_request (GuideProgress *self,
                                    GuideBook     *book)
