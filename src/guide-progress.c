@@ -16,14 +16,10 @@
  *     "current-stage": "two-factor", "current-step": "two-factor.sign-in",
  *     "done": { "eu-login.open-register": "2026-11-25T10:11:12Z", … } }
  *
- * A file that cannot be understood is never overwritten: a broken one is
- * moved aside, a newer version's is left alone and nothing is saved.
- *
  * A change is saved once the main loop is idle, so that what one action
  * changes is written once, in a worker thread, so that the disk never holds
  * up the window. At most one save is in flight, and a process about to end
- * waits for it before writing what is still dirty: saves reach the disk in
- * the order they were made. */
+ * waits for it: saves reach the disk in the order they were made. */
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -68,8 +64,7 @@ struct _GuideProgress
   gboolean      writable;
   /* Changed since last read or written, or the last write failed. */
   gboolean      dirty;
-  /* A save waiting for the main loop to be idle, or one in a worker
-   * thread: never both. */
+  /* A save waiting for an idle main loop, or one in a thread: never both. */
   guint         save_source;
   gboolean      writing;
 };
@@ -134,9 +129,8 @@ parse_version (JsonParser *parser,
   return MAX (json_node_get_int (version), 0);
 }
 
-/* Whether the file at @path now says it was saved by a newer version. Any
- * thread: only a regular file is read, as the reader's message for anything
- * else is translated, which belongs to the main thread. */
+/* Whether the file at @path now says a newer version saved it. Any thread:
+ * only a regular file is read, the reader's other messages being translated. */
 static gboolean
 file_is_newer (const char *path)
 {
@@ -180,13 +174,11 @@ forget_oldest (GHashTable *done)
              n_forgotten, MAX_DONE);
 }
 
-/* A progress file may be a link, made by a dotfile manager or into a synced
- * folder: a save replaces the file it leads to. A link that leads nowhere,
- * round in a loop or to anything but a file is not followed: writing there
- * could create a file in a folder not mounted yet, or write into a device.
- * Any thread: the error's message is only where the link leads.
- *
- * Returns: the file a save replaces: @path itself, unless it is a link */
+/* Returns: the file a save replaces: @path, or the file it links to, as a
+ * dotfile manager or a synced folder does. A link that leads nowhere, round
+ * in a loop or to anything but a file is not followed: writing there could
+ * create a file in a folder not mounted yet, or write into a device. Any
+ * thread: the error's message is only where the link leads. */
 static char *
 resolve (const char  *path,
          GError     **error)
@@ -228,10 +220,8 @@ explain_error (GError *error)
     error->message = g_strdup_printf (_("“%s” cannot be written."), path);
 }
 
-/* Keeps a broken file beside where it was, under a name no other file has:
- * link() fails rather than replace, where rename() would not.
- *
- * Returns: where the file is now, or %NULL */
+/* Keeps a broken file beside where it was, under a name no other file has
+ * (link() fails rather than replace). Returns: where it is now, or %NULL */
 static char *
 move_aside (const char *path)
 {
@@ -253,10 +243,9 @@ move_aside (const char *path)
   return NULL;
 }
 
-/* Removes the temporary files a process killed while saving left beside
- * the file, or the file a link leads to: only old ones, as a young one may
- * be another save's. g_file_set_contents_full() names them after the file
- * and a dot, with six letters or digits. */
+/* Removes the temporary files of g_file_set_contents_full() (the file's name,
+ * a dot, six letters or digits) a process killed while saving left: only
+ * old ones, as a young one may be another save's. */
 static void
 remove_stale_temporaries (const char *path)
 {
@@ -294,9 +283,8 @@ take_snapshot (GuideProgress *self)
 }
 
 /* Writes @data atomically and durably, unless the file now says it was
- * saved by a newer version, started since this one read it. Any thread: of
- * @self, only its file is read, which never changes; the error's message is
- * only a path, for explain_error(). */
+ * saved by a newer version, started since. Any thread: of @self, only its
+ * file is read; the error's message is only a path, for explain_error(). */
 static gboolean
 write_snapshot (GuideProgress  *self,
                 const char     *data,
@@ -667,8 +655,6 @@ gboolean
 guide_progress_load_read_only (GuideProgress  *self,
                                GError        **error)
 {
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
-
   self->writable = FALSE;
   return guide_progress_load (self, error);
 }
@@ -899,7 +885,6 @@ guide_progress_count_done (GuideProgress    *self,
   guint n_done = 0;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), 0);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), 0);
 
   if (stage != NULL)
     return count_steps_done (self, stage->steps);
@@ -928,7 +913,6 @@ guide_progress_upgrade (GuideProgress  *self,
   gboolean changed = FALSE;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), FALSE);
 
   if (self->version_read == 0 || self->version_read >= FILE_VERSION)
     return TRUE;
@@ -971,7 +955,6 @@ guide_progress_get_days_waiting (GuideProgress *self,
   GDate then, today;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), -1);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), -1);
 
   stages = guide_book_get_stages (book);
   last = g_ptr_array_index (stages, stages->len - 1);
@@ -999,7 +982,6 @@ guide_progress_get_former_request (GuideProgress *self,
                                    GuideBook     *book)
 {
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
 
   if (guide_book_find_step (book, REQUEST_STEP_ID, NULL, NULL) == NULL ||
       g_hash_table_contains (self->done, REQUEST_STEP_ID))
