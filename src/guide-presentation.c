@@ -13,19 +13,15 @@
 /* The guide as slides, for trainers who project it in a workshop: one
  * sub-step a screen, in type that can be read from the back of the room,
  * with each address written out and as a QR code for the audience's phones.
- * The keys are those presentation clickers send. Ticking steps here is a
- * demonstration: nothing is saved, neither progress nor settings.
- *
- * The window has the list of slides, the keys, the screen it takes and the
- * type that screen calls for; what a slide says, and its fitting to the
- * screen, is in GuideSlide. */
+ * Ticking steps here is a demonstration: nothing is saved. The window has
+ * the list of slides, the keys and the screen's type; GuideSlide has what a
+ * slide says and its fitting to the screen. */
 
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-slide.h"
 
-/* A slide, by what it shows: the stage and step are indexes into the
- * guide's stages and into the stage's steps. */
+/* A slide, by what it shows: the stage and step are indexes in the guide. */
 typedef struct
 {
   GuideSlideKind kind;
@@ -70,7 +66,6 @@ static GParamSpec *properties[N_PROPS];
 /* Type that reads from the back of a room: 28 pixels at 1080 lines. */
 #define LINES_PER_SCREEN 38
 
-/* The type of every slide. */
 static void
 load_type_sizes (GuidePresentation *self)
 {
@@ -130,11 +125,9 @@ show_slide (GuidePresentation *self)
   gtk_stack_set_visible_child_name (self->stack, "slide");
 }
 
-/* Takes the sizes of @monitor's screen: the type, and the room a slide has;
- * the slide shown is laid out again when they change. Sizes come from the
- * screen, never from the window: the window is as large as its content asks,
- * so type that followed the window would grow the window that grows the
- * type. */
+/* Sizes come from the screen, never from the window: the window is as large
+ * as its content asks, so type that followed the window would grow the
+ * window that grows the type. */
 static void
 set_monitor (GuidePresentation *self,
              GdkMonitor        *monitor)
@@ -162,8 +155,6 @@ go_to (GuidePresentation *self,
   show_slide (self);
 }
 
-/* presentation.next, presentation.previous, presentation.first and
- * presentation.last. */
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -212,7 +203,6 @@ blank_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, blank ? "slide" : "blank");
 }
 
-/* The keys and the slide counter help the trainer, not the audience. */
 static void
 hints_action (GtkWidget  *widget,
               const char *action_name,
@@ -252,9 +242,7 @@ fit_slide_cb (gpointer user_data)
 }
 
 /* The slides are first fitted to the whole screen; the window may have a
- * little less (a frame, without a compositor), known once it has a size.
- * That size comes from the screen, never from the slide, so this happens
- * once. */
+ * little less (a frame, without a compositor), known once it has a size. */
 static void
 guide_presentation_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -319,25 +307,6 @@ guide_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (guide_presentation_parent_class)->finalize (object);
 }
 
-/* The screen of the window the user is in, or else the first one. */
-static GdkMonitor *
-choose_monitor (GuidePresentation *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWindow *window = application != NULL ? gtk_application_get_active_window (application) : NULL;
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-
-  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
-    {
-      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (window)));
-
-      if (monitor != NULL)
-        return g_object_ref (monitor);
-    }
-
-  return g_list_model_get_item (gdk_display_get_monitors (display), 0);
-}
-
 static void
 guide_presentation_constructed (GObject *object)
 {
@@ -348,9 +317,8 @@ guide_presentation_constructed (GObject *object)
 
   self->book = g_object_ref (guide_library_get_book (self->library, self->language));
 
-  /* The sizes are known before the first frame, from the screen it is asked
-   * for. */
-  monitor = choose_monitor (self);
+  /* The sizes are known before the first frame, from the first screen. */
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))), 0);
   set_monitor (self, monitor);
 
   guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);

@@ -29,10 +29,9 @@
 static void
 apply_zoom (GuideWindow *self)
 {
-  double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
-  g_autofree char *css = NULL;
+  double zoom = g_settings_get_double (self->settings, "zoom");
+  g_autofree char *css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
 
-  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->zoom_provider, css);
 #else
@@ -60,15 +59,6 @@ create_menu_cb (GtkMenuButton *button,
   menu = guide_i18n_translate_menu (self->primary_menu);
   gtk_menu_button_set_menu_model (button, menu);
   g_object_set_data (G_OBJECT (button), "guide-language", (gpointer) g_intern_string (language));
-}
-
-static void
-zoom_by (GuideWindow *self,
-         double       step)
-{
-  double zoom = g_settings_get_double (self->settings, "zoom");
-
-  g_settings_set_double (self->settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
 }
 
 static void
@@ -162,24 +152,15 @@ copy_uri_action (GtkWidget  *widget,
   guide_window_add_toast (GUIDE_WINDOW (widget), _("Address copied"));
 }
 
+/* win.previous-stage and win.next-stage. */
 static void
-previous_stage_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-
-  if (self->stage_index > 0)
-    gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index - 1));
-}
-
-static void
-next_stage_action (GtkWidget  *widget,
+move_stage_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   GuideWindow *self = GUIDE_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, self->stage_index + 1);
+  int step = g_str_equal (action_name, "win.next-stage") ? 1 : -1;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, (int) self->stage_index + step);
 
   if (row != NULL)
     gtk_list_box_select_row (self->stage_list, row);
@@ -243,28 +224,20 @@ reset_progress_action (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
+/* win.zoom-in, win.zoom-out and win.zoom-reset. */
 static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  zoom_by (GUIDE_WINDOW (widget), ZOOM_STEP);
-}
+  GSettings *settings = GUIDE_WINDOW (widget)->settings;
+  double step = g_str_equal (action_name, "win.zoom-in") ? ZOOM_STEP : -ZOOM_STEP;
+  double zoom = g_settings_get_double (settings, "zoom") + step;
 
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  zoom_by (GUIDE_WINDOW (widget), -ZOOM_STEP);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  g_settings_reset (GUIDE_WINDOW (widget)->settings, "zoom");
+  if (g_str_equal (action_name, "win.zoom-reset"))
+    g_settings_reset (settings, "zoom");
+  else
+    g_settings_set_double (settings, "zoom", CLAMP (round (zoom * 10) / 10, 0.5, 2.0));
 }
 
 static void
@@ -396,16 +369,16 @@ _guide_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, move_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, move_stage_action);
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
