@@ -12,10 +12,9 @@
 
 /* The application: it owns the settings, the user's progress, the guide in
  * the chosen language and its actions, and reads the command line, which a
- * running app is sent by a second one; without a window, the command line
+ * running app is sent by a second one. Without a window, the command line
  * checks a site, resets progress or writes the handout, for rollout scripts
- * and trainers, each job returning the process's exit status: 0 when done,
- * 1 when it failed. */
+ * and trainers. */
 
 #include "guide-adw-compat.h"
 #include "guide-application.h"
@@ -254,11 +253,12 @@ check_site (gboolean require_site)
   return 1;
 }
 
-/* Marks every step as not done in @file. A broken file is moved aside
- * first, as at any start. */
+/* Marks every step as not done. A broken file is moved aside first, as at
+ * any start. */
 static int
-reset_progress (GFile *file)
+reset_progress (GuideApplication *self)
 {
+  g_autoptr(GFile) file = get_progress_file (self);
   g_autoptr(GuideProgress) progress = guide_progress_new (file);
   g_autoptr(GError) error = NULL;
 
@@ -280,24 +280,26 @@ reset_progress (GFile *file)
   return 0;
 }
 
-/* Writes the handout, with the progress in @progress_file ticked, or blank
- * when it is %NULL: no window, no display, no setting changed. */
+/* Writes the handout, with the user's ticks unless @blank: no window, no
+ * display, no setting changed. */
 static int
-export_pdf (const char   *path,
-            GuideLibrary *library,
-            const char   *language,
-            GFile        *progress_file)
+export_pdf (GuideApplication *self,
+            const char       *path,
+            const char       *language,
+            gboolean          blank)
 {
-  GuideBook *book = guide_library_get_book (library, language);
+  GuideBook *book = guide_library_get_book (self->library, language);
   g_autoptr(GuideProgress) progress = NULL;
   g_autoptr(GuideHandout) handout = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (progress_file != NULL)
+  if (!blank)
     {
+      g_autoptr(GFile) file = get_progress_file (self);
+
       /* Only read: a broken file is left for the app to move aside, and an
        * older one is brought up to date in memory only. */
-      progress = guide_progress_new (progress_file);
+      progress = guide_progress_new (file);
       if (!guide_progress_load_read_only (progress, &error) || !guide_progress_upgrade (progress, book, &error))
         {
           g_printerr ("%s\n", error->message);
@@ -305,7 +307,7 @@ export_pdf (const char   *path,
         }
     }
 
-  handout = guide_handout_new (book, progress, guide_library_get_site (library));
+  handout = guide_handout_new (book, progress, self->site);
   if (!guide_handout_export_pdf (handout, path, &error))
     {
       g_printerr ("cpms-guide: %s\n", error->message);
@@ -362,9 +364,8 @@ guide_application_local_command_line (GApplication   *application,
   return handled;
 }
 
-/* What the command line does without a window, for rollout scripts and
- * trainers, returning the process's exit status: 0 when done, 1 when it
- * failed, 2 for a wrong use; or -1 to go on and start. */
+/* Returns the process's exit status: 0 when done, 1 when it failed, 2 for
+ * a wrong use; or -1 to go on and start. */
 static int
 guide_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -395,8 +396,6 @@ guide_application_handle_local_options (GApplication *application,
    * overrides for the handout here. Startup never runs after this. */
   if (g_variant_dict_lookup (options, "export-pdf", "^ay", &path))
     {
-      g_autoptr(GFile) file = NULL;
-
       if (*path == '\0')
         {
           g_printerr (_("cpms-guide: --export-pdf needs the name of the PDF file to write\n"));
@@ -404,13 +403,11 @@ guide_application_handle_local_options (GApplication *application,
         }
 
       open_site (self);
-      if (!g_variant_dict_contains (options, "blank"))
-        file = get_progress_file (self);
       if (language == NULL)
         language = get_effective_language (self);
       guide_i18n_set_language (language);
 
-      return export_pdf (path, self->library, language, file);
+      return export_pdf (self, path, language, g_variant_dict_contains (options, "blank"));
     }
 
   if (g_variant_dict_contains (options, "blank"))
@@ -443,11 +440,7 @@ guide_application_handle_local_options (GApplication *application,
     }
 
   if (reset)
-    {
-      g_autoptr(GFile) file = get_progress_file (self);
-
-      return reset_progress (file);
-    }
+    return reset_progress (self);
 
   return -1;
 }
@@ -730,12 +723,8 @@ guide_application_class_init (GuideApplicationClass *klass)
   application_class->activate = guide_application_activate;
   application_class->shutdown = guide_application_shutdown;
 
-  /**
-   * GuideApplication:settings:
-   *
-   * The settings to use, from a backend of the caller's choice; by default,
-   * the schema's settings from the default backend.
-   */
+  /* The settings, from a backend of the caller's choice; by default, the
+   * schema's from the default backend. */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
@@ -810,11 +799,6 @@ guide_application_get_language (GuideApplication *self)
   return self->language;
 }
 
-/**
- * guide_application_get_book:
- *
- * Returns: (transfer none): the guide in the current language
- */
 GuideBook *
 guide_application_get_book (GuideApplication *self)
 {
@@ -823,11 +807,6 @@ guide_application_get_book (GuideApplication *self)
   return guide_library_get_book (self->library, self->language);
 }
 
-/**
- * guide_application_get_library:
- *
- * Returns: (transfer none): the guides, one per language
- */
 GuideLibrary *
 guide_application_get_library (GuideApplication *self)
 {
@@ -836,11 +815,6 @@ guide_application_get_library (GuideApplication *self)
   return self->library;
 }
 
-/**
- * guide_application_get_progress:
- *
- * Returns: (transfer none): the user's progress
- */
 GuideProgress *
 guide_application_get_progress (GuideApplication *self)
 {
@@ -849,11 +823,6 @@ guide_application_get_progress (GuideApplication *self)
   return self->progress;
 }
 
-/**
- * guide_application_get_settings:
- *
- * Returns: (transfer none): the application's settings
- */
 GSettings *
 guide_application_get_settings (GuideApplication *self)
 {

@@ -273,8 +273,7 @@ guide_presentation_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (guide_presentation_parent_class)->realize (widget);
 
-  /* The window manager may put the window on another screen than the one
-   * asked for. */
+  /* The window manager may put the window on another screen. */
   g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "enter-monitor",
                            G_CALLBACK (set_monitor), self, G_CONNECT_SWAPPED);
 }
@@ -377,22 +376,12 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.language", NULL, language_action);
   gtk_widget_class_install_action (widget_class, "presentation.hints", NULL, hints_action);
 
-  /**
-   * GuidePresentation:library:
-   *
-   * The guides, one per language.
-   */
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          GUIDE_TYPE_LIBRARY,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuidePresentation:language:
-   *
-   * The language the slides start in, "fr", "it" or "en". L switches it
-   * for this window only.
-   */
+  /* The language the slides start in; L switches it for this window only. */
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
                          "fr",
@@ -417,12 +406,9 @@ guide_presentation_init (GuidePresentation *self)
 
 /**
  * guide_presentation_new:
- * @application: the application the window belongs to
- * @library: the guides, one per language
  * @language: the language to start in: "fr", "it" or "en"
  *
- * Returns: (transfer none): a presentation of the guide, fullscreen, in
- *   @language, from its first slide
+ * Returns: (transfer none): a presentation of the guide, fullscreen
  */
 GtkWidget *
 guide_presentation_new (GtkApplication *application,

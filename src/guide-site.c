@@ -458,11 +458,6 @@ guide_site_new_for_root (const char *root)
   return self;
 }
 
-/**
- * guide_site_get_file:
- *
- * Returns: (nullable): the site file read, if any
- */
 const char *
 guide_site_get_file (GuideSite *self)
 {
@@ -485,11 +480,6 @@ guide_site_get_file_unreadable (GuideSite *self)
   return self->file_unreadable;
 }
 
-/**
- * guide_site_get_folder:
- *
- * Returns: (nullable): the site's folder of guide and pictures
- */
 const char *
 guide_site_get_folder (GuideSite *self)
 {
@@ -498,11 +488,6 @@ guide_site_get_folder (GuideSite *self)
   return self->folder;
 }
 
-/**
- * guide_site_get_language:
- *
- * Returns: (nullable): the site's default language, "fr", "it" or "en"
- */
 const char *
 guide_site_get_language (GuideSite *self)
 {

@@ -79,14 +79,6 @@ static const Fit fits[] = {
   { TRUE, TRUE, TRUE, 5 },
 };
 
-/* Each smaller type is a tenth smaller, and never under ten pixels. */
-static double
-type_scale (GuideSlide *self,
-            guint       smaller_type)
-{
-  return MAX (self->font_size * (10 - (int) smaller_type) / 10, 10) / (double) self->font_size;
-}
-
 static gboolean
 is_scale (PangoAttribute *attribute,
           gpointer        user_data)
@@ -153,7 +145,9 @@ apply_fit (GuideSlide *self,
        box = gtk_widget_get_next_sibling (box))
     guide_qr_code_set_side (GUIDE_QR_CODE (gtk_widget_get_first_child (box)), side);
 
-  scale_labels (self, GTK_WIDGET (self), type_scale (self, fit->smaller_type));
+  /* Each smaller type is a tenth smaller, and never under ten pixels. */
+  scale_labels (self, GTK_WIDGET (self),
+                MAX (self->font_size * (10 - (int) fit->smaller_type) / 10, 10) / (double) self->font_size);
 
   /* Named on the window, for what looks at the slide from outside. */
   if (fit->smaller_type != self->smaller_type)
@@ -167,21 +161,6 @@ apply_fit (GuideSlide *self,
         gtk_widget_add_css_class (window, new_class);
       self->smaller_type = fit->smaller_type;
     }
-}
-
-static gboolean
-slide_fits (GuideSlide *self,
-            int         room_width,
-            int         room_height)
-{
-  int width, height;
-
-  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
-  if (width > room_width)
-    return FALSE;
-
-  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, room_width, &height, NULL, NULL, NULL);
-  return height <= room_height;
 }
 
 /* The codes of a slide all have the version of the largest, so that they
@@ -328,6 +307,7 @@ guide_slide_fit (GuideSlide *self,
 {
   guint n_codes = 0;
   const Fit *tried = NULL;
+  int least_width, least_height;
 
   self->screen_height = screen_height;
   self->font_size = font_size;
@@ -350,7 +330,12 @@ guide_slide_fit (GuideSlide *self,
 
       tried = fit;
       apply_fit (self, fit);
-      if (slide_fits (self, width, height))
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &least_width, NULL, NULL, NULL);
+      if (least_width > width)
+        continue;
+
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, width, &least_height, NULL, NULL, NULL);
+      if (least_height <= height)
         return;
     }
 }
