@@ -794,39 +794,29 @@ guide_application_new (void)
 const char *
 guide_application_get_language (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->language;
 }
 
 GuideBook *
 guide_application_get_book (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return guide_library_get_book (self->library, self->language);
 }
 
 GuideLibrary *
 guide_application_get_library (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->library;
 }
 
 GuideProgress *
 guide_application_get_progress (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->progress;
 }
 
 GSettings *
 guide_application_get_settings (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->settings;
 }

@@ -420,10 +420,8 @@ guide_site_init (GuideSite *self)
 /**
  * guide_site_new:
  *
- * Reads the site file and the site's guide, if there are any. It never
+ * Reads the site file and the site's guide, if there are any; it never
  * fails: see guide_site_get_problems().
- *
- * Returns: (transfer full): the site's configuration
  */
 GuideSite *
 guide_site_new (void)
@@ -433,22 +431,14 @@ guide_site_new (void)
 
 /**
  * guide_site_new_for_root:
- * @root: the folder that stands for the file system's root when looking
- *   for a Flatpak sandbox (`.flatpak-info`) and the organisation's extension
- *   mounted in it (`app/etc/cpms-guide`)
- *
- * As guide_site_new(), for tests that lay out a fake sandbox.
- *
- * Returns: (transfer full): the site's configuration
+ * @root: what stands for `/` when looking for a Flatpak sandbox and the
+ *   organisation's extension in it, for tests that lay out a fake one
  */
 GuideSite *
 guide_site_new_for_root (const char *root)
 {
-  GuideSite *self;
+  GuideSite *self = g_object_new (GUIDE_TYPE_SITE, NULL);
 
-  g_return_val_if_fail (root != NULL, NULL);
-
-  self = g_object_new (GUIDE_TYPE_SITE, NULL);
   self->file = find_file (root);
   if (self->file != NULL)
     load_file (self);
@@ -461,8 +451,6 @@ guide_site_new_for_root (const char *root)
 const char *
 guide_site_get_file (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->file;
 }
 
@@ -475,56 +463,42 @@ guide_site_get_file (GuideSite *self)
 gboolean
 guide_site_get_file_unreadable (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), FALSE);
-
   return self->file_unreadable;
 }
 
 const char *
 guide_site_get_folder (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->folder;
 }
 
 const char *
 guide_site_get_language (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->language;
 }
 
 gboolean
 guide_site_get_language_locked (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), FALSE);
-
   return self->language_locked;
 }
 
 const char *
 guide_site_get_contact_name (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->contact_name;
 }
 
 const char *
 guide_site_get_contact_email (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->contact_email;
 }
 
 const char *
 guide_site_get_contact_phone (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->contact_phone;
 }
 
@@ -539,8 +513,6 @@ GuideBook *
 guide_site_get_book (GuideSite  *self,
                      const char *language)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (language, languages[i]) == 0)
       return self->books[i];
@@ -556,8 +528,6 @@ guide_site_get_book (GuideSite  *self,
 const char *
 guide_site_get_guide_folder (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->guide_folder;
 }
 
@@ -570,8 +540,6 @@ guide_site_get_guide_folder (GuideSite *self)
 GPtrArray *
 guide_site_get_problems (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->problems;
 }
 
