@@ -603,9 +603,8 @@ guide_site_check_pictures (GuideSite *self)
  * guide_site_check_dates:
  * @now: today
  *
- * A site's guide may leave out the day each stage was checked against its
- * sources, which the window then does not show; a clinician cannot tell a
- * stale guide from a fresh one, so the administrator is told.
+ * A clinician cannot tell a stale guide from a fresh one without the day
+ * each stage was checked, so the administrator is told.
  *
  * Returns: (transfer full) (element-type utf8): a message for each stage of
  *   the site's guide without a "checked" date, or with one in the future

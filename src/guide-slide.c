@@ -292,11 +292,10 @@ guide_slide_init (GuideSlide *self)
 /**
  * guide_slide_fit:
  * @screen_height: the screen's height, which sets the QR codes' side
- * @font_size: the type's size on the screen, in pixels
- * @width: the room the slide has, in pixels
- * @height: the room the slide has, in pixels
+ * @font_size: the type's size, in pixels
  *
- * Gives the slide the first layout that fits the room, or the smallest.
+ * Gives the slide the first layout that fits @width × @height pixels, or
+ * the smallest.
  */
 void
 guide_slide_fit (GuideSlide *self,
@@ -459,10 +458,7 @@ guide_slide_show (GuideSlide     *self,
 /**
  * guide_slide_set_counter:
  * @index: the slide's place among the slides, from 0
- * @n_slides: how many slides there are
  * @hints: whether the counter and, on the title slide, the keys are shown
- *
- * The counter and the keys' hint help the trainer, not the audience.
  */
 void
 guide_slide_set_counter (GuideSlide *self,

@@ -25,7 +25,6 @@
 
 #define ZOOM_STEP 0.1
 
-/* Text size, from the “zoom” setting. */
 static void
 apply_zoom (GuideWindow *self)
 {
@@ -360,7 +359,6 @@ _guide_window_actions_init (GuideWindow *self)
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
 }
 
-/* Installs the window's actions, and the keys that trigger them. */
 void
 _guide_window_class_actions_init (GtkWidgetClass *widget_class)
 {
