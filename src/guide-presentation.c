@@ -142,9 +142,7 @@ set_monitor (GuidePresentation *self,
   self->screen_height = self->content_height = geometry.height;
   self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
   load_type_sizes (self);
-
-  if (self->slides->len > 0)
-    show_slide (self);
+  show_slide (self);
 }
 
 static void
@@ -316,13 +314,12 @@ guide_presentation_constructed (GObject *object)
 
   self->book = g_object_ref (guide_library_get_book (self->library, self->language));
 
-  /* The sizes are known before the first frame, from the first screen. */
-  monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))), 0);
-  set_monitor (self, monitor);
-
   guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);
   build_slides (self);
-  go_to (self, 0);
+
+  /* The first slide is fitted before the first frame, to the first screen. */
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))), 0);
+  set_monitor (self, monitor);
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
 }
 

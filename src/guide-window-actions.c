@@ -70,7 +70,6 @@ launch_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (guide_uri_launch_finish (result, &error))
@@ -81,8 +80,7 @@ launch_done_cb (GObject      *source,
   /* The address can still be pasted where the user wants it. */
   display = guide_uri_get_display (uri);
   escaped = g_markup_escape_text (display, -1);
-  title = g_strdup_printf (_("Could not open %s"), escaped);
-  toast = adw_toast_new (title);
+  toast = adw_toast_new_format (_("Could not open %s"), escaped);
   adw_toast_set_button_label (toast, _("Copy"));
   adw_toast_set_action_name (toast, "win.copy-uri");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -208,10 +206,9 @@ reset_progress_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  AdwAlertDialog *dialog;
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Reset Progress?"),
+                                                                   _("Every step will be marked as not done. This cannot be undone.")));
 
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Reset Progress?"),
-                                                   _("Every step will be marked as not done. This cannot be undone.")));
   adw_alert_dialog_add_responses (dialog,
                                   "cancel", _("_Cancel"),
                                   "reset", _("_Reset"),
