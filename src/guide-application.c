@@ -10,18 +10,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The application: it owns the settings, the user's progress and the guide
- * in the chosen language, its actions, the language's among them, and reads
- * the command line, which a running app is sent by a second one. The
- * options, and what the command line does without a window, are in
- * guide-cli.c. */
+/* The application: it owns the settings, the user's progress, the guide in
+ * the chosen language and its actions, and reads the command line, which a
+ * running app is sent by a second one. Without a window, the command line
+ * checks a site, resets progress or writes the handout, for rollout scripts
+ * and trainers. */
 
 #include "guide-adw-compat.h"
 #include "guide-application.h"
-#include "guide-cli.h"
+#include "guide-handout.h"
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-screenshot.h"
+#include "guide-uri.h"
 #include "guide-window.h"
 
 struct _GuideApplication
@@ -73,7 +74,6 @@ open_site (GuideApplication *self)
     self->settings = g_settings_new (APPLICATION_ID);
 }
 
-/* Whether the organisation set the language, in the settings or the site file. */
 static gboolean
 language_is_locked (GuideApplication *self)
 {
@@ -99,7 +99,6 @@ get_effective_language (GuideApplication *self)
   return guide_i18n_resolve_language (setting);
 }
 
-/* The checklist's window, if it was built. */
 static GuideWindow *
 get_main_window (GuideApplication *self)
 {
@@ -142,6 +141,200 @@ update_language_writable (GuideApplication *self)
     guide_window_set_language_locked (window, self->language_locked);
 }
 
+/* Whether the app already runs in this session: what changes its progress
+ * or its language must then go through it, the only writer. */
+static gboolean
+primary_running (GApplication *application)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (application)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+/* Prints a warning for each address of the site that hides the host it
+ * opens, with the host the browser really opens. A warning, which leaves
+ * the exit status alone: a hospital's own host may be written in its
+ * language's letters. */
+static void
+check_site_hosts (GuideSite *site)
+{
+  g_autoptr(GuideLibrary) library = guide_library_new (site);
+  g_autoptr(GPtrArray) addresses = guide_library_list_site_addresses (library);
+
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      g_autofree char *host = guide_uri_get_hidden_host (g_ptr_array_index (addresses, i));
+
+      if (host != NULL)
+        g_print (_("Warning: the address “%s” opens the host “%s”: written this way, it can pass for another. Check that it is the one you mean.\n"),
+                 (char *) g_ptr_array_index (addresses, i), host);
+    }
+}
+
+/* What the app read of the organisation's settings, as the window uses it. */
+static void
+print_site (GuideSite *site)
+{
+  const char *language = guide_site_get_language (site);
+  const char *contact = guide_site_get_contact_name (site);
+
+  g_print (_("Site file: %s\n"), guide_site_get_file (site) != NULL ? guide_site_get_file (site) : _("none"));
+  g_print (_("Site guide: %s\n"), guide_site_get_guide_folder (site) != NULL ? guide_site_get_guide_folder (site)
+                                                                               : _("none, the built-in guide is used"));
+  if (language == NULL)
+    g_print (_("Language: the user’s own, or the desktop’s\n"));
+  else if (guide_site_get_language_locked (site))
+    g_print (_("Language: %s, locked\n"), language);
+  else
+    g_print (_("Language: %s, unless the user chooses another\n"), language);
+
+  if (contact != NULL)
+    {
+      const char *email = guide_site_get_contact_email (site);
+      const char *phone = guide_site_get_contact_phone (site);
+
+      g_print (_("Contact: %s%s%s%s%s\n"), contact,
+               email != NULL ? ", " : "", email != NULL ? email : "",
+               phone != NULL ? ", " : "", phone != NULL ? phone : "");
+    }
+  else
+    g_print (_("Contact: none of the organisation’s own\n"));
+}
+
+/* Prints what the app reads of the organisation's settings, then every
+ * problem of its configuration, guide and pictures, one a line; 3 when
+ * @require_site and the organisation has no settings at all. */
+static int
+check_site (gboolean require_site)
+{
+  g_autoptr(GuideSite) site = guide_site_new ();
+  g_autoptr(GPtrArray) pictures = guide_site_check_pictures (site);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) dates = guide_site_check_dates (site, now);
+  GPtrArray *problems = guide_site_get_problems (site);
+  guint n_problems = problems->len + pictures->len + dates->len;
+
+  print_site (site);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
+  for (guint i = 0; i < dates->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (dates, i));
+  for (guint i = 0; i < pictures->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (pictures, i));
+  check_site_hosts (site);
+
+  /* For a fleet's check: no settings at all is not the same as good ones. */
+  if (n_problems == 0 && require_site && guide_site_get_file (site) == NULL && guide_site_get_guide_folder (site) == NULL)
+    {
+      g_print (_("No settings of the organisation were found.\n"));
+      return 3;
+    }
+
+  if (n_problems == 0)
+    {
+      g_print (_("No problems found.\n"));
+      return 0;
+    }
+
+  g_print (guide_ngettext ("%u problem found.\n", "%u problems found.\n", n_problems), n_problems);
+  return 1;
+}
+
+/* Marks every step as not done. A broken file is moved aside first, as at
+ * any start. */
+static int
+reset_progress (GuideApplication *self)
+{
+  g_autoptr(GFile) file = get_progress_file (self);
+  g_autoptr(GuideProgress) progress = guide_progress_new (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!guide_progress_load (progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      if (!guide_progress_get_writable (progress))
+        return 1;
+    }
+
+  g_clear_error (&error);
+  guide_progress_reset (progress);
+  if (!guide_progress_save (progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* Writes the handout, with the user's ticks unless @blank: no window, no
+ * display, no setting changed. */
+static int
+export_pdf (GuideApplication *self,
+            const char       *path,
+            const char       *language,
+            gboolean          blank)
+{
+  GuideBook *book = guide_library_get_book (self->library, language);
+  g_autoptr(GuideProgress) progress = NULL;
+  g_autoptr(GuideHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!blank)
+    {
+      g_autoptr(GFile) file = get_progress_file (self);
+
+      /* Only read: a broken file is left for the app to move aside, and an
+       * older one is brought up to date in memory only. */
+      progress = guide_progress_new (file);
+      if (!guide_progress_load_read_only (progress, &error) || !guide_progress_upgrade (progress, book, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  handout = guide_handout_new (book, progress, self->site);
+  if (!guide_handout_export_pdf (handout, path, &error))
+    {
+      g_printerr ("cpms-guide: %s\n", error->message);
+
+      /* Inside Flatpak (which sets FLATPAK_ID) the app sees none of the
+       * user's folders: one that exists on the desktop is missing or
+       * read-only here, and only `flatpak run --filesystem` shares it. */
+      if (g_getenv ("FLATPAK_ID") != NULL
+          && (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+              || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+              || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)))
+        {
+          g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+          g_autofree char *folder = g_path_get_dirname (absolute);
+          g_autofree char *quoted_folder = g_shell_quote (folder);
+          g_autofree char *quoted_path = g_shell_quote (absolute);
+
+          g_printerr (_("cpms-guide: the app runs in a Flatpak sandbox, which sees only the folders it is given. "
+                        "To give it this one: flatpak run --filesystem=%s %s --export-pdf %s\n"),
+                      quoted_folder, APPLICATION_ID, quoted_path);
+        }
+      return 1;
+    }
+
+  return 0;
+}
+
 /* GApplication's own messages, an unknown option's among them, said as the
  * app's others are: after its name. */
 static void
@@ -165,23 +358,20 @@ guide_application_local_command_line (GApplication   *application,
   gboolean handled = G_APPLICATION_CLASS (guide_application_parent_class)->local_command_line (application, arguments, exit_status);
 
   g_set_printerr_handler (printerr);
-  if (!handled)
-    return FALSE;
-
-  if (!self->options_parsed && *exit_status != 0)
+  if (handled && !self->options_parsed && *exit_status != 0)
     *exit_status = 2;
 
-  return TRUE;
+  return handled;
 }
 
-/* What the command line does without a window, for rollout scripts and
- * trainers, returning the process's exit status: 0 when done, 1 when it
- * failed, 2 for a wrong use; or -1 to go on and start. */
+/* Returns the process's exit status: 0 when done, 1 when it failed, 2 for
+ * a wrong use; or -1 to go on and start. */
 static int
 guide_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   GuideApplication *self = GUIDE_APPLICATION (application);
+  g_autofree char *path = NULL;
   const char *language = NULL;
   gboolean reset;
 
@@ -204,26 +394,20 @@ guide_application_handle_local_options (GApplication *application,
   /* What the window would show: the site's guide and pictures, and the
    * language the user or the organisation chose, which --language only
    * overrides for the handout here. Startup never runs after this. */
-  if (g_variant_dict_contains (options, "export-pdf"))
+  if (g_variant_dict_lookup (options, "export-pdf", "^ay", &path))
     {
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
-
-      g_variant_dict_lookup (options, "export-pdf", "^ay", &path);
-      if (path == NULL || *path == '\0')
+      if (*path == '\0')
         {
           g_printerr (_("cpms-guide: --export-pdf needs the name of the PDF file to write\n"));
           return 2;
         }
 
       open_site (self);
-      if (!g_variant_dict_contains (options, "blank"))
-        file = get_progress_file (self);
       if (language == NULL)
         language = get_effective_language (self);
       guide_i18n_set_language (language);
 
-      return guide_cli_export_pdf (path, self->library, language, file);
+      return export_pdf (self, path, language, g_variant_dict_contains (options, "blank"));
     }
 
   if (g_variant_dict_contains (options, "blank"))
@@ -233,13 +417,13 @@ guide_application_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_contains (options, "check-site"))
-    return guide_cli_check_site (g_variant_dict_contains (options, "require-site"));
+    return check_site (g_variant_dict_contains (options, "require-site"));
 
   /* A running app would undo a change made behind its back with its next
    * save: it is sent the command line instead (see command_line()). Another
    * progress file than the app's own is not its business. */
   reset = g_variant_dict_contains (options, "reset-progress");
-  if ((reset || language != NULL) && self->progress_path == NULL && guide_cli_primary_running (application))
+  if ((reset || language != NULL) && self->progress_path == NULL && primary_running (application))
     return -1;
 
   if (language != NULL)
@@ -256,11 +440,7 @@ guide_application_handle_local_options (GApplication *application,
     }
 
   if (reset)
-    {
-      g_autoptr(GFile) file = get_progress_file (self);
-
-      return guide_cli_reset_progress (file);
-    }
+    return reset_progress (self);
 
   return -1;
 }
@@ -543,12 +723,8 @@ guide_application_class_init (GuideApplicationClass *klass)
   application_class->activate = guide_application_activate;
   application_class->shutdown = guide_application_shutdown;
 
-  /**
-   * GuideApplication:settings:
-   *
-   * The settings to use, from a backend of the caller's choice; by default,
-   * the schema's settings from the default backend.
-   */
+  /* The settings, from a backend of the caller's choice; by default, the
+   * schema's from the default backend. */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
@@ -560,14 +736,49 @@ guide_application_class_init (GuideApplicationClass *klass)
 static void
 guide_application_init (GuideApplication *self)
 {
-  /* --help and the command line's messages speak the desktop's language
-   * when it is one of the guide's. */
+  const GOptionEntry options[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Show the guide in this language from now on: fr, it or en"), "fr|it|en" },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start in presentation mode, for workshops"), NULL },
+    { "reset-progress", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Mark every step as not done, and quit"), NULL },
+    { "progress-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the user’s data folder"), N_("FILE") },
+    { "check-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the organisation’s settings, guide and pictures, print each problem, and quit"), NULL },
+    { "require-site", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check-site: fail, with status 3, when the organisation has no settings at all"), NULL },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the guide as a handout to print, in PDF, to this file, and quit"), N_("FILE") },
+    { "blank", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: leave every check box empty"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+  GOptionEntry translated[G_N_ELEMENTS (options)];
   const char *desktop = guide_i18n_get_desktop_language ();
 
+  /* --help and the command line's messages speak the desktop's language
+   * when it is one of the guide's. */
   if (desktop != NULL)
     guide_i18n_set_language (desktop);
 
-  guide_cli_add_options (G_APPLICATION (self));
+  /* GOption would look them up through textdomain(), which the app never
+   * sets (see guide-i18n.c). */
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      translated[i] = options[i];
+      if (options[i].description != NULL)
+        translated[i].description = _(options[i].description);
+      if (options[i].arg_description != NULL)
+        translated[i].arg_description = _(options[i].arg_description);
+    }
+
+  g_application_add_main_option_entries (G_APPLICATION (self), translated);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A step-by-step guide to getting access to the CPMS, the Clinical Patient Management System of the European Reference Networks, as a guest of ERN ReCONNET."));
 }
 
 GuideApplication *
@@ -583,59 +794,29 @@ guide_application_new (void)
 const char *
 guide_application_get_language (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->language;
 }
 
-/**
- * guide_application_get_book:
- *
- * Returns: (transfer none): the guide in the current language
- */
 GuideBook *
 guide_application_get_book (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return guide_library_get_book (self->library, self->language);
 }
 
-/**
- * guide_application_get_library:
- *
- * Returns: (transfer none): the guides, one per language
- */
 GuideLibrary *
 guide_application_get_library (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->library;
 }
 
-/**
- * guide_application_get_progress:
- *
- * Returns: (transfer none): the user's progress
- */
 GuideProgress *
 guide_application_get_progress (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->progress;
 }
 
-/**
- * guide_application_get_settings:
- *
- * Returns: (transfer none): the application's settings
- */
 GSettings *
 guide_application_get_settings (GuideApplication *self)
 {
-  g_return_val_if_fail (GUIDE_IS_APPLICATION (self), NULL);
-
   return self->settings;
 }

@@ -10,9 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The handout's instance, and the blocks it is laid out in: for
- * guide-handout.c, and for its tests, which check how the blocks are put on
- * pages and where addresses are broken. */
+/* For the tests, which check how the blocks are put on pages and where
+ * addresses are broken. */
 
 #pragma once
 
@@ -41,7 +40,6 @@ typedef double (*GuideHandoutDrawFunc) (GuideHandout            *self,
 struct _GuideHandoutBlock
 {
   GuideHandoutDrawFunc  draw;
-  /* What it draws: a stage, a step, a note, an address… */
   gconstpointer         data;
   /* A step's number, or a stage's index. */
   guint                 number;
@@ -50,7 +48,7 @@ struct _GuideHandoutBlock
   double                height;
   double                space_before;
   gboolean              keep_with_next;
-  /* The start of a stage. */
+  /* A stage's header, which may start a page. */
   gboolean              new_page;
   guint                 page;
   double                y;

@@ -14,14 +14,12 @@
  * pen: every stage, step, note, picture and address, with a check box for
  * each step the user can tick.
  *
- * The pages are drawn one way, through GtkPrintOperation: for the print
- * dialog, and exported as a PDF for the command line, where there may be no
- * display at all. The guide is cut into blocks, each drawn by a function
- * that can also only measure it: the blocks are measured for the paper's
- * size and put on pages, then each page's blocks are drawn straight onto
- * the print context, links and all. Text is laid out in points with a font map of its own, whose
- * metrics are never hinted, so that it breaks the same way on paper, in a
- * PDF and in a print preview; pictures are drawn as vectors. */
+ * The guide is cut into blocks, each drawn by a function that only measures
+ * it when given no cairo context: the blocks are measured for the paper and
+ * put on pages, then GtkPrintOperation draws each page's blocks, for the
+ * print dialog as for --export-pdf. Text is laid out in points with unhinted
+ * metrics, so that it breaks the same way on paper, in a PDF and in a
+ * preview. */
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -136,7 +134,6 @@ show_layout (GuideHandout  *self,
   return layout_height (layout);
 }
 
-/* Text at @x, @y, @width wide; returns its height. */
 static double
 show_text (GuideHandout  *self,
            cairo_t       *cr,
@@ -201,24 +198,21 @@ rule (cairo_t *cr,
   cairo_stroke (cr);
 }
 
-/* In a PDF, an address is also a link; other surfaces ignore it. */
+/* In a PDF, an address is also a link; other surfaces ignore it. Cairo
+ * quotes it with ', which an e-mail address may hold; a backslash no
+ * address may (guide_uri_is_site_acceptable()). */
 static void
 link_begin (cairo_t    *cr,
             const char *uri)
 {
-  g_autoptr(GString) attributes = g_string_new ("uri='");
+  g_autoptr(GString) attributes = g_string_new (uri);
 
-  for (const char *c = uri; *c != '\0'; c++)
-    {
-      if (*c == '\'' || *c == '\\')
-        g_string_append_c (attributes, '\\');
-      g_string_append_c (attributes, *c);
-    }
+  g_string_replace (attributes, "'", "%27", 0);
+  g_string_prepend (attributes, "uri='");
   g_string_append_c (attributes, '\'');
   cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
 }
 
-/* The width of what @block draws. */
 static double
 block_width (GuideHandout            *self,
              const GuideHandoutBlock *block)
@@ -238,14 +232,15 @@ format_date (GDateTime *date)
   return g_date_time_format (local, _("%Y-%m-%d"));
 }
 
-/* How many of @stage's steps the user has done, in words. */
+/* How many of @stage's steps, or of the whole guide's when @stage is %NULL,
+ * the user has done, in words. */
 static char *
-format_stage_count (GuideHandout     *self,
-                    const GuideStage *stage)
+format_count (GuideHandout     *self,
+              const GuideStage *stage)
 {
   return guide_i18n_format_count (guide_book_get_language (self->book),
                                   guide_progress_count_done (self->progress, self->book, stage),
-                                  stage->steps->len);
+                                  stage != NULL ? stage->steps->len : guide_book_get_n_steps (self->book));
 }
 
 /* An address written out beside its QR code, centred on it, which the eye
@@ -357,7 +352,6 @@ draw_profiles (GuideHandout            *self,
       height = MAX (name_height + (profile->recommended ? 2 + layout_height (usual) : 0),
                     meaning_height + layout_height (source)) + 2 * padding;
 
-      /* The usual profile's background, under its text. */
       if (profile->recommended)
         box (cr, x, y, width, height, 4, &recommended_fill, 0);
 
@@ -387,7 +381,7 @@ draw_picture (GuideHandout            *self,
   g_autoptr(GError) error = NULL;
   double width, height;
 
-  if (picture == NULL || guide_screenshot_get_width (picture) <= 0 || guide_screenshot_get_height (picture) <= 0)
+  if (picture == NULL)
     return 0;
 
   width = MIN (block_width (self, block), PICTURE_MAX_WIDTH);
@@ -420,24 +414,6 @@ draw_picture (GuideHandout            *self,
   return height;
 }
 
-static void
-draw_check (cairo_t  *cr,
-            gboolean  ticked)
-{
-  box (cr, 0, 0.5, 14, 14, 2, &ink, 1);
-  if (!ticked)
-    return;
-
-  cairo_move_to (cr, 14 * 0.2, 0.5 + 14 * 0.52);
-  cairo_line_to (cr, 14 * 0.42, 0.5 + 14 * 0.75);
-  cairo_line_to (cr, 14 * 0.82, 0.5 + 14 * 0.24);
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-}
-
 /* A step with its check box, unless it is one of the original guide's,
  * there to read and never to tick. */
 static double
@@ -452,8 +428,19 @@ draw_step (GuideHandout            *self,
   gboolean ticked = !block->withdrawn && self->progress != NULL && guide_progress_is_done (self->progress, step->id);
   double y;
 
-  if (!block->withdrawn && cr != NULL)
-    draw_check (cr, ticked);
+  if (!block->withdrawn)
+    box (cr, 0, 0.5, 14, 14, 2, &ink, 1);
+  if (ticked && cr != NULL)
+    {
+      cairo_move_to (cr, 14 * 0.2, 0.5 + 14 * 0.52);
+      cairo_line_to (cr, 14 * 0.42, 0.5 + 14 * 0.75);
+      cairo_line_to (cr, 14 * 0.82, 0.5 + 14 * 0.24);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 2);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
   show_text (self, cr, 20, 0, STEP_INDENT - 20, number, FONT_STEP_NUMBER, colour);
   y = show_text (self, cr, STEP_INDENT, 0, text_width, step->text, FONT_STEP, colour);
 
@@ -514,7 +501,7 @@ draw_stage (GuideHandout            *self,
     }
   if (self->progress != NULL)
     {
-      g_autofree char *count = format_stage_count (self, stage);
+      g_autofree char *count = format_count (self, stage);
 
       y += 4 + show_text (self, cr, 0, y + 4, width, count, FONT_SMALL_BOLD, &accent);
     }
@@ -543,30 +530,14 @@ draw_original_heading (GuideHandout            *self,
   return y + padding;
 }
 
-/* The page a stage starts on, once the blocks are on pages. */
-static guint
-stage_page (GuideHandout *self,
-            guint         index)
-{
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      GuideHandoutBlock *block = g_ptr_array_index (self->blocks, i);
-
-      if (block->new_page && block->number == index)
-        return block->page;
-    }
-
-  g_return_val_if_reached (0);
-}
-
 /* The stages, each with its page and, when the user's ticks are printed,
- * how far they are in it: a sheet to find one's way, and one's place. */
+ * how far they are in it: a sheet to find one's way, and one's place. The
+ * stages' headers are the blocks that start a page, or may. */
 static double
 draw_contents (GuideHandout            *self,
                cairo_t                 *cr,
                const GuideHandoutBlock *block)
 {
-  GPtrArray *stages = guide_book_get_stages (self->book);
   const double number_width = 22, page_width = 40;
   double width = block_width (self, block);
   double title_width = width - number_width - page_width;
@@ -574,18 +545,23 @@ draw_contents (GuideHandout            *self,
 
   y = show_text (self, cr, 0, 0, width, _("Contents"), FONT_SECTION, &ink) + 6;
 
-  for (guint i = 0; i < stages->len; i++)
+  for (guint i = 0; i < self->blocks->len; i++)
     {
-      const GuideStage *stage = g_ptr_array_index (stages, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      const GuideHandoutBlock *header = g_ptr_array_index (self->blocks, i);
+      const GuideStage *stage = header->data;
+      g_autofree char *number = NULL;
       double height;
 
+      if (!header->new_page)
+        continue;
+
+      number = g_strdup_printf ("%u", header->number + 1);
       show_text (self, cr, 0, y + 6, number_width, number, FONT_STEP_NUMBER, &accent);
       height = show_text (self, cr, number_width, y + 6, title_width, stage->title, FONT_STEP_NUMBER, &ink);
 
       if (cr != NULL)
         {
-          g_autofree char *page = g_strdup_printf ("%u", stage_page (self, i) + 1);
+          g_autofree char *page = g_strdup_printf ("%u", header->page + 1);
           g_autoptr(PangoLayout) layout = layout_new (self, page, FONT_STEP, page_width);
 
           pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
@@ -594,7 +570,7 @@ draw_contents (GuideHandout            *self,
 
       if (self->progress != NULL)
         {
-          g_autofree char *count = format_stage_count (self, stage);
+          g_autofree char *count = format_count (self, stage);
 
           height += 1 + show_text (self, cr, number_width, y + 6 + height + 1, title_width,
                                    count, FONT_SMALL_BOLD, &accent);
@@ -613,7 +589,6 @@ draw_cover (GuideHandout            *self,
             cairo_t                 *cr,
             const GuideHandoutBlock *block)
 {
-  GPtrArray *stages = guide_book_get_stages (self->book);
   double width = block_width (self, block);
   double y;
 
@@ -621,12 +596,8 @@ draw_cover (GuideHandout            *self,
   y += show_text (self, cr, 0, y, width, guide_book_get_title (self->book), FONT_TITLE, &ink);
   if (self->progress != NULL)
     {
-      guint done = 0;
-      g_autofree char *count = NULL;
+      g_autofree char *count = format_count (self, NULL);
 
-      for (guint i = 0; i < stages->len; i++)
-        done += guide_progress_count_done (self->progress, self->book, g_ptr_array_index (stages, i));
-      count = guide_i18n_format_count (guide_book_get_language (self->book), done, guide_book_get_n_steps (self->book));
       y += 6 + show_text (self, cr, 0, y + 6, width, count, FONT_SMALL_BOLD, &accent);
     }
   rule (cr, 0, y + 10, width);
@@ -731,13 +702,13 @@ add_step (GuideHandout    *self,
   if (step->uri != NULL)
     add_block (self, draw_step_address, step, 8, TRUE)->indent = STEP_INDENT;
 
-  if (step->profiles != NULL && step->profiles->len > 0)
+  if (step->profiles->len > 0)
     add_block (self, draw_profiles, step, 8, TRUE)->indent = STEP_INDENT;
 
   if (step->picture != NULL)
     add_block (self, draw_picture, step, 10, TRUE)->indent = STEP_INDENT;
 
-  for (guint i = 0; step->notes != NULL && i < step->notes->len; i++)
+  for (guint i = 0; i < step->notes->len; i++)
     add_block (self, draw_note, g_ptr_array_index (step->notes, i), 8, TRUE)->indent = STEP_INDENT;
 }
 
@@ -749,7 +720,7 @@ add_stage (GuideHandout     *self,
            const GuideStage *stage,
            guint             index)
 {
-  GuideHandoutBlock *block = add_block (self, draw_stage, stage, 0, FALSE);
+  GuideHandoutBlock *block = add_block (self, draw_stage, stage, STAGE_GAP, FALSE);
 
   block->new_page = TRUE;
   block->number = index;
@@ -759,7 +730,7 @@ add_stage (GuideHandout     *self,
   for (guint i = 0; i < stage->steps->len; i++)
     add_step (self, g_ptr_array_index (stage->steps, i), i + 1, FALSE);
 
-  if (stage->original_steps == NULL || stage->original_steps->len == 0)
+  if (stage->original_steps->len == 0)
     return;
 
   add_block (self, draw_original_heading, stage, 24, FALSE);
@@ -779,7 +750,7 @@ add_guide (GuideHandout *self)
   GPtrArray *addresses = guide_book_get_addresses (self->book);
 
   add_block (self, draw_cover, NULL, 0, FALSE);
-  for (guint i = 0; intro != NULL && intro[i] != NULL; i++)
+  for (guint i = 0; intro[i] != NULL; i++)
     add_block (self, draw_paragraph, intro[i], i == 0 ? 20 : 8, FALSE);
   for (guint i = 0; i < notes->len; i++)
     add_block (self, draw_note, g_ptr_array_index (notes, i), 12, FALSE);
@@ -809,42 +780,29 @@ place_blocks (GuideHandout *self,
       GuideHandoutBlock *block = g_ptr_array_index (self->blocks, i);
       double chain = block->height;
 
-      /* A stage starts a page of its own only when less than half of the
-       * page is left; otherwise it follows, a little apart. */
-      if (block->new_page && y > height / 2)
-        {
-          page++;
-          y = 0;
-        }
-      else if (block->new_page && y > 0)
-        y += STAGE_GAP;
-
       /* What must stay with this block goes to the next page with it, unless
        * even a whole page could not hold them together. */
-      for (guint j = i;
-           j + 1 < self->blocks->len && ((GuideHandoutBlock *) g_ptr_array_index (self->blocks, j))->keep_with_next;
-           j++)
+      for (guint j = i + 1; j < self->blocks->len; j++)
         {
-          GuideHandoutBlock *next = g_ptr_array_index (self->blocks, j + 1);
+          GuideHandoutBlock *before = g_ptr_array_index (self->blocks, j - 1);
+          GuideHandoutBlock *next = g_ptr_array_index (self->blocks, j);
 
-          if (next->new_page)
+          if (!before->keep_with_next || next->new_page)
             break;
           chain += next->space_before + next->height;
         }
+      if (chain > height)
+        chain = block->height;
 
-      if (y > 0 && y + block->space_before + chain > height && chain <= height)
+      /* A stage starts a page of its own only when less than half of the
+       * page is left. */
+      if (y > 0 && ((block->new_page && y > height / 2) || y + block->space_before + chain > height))
         {
           page++;
           y = 0;
         }
-
-      if (y > 0)
+      else if (y > 0)
         y += block->space_before;
-      if (y > 0 && y + block->height > height)
-        {
-          page++;
-          y = 0;
-        }
 
       block->page = page;
       block->y = y;
@@ -885,14 +843,13 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 GuideHandout      *self)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  cairo_surface_t *target = cairo_get_target (gtk_print_context_get_cairo_context (context));
 
   /* A PDF, exported or printed to a file, says what it is. */
-  if (cr != NULL && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
+  if (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
     {
-      cairo_pdf_surface_set_metadata (cairo_get_target (cr), CAIRO_PDF_METADATA_TITLE,
-                                      guide_book_get_title (self->book));
-      cairo_pdf_surface_set_metadata (cairo_get_target (cr), CAIRO_PDF_METADATA_CREATOR, _("CPMS Access Guide"));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_TITLE, guide_book_get_title (self->book));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_CREATOR, _("CPMS Access Guide"));
     }
 
   gtk_print_operation_set_n_pages (operation,
@@ -968,28 +925,15 @@ guide_handout_init (GuideHandout *self)
   cairo_font_options_destroy (options);
 }
 
-/**
- * guide_handout_new:
- * @book: the guide to print, in its language
- * @progress: (nullable): the user's progress, whose ticks are printed, or
- *   %NULL for a handout with every check box blank
- * @site: (nullable): the organisation's configuration, whose own contact is
- *   printed with the helpdesk's
- *
- * Returns: (transfer full): a handout of @book, printed today
- */
+/* A handout of @book, printed today, with the ticks of @progress unless it
+ * is %NULL, and with the contact of @site, if any. */
 GuideHandout *
 guide_handout_new (GuideBook     *book,
                    GuideProgress *progress,
                    GuideSite     *site)
 {
-  GuideHandout *self;
+  GuideHandout *self = g_object_new (GUIDE_TYPE_HANDOUT, NULL);
 
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
-  g_return_val_if_fail (progress == NULL || GUIDE_IS_PROGRESS (progress), NULL);
-  g_return_val_if_fail (site == NULL || GUIDE_IS_SITE (site), NULL);
-
-  self = g_object_new (GUIDE_TYPE_HANDOUT, NULL);
   self->book = g_object_ref (book);
   g_set_object (&self->progress, progress);
   g_set_object (&self->site, site);
@@ -1000,22 +944,12 @@ guide_handout_new (GuideBook     *book,
   return self;
 }
 
-/**
- * guide_handout_paginate:
- * @page_width: the paper's width, in points
- * @page_height: the paper's height, in points
- *
- * Lays the guide out on pages of that size.
- *
- * Returns: the number of pages
- */
+/* Lays the guide out on pages of that size, in points; returns how many. */
 guint
 guide_handout_paginate (GuideHandout *self,
                         double        page_width,
                         double        page_height)
 {
-  g_return_val_if_fail (GUIDE_IS_HANDOUT (self), 0);
-
   self->page_width = page_width;
   self->page_height = page_height;
   g_ptr_array_set_size (self->blocks, 0);
@@ -1033,27 +967,16 @@ guide_handout_paginate (GuideHandout *self,
   return self->n_pages;
 }
 
-/**
- * guide_handout_create_print_operation:
- *
- * Returns: (transfer full): a print operation that prints the handout, on
- *   A4 paper unless the user chooses another, and keeps it until it is done
- */
+/* A print operation of the handout, on A4 paper unless the user chooses
+ * another, that keeps the handout until it is done. */
 GtkPrintOperation *
 guide_handout_create_print_operation (GuideHandout *self)
 {
-  GtkPrintOperation *operation;
-  g_autoptr(GtkPageSetup) page_setup = NULL;
-  GtkPaperSize *paper;
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
 
-  g_return_val_if_fail (GUIDE_IS_HANDOUT (self), NULL);
-
-  page_setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper);
-  gtk_paper_size_free (paper);
-
-  operation = gtk_print_operation_new ();
   gtk_print_operation_set_default_page_setup (operation, page_setup);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* The handout keeps its own margins, from the paper's edge, in points. */
@@ -1068,30 +991,19 @@ guide_handout_create_print_operation (GuideHandout *self)
   return operation;
 }
 
-/**
- * guide_handout_export_pdf:
- * @path: the file to write
- * @error: a location for a #GError
- *
- * Writes the handout on A4 paper to @path, as a PDF. Needs no display.
- *
- * Returns: %TRUE if the file was written
- */
+/* Writes the handout on A4 paper to @path, as a PDF, with no display. */
 gboolean
 guide_handout_export_pdf (GuideHandout  *self,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintOperation) operation = guide_handout_create_print_operation (self);
   g_autofree char *draft = NULL;
   g_autofree char *pdf = NULL;
   gsize length = 0;
   gboolean drawn;
   FILE *file;
   int fd, saved_errno = 0;
-
-  g_return_val_if_fail (GUIDE_IS_HANDOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   /* GTK writes the PDF itself, and never says why a write failed: it
    * writes a draft among the temporary files, copied at once to @path, so
@@ -1102,7 +1014,6 @@ guide_handout_export_pdf (GuideHandout  *self,
     return FALSE;
   g_close (fd, NULL);
 
-  operation = guide_handout_create_print_operation (self);
   gtk_print_operation_set_export_filename (operation, draft);
   drawn = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error)
             == GTK_PRINT_OPERATION_RESULT_APPLY &&

@@ -10,20 +10,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Every file the app reads from outside its own resources (the user's
- * progress, a site file, a site's guide) comes through here first, so that
- * nothing in such a file can stop the app:
- *
- * - a FIFO or a device would block a plain open() or read() forever, so the
- *   file is opened without blocking and anything but a regular file refused;
- * - a huge file would be read whole into memory, so there is a size limit;
- * - json-glib parses recursively, without a limit, and a few hundred
- *   thousand “[” overflow the stack, so JSON is scanned for its nesting depth
- *   before it is handed over, and refused where json-glib would read it
- *   otherwise than the scan does;
- * - should anything still crash the app while it reads a file, a mark left
- *   in the user's cache says so at the next start, which does without that
- *   file rather than crash again. */
+/* Every file the app reads from outside its resources (the user's progress,
+ * a site file, a site's guide) comes through here first, so that nothing in
+ * it can stop the app: a FIFO or a device, which would block a read forever,
+ * and a huge file are refused; JSON is scanned for its nesting depth before
+ * json-glib, which recurses without a limit, parses it; and a read that
+ * crashes the app leaves a mark, so that the next start does without that
+ * file rather than crash again. */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,19 +42,9 @@ too_large (gsize    max_size,
   return FALSE;
 }
 
-/**
- * guide_input_read_file:
- * @path: a file from outside the application
- * @max_size: the most bytes it may hold
- * @contents: (out): where its contents go, NUL-terminated
- * @length: (out): where their length goes
- * @error: a location for a #GError
- *
- * Reads @path whole, never blocking on it: a FIFO, a device or a socket is
- * refused, as is a file larger than @max_size.
- *
- * Returns: %TRUE if @path was read
- */
+/* Reads @path whole into @contents, NUL-terminated, never blocking on it: a
+ * FIFO, a device or a socket is refused, as is a file of more than
+ * @max_size bytes. */
 gboolean
 guide_input_read_file (const char  *path,
                        gsize        max_size,
@@ -72,13 +55,13 @@ guide_input_read_file (const char  *path,
   g_autofree char *data = NULL;
   struct stat info;
   gsize size = 0;
-  int fd;
+  gssize n;
+  int fd, saved_errno;
 
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    "%s", g_strerror (saved_errno));
       return FALSE;
@@ -100,34 +83,20 @@ guide_input_read_file (const char  *path,
 
   /* One byte more than allowed, to notice a file that grew meanwhile. */
   data = g_malloc (max_size + 2);
-  for (;;)
-    {
-      gssize n = read (fd, data + size, max_size + 1 - size);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       "%s", g_strerror (saved_errno));
-          return FALSE;
-        }
-
-      if (n == 0)
-        break;
-
-      size += n;
-      if (size > max_size)
-        {
-          close (fd);
-          return too_large (max_size, error);
-        }
-    }
+  while ((n = read (fd, data + size, max_size + 1 - size)) > 0 || (n < 0 && errno == EINTR))
+    size += MAX (n, 0);
+  saved_errno = errno;
   close (fd);
+
+  if (n < 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (size > max_size)
+    return too_large (max_size, error);
 
   data[size] = '\0';
   *contents = g_realloc (g_steal_pointer (&data), size + 1);
@@ -177,25 +146,13 @@ escape_length (const char *data,
   return 0;
 }
 
-/**
- * guide_input_check_json:
- * @data: JSON text, not necessarily valid
- * @length: its length
- * @error: a location for a #GError
- *
- * Checks, in one pass and with no recursion, that the arrays and objects of
- * @data are nested at most %GUIDE_INPUT_MAX_JSON_DEPTH deep, which json-glib
- * can then parse safely.
- *
- * Brackets are counted outside strings, so what json-glib reads as a string
- * must be exactly what is skipped here. json-glib accepts more than JSON,
- * and reads it its own way: a “/” starts a comment that ends at the next
- * “/”, single quotes make strings, a bad escape or a lone surrogate makes
- * it read on past the closing quote. None of these is JSON, so they are
- * refused here, as is a NUL byte; everything else is left to json-glib.
- *
- * Returns: %TRUE if @data may be handed to json-glib
- */
+/* Whether @data may be handed to json-glib: checks, in one pass and with no
+ * recursion, that its arrays and objects are nested at most
+ * %GUIDE_INPUT_MAX_JSON_DEPTH deep. Brackets are counted outside strings, so
+ * what json-glib reads as a string must be what is skipped here: what it
+ * reads its own way, though not JSON, is refused (a comment, single quotes,
+ * a bad escape or a lone surrogate, which make it read on past the closing
+ * quote), as is a NUL byte. */
 gboolean
 guide_input_check_json (const char  *data,
                         gsize        length,
@@ -204,48 +161,33 @@ guide_input_check_json (const char  *data,
   guint depth = 0;
   guint line = 1;
   gboolean in_string = FALSE;
+  const char *problem = NULL;
 
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 0; i < length && problem == NULL; i++)
     {
       char c = data[i];
 
       if (c == '\0')
-        {
-          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
-                       _("line %u: a NUL byte, which a text file never holds, so it was not read"), line);
-          return FALSE;
-        }
-
-      if (c == '\n')
+        problem = _("line %u: a NUL byte, which a text file never holds, so it was not read");
+      else if (c == '\n')
         line++;
       else if (in_string && c == '\\')
         {
           gsize n = escape_length (data, length, i);
 
           if (n == 0)
-            {
-              g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
-                           _("line %u: a “\\” escape that is not valid JSON, so it was not read"), line);
-              return FALSE;
-            }
-          i += n - 1;
+            problem = _("line %u: a “\\” escape that is not valid JSON, so it was not read");
+          else
+            i += n - 1;
         }
       else if (c == '"')
         in_string = !in_string;
       else if (in_string)
         continue;
       else if (c == '/')
-        {
-          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
-                       _("line %u: a comment or a “/” outside quotes, which JSON does not allow, so it was not read"), line);
-          return FALSE;
-        }
+        problem = _("line %u: a comment or a “/” outside quotes, which JSON does not allow, so it was not read");
       else if (c == '\'')
-        {
-          g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON,
-                       _("line %u: a single quote outside a string (JSON puts text in double quotes), so it was not read"), line);
-          return FALSE;
-        }
+        problem = _("line %u: a single quote outside a string (JSON puts text in double quotes), so it was not read");
       else if (c == '[' || c == '{')
         {
           if (++depth > GUIDE_INPUT_MAX_JSON_DEPTH)
@@ -260,11 +202,13 @@ guide_input_check_json (const char  *data,
         depth--;
     }
 
-  return TRUE;
+  if (problem != NULL)
+    g_set_error (error, GUIDE_INPUT_ERROR, GUIDE_INPUT_ERROR_NOT_JSON, problem, line);
+
+  return problem == NULL;
 }
 
-/* Where the mark of a read under way is kept: the user's cache, one file
- * for each file read, named after its path. */
+/* In the user's cache, one mark for each file read, named after its path. */
 static char *
 read_mark_path (const char *path)
 {
@@ -287,17 +231,10 @@ identity (const char *path)
                           (gint64) info.st_size, (gint64) info.st_mtime);
 }
 
-/**
- * guide_input_begin_read:
- * @path: a file about to be read and parsed
- *
- * Leaves a mark that @path is being read, until guide_input_end_read().
- * A mark still there names a read that never ended: the app died reading
- * the file, and would again, whatever guard missed it.
- *
- * Returns: %FALSE, leaving the mark, if the app died reading @path as it
- *   is now; the caller then does without it
- */
+/* Leaves a mark that @path is being read, until guide_input_end_read(): a
+ * mark still there means the app died reading the file, and would again.
+ * Returns: %FALSE, leaving the mark, if the app died reading @path as it is
+ * now; the caller then does without it */
 gboolean
 guide_input_begin_read (const char *path)
 {
@@ -312,19 +249,13 @@ guide_input_begin_read (const char *path)
   if (g_file_get_contents (mark, &then, NULL, NULL) && g_str_equal (then, now))
     return FALSE;
 
-  /* A crash leaves what was written in the page cache: no need to wait for
-   * the disk. Without a mark, nothing is lost but this defence. */
+  /* What a crash leaves is in the page cache: no need to wait for the disk. */
   if (g_mkdir_with_parents (folder, 0700) == 0)
     g_file_set_contents_full (mark, now, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
   return TRUE;
 }
 
-/**
- * guide_input_end_read:
- * @path: a file guide_input_begin_read() was told of
- *
- * Removes the mark: @path was read, well or not, and the app lives.
- */
+/* Removes the mark: @path was read, well or not, and the app lives. */
 void
 guide_input_end_read (const char *path)
 {

@@ -13,19 +13,15 @@
 /* The guide as slides, for trainers who project it in a workshop: one
  * sub-step a screen, in type that can be read from the back of the room,
  * with each address written out and as a QR code for the audience's phones.
- * The keys are those presentation clickers send. Ticking steps here is a
- * demonstration: nothing is saved, neither progress nor settings.
- *
- * The window has the list of slides, the keys, the screen it takes and the
- * type that screen calls for; what a slide says, and its fitting to the
- * screen, is in GuideSlide. */
+ * Ticking steps here is a demonstration: nothing is saved. The window has
+ * the list of slides, the keys and the screen's type; GuideSlide has what a
+ * slide says and its fitting to the screen. */
 
 #include "guide-i18n.h"
 #include "guide-presentation.h"
 #include "guide-slide.h"
 
-/* A slide, by what it shows: the stage and step are indexes into the
- * guide's stages and into the stage's steps. */
+/* A slide, by what it shows: the stage and step are indexes in the guide. */
 typedef struct
 {
   GuideSlideKind kind;
@@ -70,7 +66,6 @@ static GParamSpec *properties[N_PROPS];
 /* Type that reads from the back of a room: 28 pixels at 1080 lines. */
 #define LINES_PER_SCREEN 38
 
-/* The type of every slide. */
 static void
 load_type_sizes (GuidePresentation *self)
 {
@@ -130,11 +125,9 @@ show_slide (GuidePresentation *self)
   gtk_stack_set_visible_child_name (self->stack, "slide");
 }
 
-/* Takes the sizes of @monitor's screen: the type, and the room a slide has;
- * the slide shown is laid out again when they change. Sizes come from the
- * screen, never from the window: the window is as large as its content asks,
- * so type that followed the window would grow the window that grows the
- * type. */
+/* Sizes come from the screen, never from the window: the window is as large
+ * as its content asks, so type that followed the window would grow the
+ * window that grows the type. */
 static void
 set_monitor (GuidePresentation *self,
              GdkMonitor        *monitor)
@@ -149,9 +142,7 @@ set_monitor (GuidePresentation *self,
   self->screen_height = self->content_height = geometry.height;
   self->font_size = MAX (geometry.height / LINES_PER_SCREEN, 14);
   load_type_sizes (self);
-
-  if (self->slides->len > 0)
-    show_slide (self);
+  show_slide (self);
 }
 
 static void
@@ -162,8 +153,6 @@ go_to (GuidePresentation *self,
   show_slide (self);
 }
 
-/* presentation.next, presentation.previous, presentation.first and
- * presentation.last. */
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -212,7 +201,6 @@ blank_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, blank ? "slide" : "blank");
 }
 
-/* The keys and the slide counter help the trainer, not the audience. */
 static void
 hints_action (GtkWidget  *widget,
               const char *action_name,
@@ -252,9 +240,7 @@ fit_slide_cb (gpointer user_data)
 }
 
 /* The slides are first fitted to the whole screen; the window may have a
- * little less (a frame, without a compositor), known once it has a size.
- * That size comes from the screen, never from the slide, so this happens
- * once. */
+ * little less (a frame, without a compositor), known once it has a size. */
 static void
 guide_presentation_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -285,8 +271,7 @@ guide_presentation_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (guide_presentation_parent_class)->realize (widget);
 
-  /* The window manager may put the window on another screen than the one
-   * asked for. */
+  /* The window manager may put the window on another screen. */
   g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "enter-monitor",
                            G_CALLBACK (set_monitor), self, G_CONNECT_SWAPPED);
 }
@@ -319,25 +304,6 @@ guide_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (guide_presentation_parent_class)->finalize (object);
 }
 
-/* The screen of the window the user is in, or else the first one. */
-static GdkMonitor *
-choose_monitor (GuidePresentation *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWindow *window = application != NULL ? gtk_application_get_active_window (application) : NULL;
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-
-  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
-    {
-      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (window)));
-
-      if (monitor != NULL)
-        return g_object_ref (monitor);
-    }
-
-  return g_list_model_get_item (gdk_display_get_monitors (display), 0);
-}
-
 static void
 guide_presentation_constructed (GObject *object)
 {
@@ -348,14 +314,12 @@ guide_presentation_constructed (GObject *object)
 
   self->book = g_object_ref (guide_library_get_book (self->library, self->language));
 
-  /* The sizes are known before the first frame, from the screen it is asked
-   * for. */
-  monitor = choose_monitor (self);
-  set_monitor (self, monitor);
-
   guide_i18n_translate_widget_in (GTK_WIDGET (self), self->language);
   build_slides (self);
-  go_to (self, 0);
+
+  /* The first slide is fitted before the first frame, to the first screen. */
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self))), 0);
+  set_monitor (self, monitor);
   gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
 }
 
@@ -409,22 +373,12 @@ guide_presentation_class_init (GuidePresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.language", NULL, language_action);
   gtk_widget_class_install_action (widget_class, "presentation.hints", NULL, hints_action);
 
-  /**
-   * GuidePresentation:library:
-   *
-   * The guides, one per language.
-   */
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          GUIDE_TYPE_LIBRARY,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuidePresentation:language:
-   *
-   * The language the slides start in, "fr", "it" or "en". L switches it
-   * for this window only.
-   */
+  /* The language the slides start in; L switches it for this window only. */
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
                          "fr",
@@ -449,12 +403,9 @@ guide_presentation_init (GuidePresentation *self)
 
 /**
  * guide_presentation_new:
- * @application: the application the window belongs to
- * @library: the guides, one per language
  * @language: the language to start in: "fr", "it" or "en"
  *
- * Returns: (transfer none): a presentation of the guide, fullscreen, in
- *   @language, from its first slide
+ * Returns: (transfer none): a presentation of the guide, fullscreen
  */
 GtkWidget *
 guide_presentation_new (GtkApplication *application,

@@ -16,18 +16,10 @@
  *     "current-stage": "two-factor", "current-step": "two-factor.sign-in",
  *     "done": { "eu-login.open-register": "2026-11-25T10:11:12Z", … } }
  *
- * Approval of an access request takes days, so this file is what lets a
- * clinician come back exactly where they were. It is never overwritten when
- * it cannot be understood: a broken file is moved aside, a file from a newer
- * version is left alone and nothing is saved.
- *
- * A change marks the progress dirty, and a save starts once the main loop is
- * idle, so that what one action changes (a tick, and the step it selects) is
- * written once. The save writes a snapshot in a worker thread, so that the
- * disk never holds up the window. At most one save is in flight: what
- * changes meanwhile is written by another save started when it is done, and
- * a process about to end waits for it before writing what is still dirty.
- * Saves thus reach the disk in the order they were made. */
+ * A change is saved once the main loop is idle, so that what one action
+ * changes is written once, in a worker thread, so that the disk never holds
+ * up the window. At most one save is in flight, and a process about to end
+ * waits for it: saves reach the disk in the order they were made. */
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -40,24 +32,20 @@
 #include "guide-input.h"
 #include "guide-progress.h"
 
-/* Version 2 came with the guide's current method for a stage whose original
- * method was withdrawn; see guide_progress_upgrade(). */
+/* Version 2 came with the guide's current method for stage 2, the original
+ * one being withdrawn: see guide_progress_upgrade(). */
 #define FILE_VERSION 2
 
-/* The most steps a file keeps. The guide has a few dozen; the rest are the
- * IDs of other versions or of sites' own guides, kept for them, but never so
- * many that every save is slow. */
+/* The guide has a few dozen steps; the others are kept for other versions
+ * and sites' guides, but never so many that every save is slow. */
 #define MAX_DONE 1000
 
-/* A save takes milliseconds: a temporary file older than this was left by a
- * process killed while saving. */
+/* A save takes milliseconds: an older temporary file is a killed save's. */
 #define STALE_TEMPORARY_SECONDS (5 * 60)
 
-/* IDs are stable by design (data/guide/README.md), so naming them here is
- * safe. The request to the helpdesk starts the wait for access to CPMS 2.0;
- * the original guide's "Submit request access" went to the former CPMS.
- * Version 1 of the file predates the end of SMS codes, when stage 2's
- * original method was still a way to finish it. */
+/* Step IDs are stable (data/guide/README.md). The request to the helpdesk
+ * starts the wait for CPMS 2.0; the original guide's request went to the
+ * former CPMS. */
 #define REQUEST_STEP_ID "cpms-access.write-helpdesk"
 #define FORMER_REQUEST_STEP_ID "cpms-access.submit"
 #define SMS_STAGE_ID "two-factor"
@@ -74,11 +62,9 @@ struct _GuideProgress
   char         *current_step;
   gint64        version_read;
   gboolean      writable;
-  /* Whether the progress changed since it was read or last written, or the
-   * last write failed: nothing is written otherwise. */
+  /* Changed since last read or written, or the last write failed. */
   gboolean      dirty;
-  /* The save waiting for the main loop to be idle, and whether one is being
-   * written in a worker thread: never both, never two. */
+  /* A save waiting for an idle main loop, or one in a thread: never both. */
   guint         save_source;
   gboolean      writing;
 };
@@ -88,19 +74,11 @@ G_DEFINE_FINAL_TYPE (GuideProgress, guide_progress, G_TYPE_OBJECT)
 G_DEFINE_QUARK (guide-progress-error-quark, guide_progress_error)
 
 enum {
-  PROP_0,
-  PROP_FILE,
-  PROP_WRITABLE,
-  N_PROPS
-};
-
-enum {
   CHANGED,
   SAVED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_save (GuideProgress *self);
@@ -118,23 +96,10 @@ set_string (char       **target,
   return TRUE;
 }
 
-static void
-set_writable (GuideProgress *self,
-              gboolean       writable)
-{
-  if (self->writable == writable)
-    return;
-
-  self->writable = writable;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
-}
-
+/* The string @node holds, or %NULL: json-glib is critical of other types. */
 static const char *
-get_string_member (JsonObject *object,
-                   const char *member)
+get_string (JsonNode *node)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
@@ -164,8 +129,8 @@ parse_version (JsonParser *parser,
   return MAX (json_node_get_int (version), 0);
 }
 
-/* Whether the file at @path now says it was saved by a newer version, which
- * may have been started since this one read it. Any thread. */
+/* Whether the file at @path now says a newer version saved it. Any thread:
+ * only a regular file is read, the reader's other messages being translated. */
 static gboolean
 file_is_newer (const char *path)
 {
@@ -174,8 +139,6 @@ file_is_newer (const char *path)
   gsize length;
   GStatBuf info;
 
-  /* Only a file is read: the reader's message for anything else is
-   * translated, which belongs to the main thread. */
   return g_stat (path, &info) == 0 && S_ISREG (info.st_mode) &&
          guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, NULL) &&
          parse_version (parser, data, length) > FILE_VERSION;
@@ -211,15 +174,11 @@ forget_oldest (GHashTable *done)
              n_forgotten, MAX_DONE);
 }
 
-/* A progress file may be a symbolic link, made by a dotfile manager or to
- * keep it in a synced folder: a save replaces the file it leads to, through
- * any number of links, and the links stay. A link that leads nowhere, round
- * in a loop or to anything else than a file (a folder, a device) is not
- * followed: writing there could create a file in a folder not mounted yet,
- * or write into a device. Any thread: the error's message is only where the
- * link leads, for explain_error().
- *
- * Returns: the file a save replaces: @path itself, unless it is a link */
+/* Returns: the file a save replaces: @path, or the file it links to, as a
+ * dotfile manager or a synced folder does. A link that leads nowhere, round
+ * in a loop or to anything but a file is not followed: writing there could
+ * create a file in a folder not mounted yet, or write into a device. Any
+ * thread: the error's message is only where the link leads. */
 static char *
 resolve (const char  *path,
          GError     **error)
@@ -228,7 +187,6 @@ resolve (const char  *path,
   g_autofree char *link = NULL;
   GStatBuf info;
 
-  /* Whatever keeps @path itself from being written, writing says. */
   if (g_lstat (path, &info) != 0 || !S_ISLNK (info.st_mode))
     return g_strdup (path);
 
@@ -242,39 +200,9 @@ resolve (const char  *path,
   return NULL;
 }
 
-/* Replaces the file at @path with @data, atomically and durably: a crash
- * leaves the old file or the new one, never a part. Any thread: the error is
- * in %G_FILE_ERROR, and its message is only the path of the file or folder
- * that could not be written, for explain_error(). */
-static gboolean
-write_file (const char  *path,
-            const char  *data,
-            GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errno), folder);
-      return FALSE;
-    }
-
-  if (!g_file_set_contents_full (path, data, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      g_debug ("%s", local_error->message);
-      g_set_error_literal (error, G_FILE_ERROR, local_error->code, path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Says why a save failed, in the interface's language: GLib's own messages
- * are in English whatever the language chosen in the app. Only from the
- * main thread, which the interface's language belongs to. */
+/* Puts why a save failed into the interface's language, GLib's messages
+ * being in English: only in the main thread, which that language belongs
+ * to. The message of @error is a path until then. */
 static void
 explain_error (GError *error)
 {
@@ -292,10 +220,8 @@ explain_error (GError *error)
     error->message = g_strdup_printf (_("“%s” cannot be written."), path);
 }
 
-/* Keeps a broken file next to where it was, under a name no other file
- * has: link() fails rather than replace, where rename() would not.
- *
- * Returns: where the file is now, or %NULL */
+/* Keeps a broken file beside where it was, under a name no other file has
+ * (link() fails rather than replace). Returns: where it is now, or %NULL */
 static char *
 move_aside (const char *path)
 {
@@ -317,55 +243,35 @@ move_aside (const char *path)
   return NULL;
 }
 
-/* Whether @name is one of the temporary files g_file_set_contents_full()
- * writes for @base: “progress.json.” and six letters or digits. */
-static gboolean
-is_temporary (const char *name,
-              const char *base)
-{
-  gsize base_length = strlen (base);
-
-  if (strncmp (name, base, base_length) != 0 || name[base_length] != '.' ||
-      strlen (name) != base_length + 7)
-    return FALSE;
-
-  for (const char *p = name + base_length + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* A process killed while saving leaves its temporary file behind: they are
- * removed. Only ours, beside the file a link leads to, and only old ones: a
- * young one may be another save under way. */
+/* Removes the temporary files of g_file_set_contents_full() (the file's name,
+ * a dot, six letters or digits) a process killed while saving left: only
+ * old ones, as a young one may be another save's. */
 static void
 remove_stale_temporaries (const char *path)
 {
   g_autofree char *target = resolve (path, NULL);
   g_autofree char *folder = g_path_get_dirname (target != NULL ? target : path);
   g_autofree char *base = g_path_get_basename (target != NULL ? target : path);
+  g_autofree char *escaped = g_regex_escape_string (base, -1);
+  g_autofree char *pattern = g_strdup_printf ("^%s\\.[[:alnum:]]{6}$", escaped);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *temporary = NULL;
+      g_autofree char *temporary = g_build_filename (folder, name, NULL);
       GStatBuf info;
 
-      if (!is_temporary (name, base))
-        continue;
-
-      temporary = g_build_filename (folder, name, NULL);
-      if (g_lstat (temporary, &info) == 0 && S_ISREG (info.st_mode) &&
+      if (g_regex_match_simple (pattern, name, 0, 0) &&
+          g_lstat (temporary, &info) == 0 && S_ISREG (info.st_mode) &&
           now - info.st_mtime > STALE_TEMPORARY_SECONDS)
         g_unlink (temporary);
     }
 }
 
 /* What the progress is now, to write: it is no longer dirty, and the file
- * monitor will see the app's own writing, not a change by another process. */
+ * monitor will know the app's own writing from another process's. */
 static char *
 take_snapshot (GuideProgress *self)
 {
@@ -376,16 +282,17 @@ take_snapshot (GuideProgress *self)
   return g_strdup (self->on_disk);
 }
 
-/* Writes @data unless the file on disk now says it was saved by a newer
- * version of the app: another copy may have been started since this one
- * read it, at any time. Any thread: of @self, only its file is read, which
- * never changes. */
+/* Writes @data atomically and durably, unless the file now says it was
+ * saved by a newer version, started since. Any thread: of @self, only its
+ * file is read; the error's message is only a path, for explain_error(). */
 static gboolean
 write_snapshot (GuideProgress  *self,
                 const char     *data,
                 GError        **error)
 {
   g_autofree char *target = resolve (g_file_peek_path (self->file), error);
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (target == NULL)
     return FALSE;
@@ -396,7 +303,23 @@ write_snapshot (GuideProgress  *self,
       return FALSE;
     }
 
-  return write_file (target, data, error);
+  folder = g_path_get_dirname (target);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errno), folder);
+      return FALSE;
+    }
+
+  if (!g_file_set_contents_full (target, data, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_debug ("%s", local_error->message);
+      g_set_error_literal (error, G_FILE_ERROR, local_error->code, target);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -413,9 +336,8 @@ write_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Says why @error kept the progress from being saved; what was not written
- * stays dirty, to be written with the next save, unless the file became a
- * newer version's, which is never written again. */
+/* What was not written stays dirty, for the next save, unless the file
+ * became a newer version's, which is never written again. */
 static void
 save_failed (GuideProgress *self,
              GError        *error)
@@ -423,7 +345,7 @@ save_failed (GuideProgress *self,
   explain_error (error);
 
   if (g_error_matches (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER))
-    set_writable (self, FALSE);
+    self->writable = FALSE;
   else
     self->dirty = TRUE;
 }
@@ -435,8 +357,8 @@ saved_cb (GObject      *source,
 {
   GuideProgress *self = GUIDE_PROGRESS (source);
   g_autoptr(GError) error = NULL;
-  /* Before a failure marks it dirty again: that is for the next change or
-   * the quit to retry, not for a loop of failing saves. */
+  /* Before a failure marks it dirty again: a failed save is retried by the
+   * next change or the quit, not in a loop. */
   gboolean changed_meanwhile = self->dirty;
 
   self->writing = FALSE;
@@ -444,8 +366,7 @@ saved_cb (GObject      *source,
     save_failed (self, error);
   g_signal_emit (self, signals[SAVED], 0, error);
 
-  /* Unless a handler of “saved” changed the progress again, and a save
-   * already waits for the main loop to be idle. */
+  /* Unless a handler of “saved” made a change, whose save already waits. */
   if (changed_meanwhile && self->writable && self->save_source == 0)
     start_save (self);
 }
@@ -456,7 +377,6 @@ start_save (GuideProgress *self)
   g_autoptr(GTask) task = g_task_new (self, NULL, saved_cb, NULL);
 
   self->writing = TRUE;
-  g_task_set_source_tag (task, start_save);
   g_task_set_task_data (task, take_snapshot (self), g_free);
   g_task_run_in_thread (task, write_in_thread);
 }
@@ -472,8 +392,8 @@ save_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Marks the progress changed. It is saved once the main loop is idle, after
- * the window shows the change; if a save is in flight, once it is done. */
+/* The progress is saved once the main loop is idle, after the window shows
+ * the change, or once the save in flight is done. */
 static void
 mark_dirty (GuideProgress *self)
 {
@@ -483,30 +403,24 @@ mark_dirty (GuideProgress *self)
     self->save_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_idle_cb, g_object_ref (self), g_object_unref);
 }
 
-/* Another process, such as “cpms-guide --reset-progress” run while a
- * window is open, may change the file: what it wrote is read, rather than
- * undone by the next save here. */
+/* What another process, such as “cpms-guide --reset-progress”, writes is
+ * read rather than undone by the next save here; while a save of the app's
+ * own is under way, what it writes is what the user sees. */
 static void
 file_changed_cb (GuideProgress     *self,
                  GFile             *file,
                  GFile             *other_file,
                  GFileMonitorEvent  event)
 {
-  g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   gsize length;
   gboolean newer;
 
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
+  if ((event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED) ||
+      guide_progress_get_saving (self))
     return;
 
-  /* The app's own saves under way will write over it: what they write is
-   * what the user sees. */
-  if (guide_progress_get_saving (self))
-    return;
-
-  path = g_file_get_path (self->file);
-  if (!guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, NULL) ||
+  if (!guide_input_read_file (g_file_peek_path (self->file), GUIDE_INPUT_MAX_PROGRESS, &data, &length, NULL) ||
       g_strcmp0 (data, self->on_disk) == 0 ||
       !guide_progress_load_from_data (self, data, length, &newer))
     return;
@@ -515,103 +429,6 @@ file_changed_cb (GuideProgress     *self,
   self->on_disk = g_steal_pointer (&data);
   self->dirty = FALSE;
   g_signal_emit (self, signals[CHANGED], 0, NULL);
-}
-
-static void
-watch (GuideProgress *self)
-{
-  if (self->monitor != NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-static gboolean
-load (GuideProgress  *self,
-      gboolean        read_only,
-      GError        **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *aside = NULL;
-  g_autoptr(GError) read_error = NULL;
-  gsize length;
-  gboolean newer = FALSE;
-  gboolean crashed = FALSE;
-
-  if (self->file == NULL)
-    return TRUE;
-
-  path = g_file_get_path (self->file);
-  if (read_only)
-    set_writable (self, FALSE);
-  else
-    {
-      remove_stale_temporaries (path);
-      watch (self);
-    }
-
-  /* A read the app died in, at an earlier start, is not tried again. */
-  if (!guide_input_begin_read (path))
-    crashed = TRUE;
-  else if (guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error))
-    {
-      gboolean loaded = guide_progress_load_from_data (self, data, length, &newer);
-
-      guide_input_end_read (path);
-      if (loaded)
-        {
-          g_free (self->on_disk);
-          self->on_disk = g_steal_pointer (&data);
-          return TRUE;
-        }
-    }
-  else
-    {
-      guide_input_end_read (path);
-      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
-      g_debug ("%s", read_error->message);
-    }
-
-  /* A newer version's file is never written. */
-  if (newer)
-    {
-      set_writable (self, FALSE);
-      g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
-                           read_only ? _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched.")
-                                     : _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
-      return FALSE;
-    }
-
-  if (read_only)
-    {
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("Your progress file “%s” could not be read, so it is not shown. It was left untouched."),
-                   path);
-      return FALSE;
-    }
-
-  aside = move_aside (path);
-  if (aside == NULL)
-    {
-      set_writable (self, FALSE);
-      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
-                   path);
-      return FALSE;
-    }
-
-  /* Once moved aside, the file is no longer the one that crashed the app. */
-  if (crashed)
-    guide_input_end_read (path);
-  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
-               crashed ? _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh.")
-                       : _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
-               aside);
-  return FALSE;
 }
 
 static guint
@@ -671,87 +488,14 @@ guide_progress_finalize (GObject *object)
 }
 
 static void
-guide_progress_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GuideProgress *self = GUIDE_PROGRESS (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-
-    case PROP_WRITABLE:
-      g_value_set_boolean (value, self->writable);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-guide_progress_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GuideProgress *self = GUIDE_PROGRESS (object);
-
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      self->writable = self->file != NULL;
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 guide_progress_class_init (GuideProgressClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = guide_progress_dispose;
   object_class->finalize = guide_progress_finalize;
-  object_class->get_property = guide_progress_get_property;
-  object_class->set_property = guide_progress_set_property;
 
-  /**
-   * GuideProgress:file:
-   *
-   * The file progress is kept in, or %NULL to keep it in memory only.
-   */
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL,
-                         G_TYPE_FILE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * GuideProgress:writable:
-   *
-   * Whether changes are saved to #GuideProgress:file.
-   */
-  properties[PROP_WRITABLE] =
-    g_param_spec_boolean ("writable", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * GuideProgress::changed:
-   * @self: a #GuideProgress
-   * @step_id: (nullable): the step that changed, or %NULL for all of them
-   *
-   * Emitted when steps are marked done or not done.
-   */
+  /* The step marked done or not done, or %NULL for any number of them. */
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -759,14 +503,8 @@ guide_progress_class_init (GuideProgressClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  /**
-   * GuideProgress::saved:
-   * @self: a #GuideProgress
-   * @error: (nullable): why the save failed, in the interface's language,
-   *   or %NULL when it was written
-   *
-   * Emitted when a save made after a change is done.
-   */
+  /* Why the save made after a change failed, in the interface's language,
+   * or %NULL when it was written. */
   signals[SAVED] =
     g_signal_new ("saved",
                   G_TYPE_FROM_CLASS (klass),
@@ -781,32 +519,38 @@ guide_progress_init (GuideProgress *self)
   self->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
 }
 
-/**
- * guide_progress_new:
- * @file: (nullable): where progress is kept, or %NULL to keep it in memory
- *
- * Returns: (transfer full): a new #GuideProgress with nothing done; call
- *   guide_progress_load() to read @file
- */
+/* Progress kept in @file, or in memory only if it is %NULL: nothing is
+ * done until guide_progress_load(). */
 GuideProgress *
 guide_progress_new (GFile *file)
 {
+  GuideProgress *self;
+
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
-  return g_object_new (GUIDE_TYPE_PROGRESS, "file", file, NULL);
+  self = g_object_new (GUIDE_TYPE_PROGRESS, NULL);
+  g_set_object (&self->file, file);
+  self->writable = file != NULL;
+  return self;
 }
 
-/**
- * guide_progress_get_default_file:
- *
- * Returns: (transfer full): `progress.json` in the user's data folder
- */
+/* Returns: (transfer full): `progress.json` in the user's data folder */
 GFile *
 guide_progress_get_default_file (void)
 {
   return g_file_new_build_filename (g_get_user_data_dir (), PACKAGE_NAME, "progress.json", NULL);
 }
 
+/* Returns: (transfer none) (nullable): where progress is kept */
+GFile *
+guide_progress_get_file (GuideProgress *self)
+{
+  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
+
+  return self->file;
+}
+
+/* Whether changes are saved to the file. */
 gboolean
 guide_progress_get_writable (GuideProgress *self)
 {
@@ -815,58 +559,109 @@ guide_progress_get_writable (GuideProgress *self)
   return self->writable;
 }
 
-/**
- * guide_progress_load:
- * @error: a location for a #GError
- *
- * Reads the progress file. A missing file is a fresh start. When the file
- * cannot be read or understood, progress starts afresh and @error says why:
- * %GUIDE_PROGRESS_ERROR_BROKEN when the file was moved aside,
- * %GUIDE_PROGRESS_ERROR_NEWER when it was left untouched and nothing will
- * be saved.
- *
- * Returns: %TRUE if the saved progress, if any, was read
- */
+/* Reads the progress file; a missing one is a fresh start. When the file
+ * cannot be understood, progress starts afresh and @error says why:
+ * %GUIDE_PROGRESS_ERROR_BROKEN when it was moved aside (or, read-only, left
+ * where it is), %GUIDE_PROGRESS_ERROR_NEWER when it was left untouched and
+ * nothing will be saved. Returns: %TRUE if saved progress, if any, was read */
 gboolean
 guide_progress_load (GuideProgress  *self,
                      GError        **error)
 {
+  g_autofree char *data = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) read_error = NULL;
+  const char *path;
+  gsize length;
+  gboolean read_only;
+  gboolean newer = FALSE;
+  gboolean crashed;
+
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  return load (self, FALSE, error);
+  if (self->file == NULL)
+    return TRUE;
+
+  path = g_file_peek_path (self->file);
+  read_only = !self->writable;
+  if (!read_only)
+    remove_stale_temporaries (path);
+  if (!read_only && self->monitor == NULL)
+    {
+      self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (self->monitor != NULL)
+        g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  /* A read the app died in, at an earlier start, is not tried again. */
+  crashed = !guide_input_begin_read (path);
+  if (!crashed)
+    {
+      gboolean loaded = guide_input_read_file (path, GUIDE_INPUT_MAX_PROGRESS, &data, &length, &read_error) &&
+                        guide_progress_load_from_data (self, data, length, &newer);
+
+      guide_input_end_read (path);
+      if (loaded)
+        {
+          g_free (self->on_disk);
+          self->on_disk = g_steal_pointer (&data);
+          return TRUE;
+        }
+      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+    }
+
+  if (newer)
+    {
+      self->writable = FALSE;
+      g_set_error_literal (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_NEWER,
+                           read_only ? _("Your progress was saved by a newer version of this app, so it is not shown. It was left untouched.")
+                                     : _("Your progress was saved by a newer version of this app. It was left untouched, and nothing you tick now will be saved."));
+      return FALSE;
+    }
+
+  if (read_only)
+    {
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read, so it is not shown. It was left untouched."),
+                   path);
+      return FALSE;
+    }
+
+  aside = move_aside (path);
+  if (aside == NULL)
+    {
+      self->writable = FALSE;
+      g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+                   _("Your progress file “%s” could not be read and could not be moved aside, so nothing you tick now will be saved."),
+                   path);
+      return FALSE;
+    }
+
+  /* Once moved aside, the file is no longer the one that crashed the app. */
+  if (crashed)
+    guide_input_end_read (path);
+  g_set_error (error, GUIDE_PROGRESS_ERROR, GUIDE_PROGRESS_ERROR_BROKEN,
+               crashed ? _("The app stopped while reading your progress file. It was kept as “%s” and the guide starts afresh.")
+                       : _("Your progress file could not be read. It was kept as “%s” and the guide starts afresh."),
+               aside);
+  return FALSE;
 }
 
-/**
- * guide_progress_load_read_only:
- * @error: a location for a #GError
- *
- * Reads the progress file for a command that only shows it, such as the
+/* guide_progress_load() for a command that only shows progress, such as the
  * handout's export: nothing is ever written, not even a broken file moved
- * aside, and changes stay in memory. @error says why a file that exists
- * could not be read.
- *
- * Returns: %TRUE if the saved progress, if any, was read
- */
+ * aside, and changes stay in memory. */
 gboolean
 guide_progress_load_read_only (GuideProgress  *self,
                                GError        **error)
 {
-  g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
-
-  return load (self, TRUE, error);
+  self->writable = FALSE;
+  return guide_progress_load (self, error);
 }
 
-/**
- * guide_progress_load_from_data:
- * @data: the contents of a progress file, from anywhere
- * @length: their length
- * @newer: (out): whether @data was saved by a newer version
- *
- * Reads progress from @data without touching the file. Nothing in @data
- * can make this fail other than by returning %FALSE.
- *
- * Returns: %TRUE if @data holds progress of a version this one understands
- */
+/* Reads progress from @data, from anywhere, without touching the file.
+ * Returns: %TRUE if @data holds progress of a version this one understands;
+ * @newer says whether it was saved by a newer one. */
 gboolean
 guide_progress_load_from_data (GuideProgress *self,
                                const char    *data,
@@ -875,10 +670,11 @@ guide_progress_load_from_data (GuideProgress *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) done = NULL;
-  g_autoptr(GList) members = NULL;
   JsonObject *root;
   JsonNode *done_node;
-  JsonObject *done_object;
+  JsonObjectIter iter;
+  const char *id;
+  JsonNode *time_node;
   gint64 version;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
@@ -894,17 +690,16 @@ guide_progress_load_from_data (GuideProgress *self,
     return FALSE;
 
   done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
-  done_object = json_node_get_object (done_node);
-  members = json_object_get_members (done_object);
-  for (const GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init (&iter, json_node_get_object (done_node));
+  while (json_object_iter_next (&iter, &id, &time_node))
     {
-      const char *text = get_string_member (done_object, l->data);
+      const char *text = get_string (time_node);
       GDateTime *time;
 
       if (text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
         return FALSE;
 
-      g_hash_table_insert (done, g_strdup (l->data), time);
+      g_hash_table_insert (done, g_strdup (id), time);
     }
 
   forget_oldest (done);
@@ -913,18 +708,13 @@ guide_progress_load_from_data (GuideProgress *self,
   self->done = g_steal_pointer (&done);
   self->version_read = version;
   /* Where the user was is a convenience: a wrong type is only forgotten. */
-  set_string (&self->current_stage, get_string_member (root, "current-stage"));
-  set_string (&self->current_step, get_string_member (root, "current-step"));
+  set_string (&self->current_stage, get_string (json_object_get_member (root, "current-stage")));
+  set_string (&self->current_step, get_string (json_object_get_member (root, "current-step")));
 
   return TRUE;
 }
 
-/**
- * guide_progress_to_json:
- *
- * Returns: (transfer full): what the progress file holds for the progress
- *   as it is now
- */
+/* Returns: (transfer full): the progress file's text for the progress now */
 char *
 guide_progress_to_json (GuideProgress *self)
 {
@@ -966,11 +756,7 @@ guide_progress_is_done (GuideProgress *self,
   return g_hash_table_contains (self->done, step_id);
 }
 
-/**
- * guide_progress_get_done_time:
- *
- * Returns: (transfer none) (nullable): when @step_id was marked done
- */
+/* Returns: (transfer none) (nullable): when @step_id was marked done */
 GDateTime *
 guide_progress_get_done_time (GuideProgress *self,
                               const char    *step_id)
@@ -980,12 +766,8 @@ guide_progress_get_done_time (GuideProgress *self,
   return g_hash_table_lookup (self->done, step_id);
 }
 
-/**
- * guide_progress_set_done:
- *
- * Marks @step_id done (now) or not done; the change is saved soon after,
- * and #GuideProgress::saved tells how that went.
- */
+/* Marks @step_id done (now) or not done; saved soon after, and
+ * #GuideProgress::saved tells how that went. */
 void
 guide_progress_set_done (GuideProgress *self,
                          const char    *step_id,
@@ -1022,13 +804,8 @@ guide_progress_get_current_step (GuideProgress *self)
   return self->current_step;
 }
 
-/**
- * guide_progress_set_current:
- * @stage_id: (nullable): the stage on screen
- * @step_id: (nullable): the step selected in it
- *
- * Remembers where the user is; saved soon after when that changed.
- */
+/* Remembers the stage on screen and the step selected in it (either
+ * %NULL); saved soon after when that changed. */
 void
 guide_progress_set_current (GuideProgress *self,
                             const char    *stage_id,
@@ -1045,11 +822,7 @@ guide_progress_set_current (GuideProgress *self,
     mark_dirty (self);
 }
 
-/**
- * guide_progress_reset:
- *
- * Forgets every step done and where the user was; saved soon after.
- */
+/* Forgets every step done and where the user was; saved soon after. */
 void
 guide_progress_reset (GuideProgress *self)
 {
@@ -1063,12 +836,7 @@ guide_progress_reset (GuideProgress *self)
   mark_dirty (self);
 }
 
-/**
- * guide_progress_get_saving:
- *
- * Returns: whether a save waits for the main loop to be idle or is being
- *   written
- */
+/* Whether a save waits for the main loop to be idle or is being written. */
 gboolean
 guide_progress_get_saving (GuideProgress *self)
 {
@@ -1077,18 +845,9 @@ guide_progress_get_saving (GuideProgress *self)
   return self->save_source != 0 || self->writing;
 }
 
-/**
- * guide_progress_save:
- * @error: a location for a #GError
- *
- * Writes the progress now, in this thread, for a process about to end: the
- * save in flight, if any, is waited for (its #GuideProgress::saved is
- * emitted), then what is still dirty is written, so that nothing is lost
- * and nothing older is written after it. Nothing is written when nothing
- * changed since the file was read or written.
- *
- * Returns: %TRUE if it was written, or there was nothing to write
- */
+/* Writes what changed now, in this thread, for a process about to end,
+ * after the save in flight, if any: nothing older is written after it.
+ * Returns: %TRUE if it was written, or there was nothing to write */
 gboolean
 guide_progress_save (GuideProgress  *self,
                      GError        **error)
@@ -1098,7 +857,7 @@ guide_progress_save (GuideProgress  *self,
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
 
-  /* The save in flight finishes where it began: in the main loop. */
+  /* The save in flight ends in the main loop, where it began. */
   while (self->writing)
     g_main_context_iteration (NULL, TRUE);
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -1115,14 +874,8 @@ guide_progress_save (GuideProgress  *self,
   return FALSE;
 }
 
-/**
- * guide_progress_count_done:
- * @book: the guide
- * @stage: (nullable): one of the stages of @book, or %NULL for all of them
- *
- * Returns: how many steps of @stage, or of the whole guide, are done; the
- *   original guide's steps for a withdrawn method never count
- */
+/* Returns: how many steps of @stage, or of @book if it is %NULL, are done;
+ * the original guide's steps for a withdrawn method never count */
 guint
 guide_progress_count_done (GuideProgress    *self,
                            GuideBook        *book,
@@ -1132,7 +885,6 @@ guide_progress_count_done (GuideProgress    *self,
   guint n_done = 0;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), 0);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), 0);
 
   if (stage != NULL)
     return count_steps_done (self, stage->steps);
@@ -1144,21 +896,12 @@ guide_progress_count_done (GuideProgress    *self,
   return n_done;
 }
 
-/**
- * guide_progress_upgrade:
- * @book: the guide
- * @error: a location for a #GError
- *
- * Brings progress saved by version 1 of the file up to date with @book. If
- * the original guide's SMS steps of stage 2 were all marked done, the stage
- * was finished then: it stays finished, its current steps being marked done
- * at the time of the last SMS one. No other stage is finished this way: a
- * request to the former CPMS is not a request for CPMS 2.0. The marks of the
- * original steps are kept, and count for nothing. This is done once: the
- * file is saved as version 2.
- *
- * Returns: %TRUE unless saving failed
- */
+/* Brings progress of version 1 of the file up to date with @book, once. A
+ * stage 2 finished with the original guide's SMS steps stays finished: its
+ * current steps are marked done when the last SMS one was. No other stage
+ * is: a request to the former CPMS is not one for CPMS 2.0. The original
+ * steps' marks are kept, and count for nothing. Returns: %TRUE unless
+ * saving failed */
 gboolean
 guide_progress_upgrade (GuideProgress  *self,
                         GuideBook      *book,
@@ -1170,7 +913,6 @@ guide_progress_upgrade (GuideProgress  *self,
   gboolean changed = FALSE;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), FALSE);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), FALSE);
 
   if (self->version_read == 0 || self->version_read >= FILE_VERSION)
     return TRUE;
@@ -1198,18 +940,9 @@ guide_progress_upgrade (GuideProgress  *self,
   return guide_progress_save (self, error);
 }
 
-/**
- * guide_progress_get_days_waiting:
- * @book: the guide
- * @now: the time to count from
- *
- * How long the user has been waiting for access: from the day they wrote to
- * the helpdesk, until the last stage is done. Days are counted as people
- * count them: yesterday evening is one day ago.
- *
- * Returns: the number of calendar days since the request was submitted, or
- *   -1 when the user is not waiting
- */
+/* Returns: the calendar days (yesterday evening is one day before @now)
+ * since the user wrote to the helpdesk, or -1 when they are not waiting for
+ * access: they have not, or the last stage is done */
 gint64
 guide_progress_get_days_waiting (GuideProgress *self,
                                  GuideBook     *book,
@@ -1218,13 +951,10 @@ guide_progress_get_days_waiting (GuideProgress *self,
   GPtrArray *stages;
   GuideStage *last;
   GDateTime *submitted;
-  GTimeZone *zone;
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) then = NULL;
-  g_autoptr(GDateTime) today = NULL;
+  GDate then, today;
 
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), -1);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), -1);
 
   stages = guide_book_get_stages (book);
   last = g_ptr_array_index (stages, stages->len - 1);
@@ -1232,34 +962,26 @@ guide_progress_get_days_waiting (GuideProgress *self,
   if (submitted == NULL || count_steps_done (self, last->steps) == last->steps->len)
     return -1;
 
-  /* Noon to noon, two hours either way for a change of daylight saving. */
-  zone = g_date_time_get_timezone (now);
-  local = g_date_time_to_timezone (submitted, zone);
-  then = g_date_time_new (zone, g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local), 12, 0, 0);
-  today = g_date_time_new (zone, g_date_time_get_year (now), g_date_time_get_month (now),
-                           g_date_time_get_day_of_month (now), 12, 0, 0);
+  local = g_date_time_to_timezone (submitted, g_date_time_get_timezone (now));
+  g_date_clear (&then, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&then, g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local), g_date_time_get_year (local));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
 
-  return MAX (0, (g_date_time_difference (today, then) + G_TIME_SPAN_HOUR * 2) / G_TIME_SPAN_DAY);
+  return MAX (0, g_date_days_between (&then, &today));
 }
 
-/**
- * guide_progress_get_former_request:
- * @book: the guide
- *
- * A request made with the original guide's form went to the former CPMS,
- * which no longer grants access: the user should write to the helpdesk.
- *
- * Returns: (transfer none) (nullable): when the user submitted a request
- *   with the former CPMS's form, if they have not yet written to the
- *   helpdesk of @book
- */
+/* The original guide's form went to the former CPMS, which no longer grants
+ * access: a user who used it should write to the helpdesk. Returns:
+ * (transfer none) (nullable): when they submitted that form, if they have
+ * not yet written to the helpdesk of @book */
 GDateTime *
 guide_progress_get_former_request (GuideProgress *self,
                                    GuideBook     *book)
 {
   g_return_val_if_fail (GUIDE_IS_PROGRESS (self), NULL);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
 
   if (guide_book_find_step (book, REQUEST_STEP_ID, NULL, NULL) == NULL ||
       g_hash_table_contains (self->done, REQUEST_STEP_ID))

@@ -34,6 +34,7 @@ G_DECLARE_FINAL_TYPE (GuideProgress, guide_progress, GUIDE, PROGRESS, GObject)
 GQuark         guide_progress_error_quark        (void);
 GuideProgress *guide_progress_new                (GFile          *file);
 GFile         *guide_progress_get_default_file   (void);
+GFile         *guide_progress_get_file           (GuideProgress  *self);
 gboolean       guide_progress_get_writable       (GuideProgress  *self);
 gboolean       guide_progress_load               (GuideProgress  *self,
                                                   GError        **error);

@@ -13,9 +13,8 @@
 /* A QR code that a phone can scan from a projected screen: every module is
  * a whole number of device pixels, with no smoothing, dark on a light quiet
  * zone whatever the style, as scanners expect. Whoever shows it names it for
- * screen readers, in the language of its own window.
- *
- * The printed handout draws its codes with the same function, on paper. */
+ * screen readers. The printed handout draws its codes with the same
+ * function. */
 
 #include "guide-qr-code.h"
 
@@ -40,13 +39,11 @@ n_modules (GuideQrCode *self)
   return self->code != NULL ? self->code->width + 2 * QUIET_ZONE : 0;
 }
 
-/* Encoded again when the version changes. */
 static void
 encode (GuideQrCode *self)
 {
   g_clear_pointer (&self->code, QRcode_free);
-  if (self->text != NULL)
-    self->code = guide_qr_code_encode (self->text, self->min_version);
+  self->code = guide_qr_code_encode (self->text, self->min_version);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -71,7 +68,6 @@ guide_qr_code_measure (GtkWidget      *widget,
       return;
     }
 
-  /* At least two pixels a module; four by default. */
   *minimum = 2 * modules;
   *natural = 4 * modules;
 }
@@ -91,7 +87,7 @@ guide_qr_code_snapshot (GtkWidget   *widget,
   if (modules == 0 || MIN (width, height) < modules)
     return;
 
-  /* Whole device pixels a module, centred on whole pixels. */
+  /* Whole device pixels a module, centred. */
   side = MIN (width, height) / modules * modules;
   x = (width - side) / 2;
   y = (height - side) / 2;
@@ -137,12 +133,6 @@ guide_qr_code_init (GuideQrCode *self)
 {
 }
 
-/**
- * guide_qr_code_new:
- * @text: what the code says: an address
- *
- * Returns: (transfer floating): a QR code of @text
- */
 GtkWidget *
 guide_qr_code_new (const char *text)
 {
@@ -157,39 +147,22 @@ guide_qr_code_new (const char *text)
 const char *
 guide_qr_code_get_text (GuideQrCode *self)
 {
-  g_return_val_if_fail (GUIDE_IS_QR_CODE (self), NULL);
-
   return self->text;
 }
 
-/**
- * guide_qr_code_get_version:
- *
- * Returns: the code's version, which sets how many modules it has, or 0
- *   when it has no text
- */
+/* The code's version sets how many modules it has. */
 int
 guide_qr_code_get_version (GuideQrCode *self)
 {
-  g_return_val_if_fail (GUIDE_IS_QR_CODE (self), 0);
-
   return self->code != NULL ? self->code->version : 0;
 }
 
-/**
- * guide_qr_code_set_min_version:
- * @version: the least version the code is made with, 0 for the least its
- *   text needs
- *
- * Codes of the same version have as many modules, and so are drawn at the
- * same size side by side.
- */
+/* Codes of the same version have as many modules, and so are drawn at the
+ * same size side by side; 0 for the least the text needs. */
 void
 guide_qr_code_set_min_version (GuideQrCode *self,
                                int          version)
 {
-  g_return_if_fail (GUIDE_IS_QR_CODE (self));
-
   if (self->min_version == version)
     return;
 
@@ -197,20 +170,12 @@ guide_qr_code_set_min_version (GuideQrCode *self,
   encode (self);
 }
 
-/**
- * guide_qr_code_set_side:
- * @side: the least side of the code drawn, quiet zone included, in pixels;
- *   0 for the default size
- *
- * Makes the code exactly as large as the nearest whole number of pixels a
- * module gives at @side or above.
- */
+/* @side is the least side of the code, quiet zone included, in pixels, or
+ * 0 for the default size. */
 void
 guide_qr_code_set_side (GuideQrCode *self,
                         int          side)
 {
-  g_return_if_fail (GUIDE_IS_QR_CODE (self));
-
   if (self->side == side)
     return;
 
@@ -218,15 +183,8 @@ guide_qr_code_set_side (GuideQrCode *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/**
- * guide_qr_code_encode:
- * @text: what the code says: an address
- * @min_version: the least version the code is made with, 0 for the least
- *   @text needs
- *
- * Returns: (transfer full) (nullable): the code of @text, or %NULL, with a
- *   warning, for a text too long for any code
- */
+/* Returns: (transfer full) (nullable): the code of @text, or %NULL, with a
+ *   warning, for a text too long for any code */
 QRcode *
 guide_qr_code_encode (const char *text,
                       int         min_version)
@@ -239,14 +197,8 @@ guide_qr_code_encode (const char *text,
   return code;
 }
 
-/**
- * guide_qr_code_draw:
- * @code: a code made by guide_qr_code_encode()
- * @cr: a cairo context whose origin is the code's top left corner
- * @size: the code's side, quiet zone included, in @cr's units
- *
- * Draws @code black on white, whatever the style around it.
- */
+/* Draws @code black on white at @cr's origin, @size its side with the
+ * quiet zone. */
 void
 guide_qr_code_draw (const QRcode *code,
                     cairo_t      *cr,

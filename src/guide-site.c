@@ -13,12 +13,9 @@
 /* What a hospital's IT sets for every user of a workstation, in plain files
  * that also work inside a Flatpak, where the host's dconf is not visible: a
  * site file of defaults, locks and contacts, its own guide in every language
- * (`guide/fr.json`, `it.json`, `en.json`) replacing the built-in one, and its
- * own pictures (see guide-screenshot.c). README.md, “The site file” and “The
- * site's own guide”, gives the keys and where each is looked for.
- *
- * Nothing here is fatal: what is wrong is listed, in plain words with the
- * file and line, and the built-in behaviour is kept for it. */
+ * and its own pictures (see guide-screenshot.c); README.md gives the keys and
+ * where each is looked for. Nothing here is fatal: each problem is listed,
+ * with its file and line, and the built-in behaviour is kept for it. */
 
 #include "guide-i18n.h"
 #include "guide-input.h"
@@ -92,9 +89,8 @@ find_file (const char *root)
   return NULL;
 }
 
-/* The line of every group and key of the site file, read once, so that
- * checking a long file stays linear. Keys are “group” for a group's header
- * and “group\nkey” for a key. */
+/* The line of every group (“group”) and key (“group\nkey”) of the site
+ * file, read once, so that checking a long file stays linear. */
 static GHashTable *
 index_lines (const char *contents)
 {
@@ -129,16 +125,25 @@ index_lines (const char *contents)
   return lines;
 }
 
-/* The line of @key in @group (or of @group's header when @key is %NULL),
- * for messages; 0 if unknown. */
-static int
-find_line (GHashTable *lines,
-           const char *group,
-           const char *key)
+/* A problem of the site file, at the line of @key in @group, or of
+ * @group's header when @key is %NULL. */
+G_GNUC_PRINTF (5, 6) static void
+add_line_problem (GuideSite  *self,
+                  GHashTable *lines,
+                  const char *group,
+                  const char *key,
+                  const char *format,
+                  ...)
 {
   g_autofree char *name = key != NULL ? g_strconcat (group, "\n", key, NULL) : g_strdup (group);
+  g_autofree char *where = key != NULL ? g_strdup (key) : g_strdup_printf ("[%s]", group);
+  g_autofree char *message = NULL;
+  va_list args;
 
-  return GPOINTER_TO_INT (g_hash_table_lookup (lines, name));
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  add_problem (self, "%s:%d: %s: %s", self->file, GPOINTER_TO_INT (g_hash_table_lookup (lines, name)), where, message);
 }
 
 static char *
@@ -156,7 +161,7 @@ read_key (GuideSite  *self,
 
   if (error != NULL && !g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
       !g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
-    add_problem (self, "%s:%d: %s: %s", self->file, find_line (lines, group, key), key, error->message);
+    add_line_problem (self, lines, group, key, "%s", error->message);
 
   return value;
 }
@@ -200,22 +205,19 @@ load_file (GuideSite *self)
 
       if (known_group < 0)
         {
-          add_problem (self, "%s:%d: [%s]: unknown group (known: [%s], [%s])", self->file,
-                       find_line (lines, groups[i], NULL), groups[i], SITE_GROUP, CONTACT_GROUP);
+          add_line_problem (self, lines, groups[i], NULL, "unknown group (known: [%s], [%s])", SITE_GROUP, CONTACT_GROUP);
           continue;
         }
 
       for (guint k = 0; keys[k] != NULL; k++)
         if (!g_strv_contains (&known[known_group][1], keys[k]))
-          add_problem (self, "%s:%d: %s: unknown key in [%s]", self->file,
-                       find_line (lines, groups[i], keys[k]), keys[k], groups[i]);
+          add_line_problem (self, lines, groups[i], keys[k], "unknown key in [%s]", groups[i]);
     }
 
   self->language = read_key (self, keyfile, lines, SITE_GROUP, "Language");
   if (self->language != NULL && !guide_i18n_is_language (self->language))
     {
-      add_problem (self, "%s:%d: Language: “%s” is not fr, it or en", self->file,
-                   find_line (lines, SITE_GROUP, "Language"), self->language);
+      add_line_problem (self, lines, SITE_GROUP, "Language", "“%s” is not fr, it or en", self->language);
       g_clear_pointer (&self->language, g_free);
     }
 
@@ -225,12 +227,10 @@ load_file (GuideSite *self)
       g_clear_error (&error);
       self->language_locked = g_key_file_get_boolean (keyfile, SITE_GROUP, "LockLanguage", &error);
       if (error != NULL)
-        add_problem (self, "%s:%d: LockLanguage: “%s” is not true or false", self->file,
-                     find_line (lines, SITE_GROUP, "LockLanguage"), lock);
+        add_line_problem (self, lines, SITE_GROUP, "LockLanguage", "“%s” is not true or false", lock);
       else if (self->language_locked && self->language == NULL)
         {
-          add_problem (self, "%s:%d: LockLanguage: there is no Language to lock", self->file,
-                       find_line (lines, SITE_GROUP, "LockLanguage"));
+          add_line_problem (self, lines, SITE_GROUP, "LockLanguage", "there is no Language to lock");
           self->language_locked = FALSE;
         }
     }
@@ -238,8 +238,7 @@ load_file (GuideSite *self)
   self->folder = read_key (self, keyfile, lines, SITE_GROUP, "Folder");
   if (self->folder != NULL && !g_file_test (self->folder, G_FILE_TEST_IS_DIR))
     {
-      add_problem (self, "%s:%d: Folder: “%s” is not a folder", self->file,
-                   find_line (lines, SITE_GROUP, "Folder"), self->folder);
+      add_line_problem (self, lines, SITE_GROUP, "Folder", "“%s” is not a folder", self->folder);
       g_clear_pointer (&self->folder, g_free);
     }
 
@@ -253,8 +252,7 @@ load_file (GuideSite *self)
 
       if (!guide_uri_is_site_acceptable (mailto))
         {
-          add_problem (self, "%s:%d: Email: “%s” is not an e-mail address", self->file,
-                       find_line (lines, CONTACT_GROUP, "Email"), self->contact_email);
+          add_line_problem (self, lines, CONTACT_GROUP, "Email", "“%s” is not an e-mail address", self->contact_email);
           g_clear_pointer (&self->contact_email, g_free);
         }
     }
@@ -262,14 +260,12 @@ load_file (GuideSite *self)
   if (self->contact_phone != NULL &&
       strspn (self->contact_phone, "+0123456789 ().-/") != strlen (self->contact_phone))
     {
-      add_problem (self, "%s:%d: Phone: “%s” is not a phone number", self->file,
-                   find_line (lines, CONTACT_GROUP, "Phone"), self->contact_phone);
+      add_line_problem (self, lines, CONTACT_GROUP, "Phone", "“%s” is not a phone number", self->contact_phone);
       g_clear_pointer (&self->contact_phone, g_free);
     }
 
   if ((self->contact_email != NULL || self->contact_phone != NULL) && self->contact_name == NULL)
-    add_problem (self, "%s:%d: [Contact]: Name is missing", self->file,
-                 find_line (lines, CONTACT_GROUP, NULL));
+    add_line_problem (self, lines, CONTACT_GROUP, NULL, "Name is missing");
 }
 
 /* @name in the site's folder, then in `cpms-guide/` in each system data
@@ -289,32 +285,24 @@ list_site_folders (GuideSite  *self,
   return folders;
 }
 
-/* The first of the site folders with a guide in any language. */
-static char *
-find_guide_folder (GuideSite *self)
+/* Reads the site's guide in every language from the first of the site
+ * folders with a guide in any language, or none of them when one is
+ * missing, wrong or does not match the others. */
+static void
+load_guides (GuideSite *self)
 {
   g_autoptr(GPtrArray) folders = list_site_folders (self, "guide");
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < folders->len; i++)
+  for (guint i = 0; i < folders->len && self->guide_folder == NULL; i++)
     for (guint j = 0; j < G_N_ELEMENTS (languages); j++)
       {
         g_autofree char *path = g_strdup_printf ("%s/%s.json", (char *) g_ptr_array_index (folders, i), languages[j]);
 
-        if (g_file_test (path, G_FILE_TEST_EXISTS))
-          return g_strdup (g_ptr_array_index (folders, i));
+        if (self->guide_folder == NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+          self->guide_folder = g_strdup (g_ptr_array_index (folders, i));
       }
 
-  return NULL;
-}
-
-/* Reads the site's guide in every language, if it has one, or none of
- * them when one is missing, wrong or does not match the others. */
-static void
-load_guides (GuideSite *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  self->guide_folder = find_guide_folder (self);
   if (self->guide_folder == NULL)
     return;
 
@@ -432,10 +420,8 @@ guide_site_init (GuideSite *self)
 /**
  * guide_site_new:
  *
- * Reads the site file and the site's guide, if there are any. It never
+ * Reads the site file and the site's guide, if there are any; it never
  * fails: see guide_site_get_problems().
- *
- * Returns: (transfer full): the site's configuration
  */
 GuideSite *
 guide_site_new (void)
@@ -445,22 +431,14 @@ guide_site_new (void)
 
 /**
  * guide_site_new_for_root:
- * @root: the folder that stands for the file system's root when looking
- *   for a Flatpak sandbox (`.flatpak-info`) and the organisation's extension
- *   mounted in it (`app/etc/cpms-guide`)
- *
- * As guide_site_new(), for tests that lay out a fake sandbox.
- *
- * Returns: (transfer full): the site's configuration
+ * @root: what stands for `/` when looking for a Flatpak sandbox and the
+ *   organisation's extension in it, for tests that lay out a fake one
  */
 GuideSite *
 guide_site_new_for_root (const char *root)
 {
-  GuideSite *self;
+  GuideSite *self = g_object_new (GUIDE_TYPE_SITE, NULL);
 
-  g_return_val_if_fail (root != NULL, NULL);
-
-  self = g_object_new (GUIDE_TYPE_SITE, NULL);
   self->file = find_file (root);
   if (self->file != NULL)
     load_file (self);
@@ -470,16 +448,9 @@ guide_site_new_for_root (const char *root)
   return self;
 }
 
-/**
- * guide_site_get_file:
- *
- * Returns: (nullable): the site file read, if any
- */
 const char *
 guide_site_get_file (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->file;
 }
 
@@ -492,66 +463,42 @@ guide_site_get_file (GuideSite *self)
 gboolean
 guide_site_get_file_unreadable (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), FALSE);
-
   return self->file_unreadable;
 }
 
-/**
- * guide_site_get_folder:
- *
- * Returns: (nullable): the site's folder of guide and pictures
- */
 const char *
 guide_site_get_folder (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->folder;
 }
 
-/**
- * guide_site_get_language:
- *
- * Returns: (nullable): the site's default language, "fr", "it" or "en"
- */
 const char *
 guide_site_get_language (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->language;
 }
 
 gboolean
 guide_site_get_language_locked (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), FALSE);
-
   return self->language_locked;
 }
 
 const char *
 guide_site_get_contact_name (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->contact_name;
 }
 
 const char *
 guide_site_get_contact_email (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->contact_email;
 }
 
 const char *
 guide_site_get_contact_phone (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->contact_phone;
 }
 
@@ -566,8 +513,6 @@ GuideBook *
 guide_site_get_book (GuideSite  *self,
                      const char *language)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (language, languages[i]) == 0)
       return self->books[i];
@@ -583,8 +528,6 @@ guide_site_get_book (GuideSite  *self,
 const char *
 guide_site_get_guide_folder (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->guide_folder;
 }
 
@@ -597,8 +540,6 @@ guide_site_get_guide_folder (GuideSite *self)
 GPtrArray *
 guide_site_get_problems (GuideSite *self)
 {
-  g_return_val_if_fail (GUIDE_IS_SITE (self), NULL);
-
   return self->problems;
 }
 
@@ -662,9 +603,8 @@ guide_site_check_pictures (GuideSite *self)
  * guide_site_check_dates:
  * @now: today
  *
- * A site's guide may leave out the day each stage was checked against its
- * sources, which the window then does not show; a clinician cannot tell a
- * stale guide from a fresh one, so the administrator is told.
+ * A clinician cannot tell a stale guide from a fresh one without the day
+ * each stage was checked, so the administrator is told.
  *
  * Returns: (transfer full) (element-type utf8): a message for each stage of
  *   the site's guide without a "checked" date, or with one in the future

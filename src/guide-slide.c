@@ -11,19 +11,12 @@
  */
 
 /* One slide of the presentation: what it says, with a QR code for each
- * address, and its fitting to the room the screen gives it. A slide whose
- * content is taller than the screen changes its layout (QR codes side by
- * side, under the text, smaller codes, then smaller type on that slide
- * alone), so that the window is never larger than the screen and every code
- * is entirely on it.
+ * address, fitted to the screen. A slide taller than the screen changes its
+ * layout, then its type, so that every code is entirely on the screen.
  *
  * The smaller type is a scale on the slide's labels, not a style: a label
  * measures with its attributes at once, where a change of style is only
- * seen at the next frame, so that a slide would be measured with the type
- * of the slide before it.
- *
- * Ticking a step here is a demonstration: its progress is kept in memory
- * only. */
+ * seen at the next frame, with the slide before it. */
 
 #include "guide-address-label.h"
 #include "guide-i18n.h"
@@ -59,10 +52,7 @@ struct _GuideSlide
 
 G_DEFINE_FINAL_TYPE (GuideSlide, guide_slide, GTK_TYPE_BOX)
 
-/* The ways a slide can be laid out, tried in this order until it fits:
- * the codes beside the text, one above the other, then side by side, then
- * under the text, then smaller codes; only then smaller type, a step at a
- * time. */
+/* The ways a slide can be laid out, tried in this order until it fits. */
 typedef struct
 {
   gboolean codes_below;
@@ -89,15 +79,6 @@ static const Fit fits[] = {
   { TRUE, TRUE, TRUE, 5 },
 };
 
-/* Each smaller type is a tenth smaller than the one before, and never
- * under ten pixels. */
-static double
-type_scale (GuideSlide *self,
-            guint              smaller_type)
-{
-  return MAX (self->font_size * (10 - (int) smaller_type) / 10, 10) / (double) self->font_size;
-}
-
 static gboolean
 is_scale (PangoAttribute *attribute,
           gpointer        user_data)
@@ -109,8 +90,8 @@ is_scale (PangoAttribute *attribute,
  * the trainer's, the same size on every slide. */
 static void
 scale_labels (GuideSlide *self,
-              GtkWidget         *widget,
-              double             scale)
+              GtkWidget  *widget,
+              double      scale)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -130,13 +111,11 @@ scale_labels (GuideSlide *self,
     }
 }
 
-/* The side of a QR code, in pixels: a phone scans it from the back of the
- * room at a quarter of the screen's height, a third when no picture is
- * beside it; a slide short of room can go down to a quarter, or to 300
- * pixels on the tallest screens, which are still enough. */
+/* A phone scans a code from the back of the room at a quarter of the
+ * screen's height, or 300 pixels on the tallest screens. */
 static int
 code_side (GuideSlide *self,
-           gboolean           small)
+           gboolean    small)
 {
   int smallest = MIN (self->screen_height / 4, 300);
   gboolean picture = gtk_widget_get_visible (GTK_WIDGET (self->illustration));
@@ -166,7 +145,9 @@ apply_fit (GuideSlide *self,
        box = gtk_widget_get_next_sibling (box))
     guide_qr_code_set_side (GUIDE_QR_CODE (gtk_widget_get_first_child (box)), side);
 
-  scale_labels (self, GTK_WIDGET (self), type_scale (self, fit->smaller_type));
+  /* Each smaller type is a tenth smaller, and never under ten pixels. */
+  scale_labels (self, GTK_WIDGET (self),
+                MAX (self->font_size * (10 - (int) fit->smaller_type) / 10, 10) / (double) self->font_size);
 
   /* Named on the window, for what looks at the slide from outside. */
   if (fit->smaller_type != self->smaller_type)
@@ -180,21 +161,6 @@ apply_fit (GuideSlide *self,
         gtk_widget_add_css_class (window, new_class);
       self->smaller_type = fit->smaller_type;
     }
-}
-
-static gboolean
-slide_fits (GuideSlide *self,
-            int         room_width,
-            int         room_height)
-{
-  int width, height;
-
-  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
-  if (width > room_width)
-    return FALSE;
-
-  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, room_width, &height, NULL, NULL, NULL);
-  return height <= room_height;
 }
 
 /* The codes of a slide all have the version of the largest, so that they
@@ -326,12 +292,10 @@ guide_slide_init (GuideSlide *self)
 /**
  * guide_slide_fit:
  * @screen_height: the screen's height, which sets the QR codes' side
- * @font_size: the type's size on the screen, in pixels
- * @width: the room the slide has, in pixels
- * @height: the room the slide has, in pixels
+ * @font_size: the type's size, in pixels
  *
- * Gives the slide the first layout that fits the room, or the smallest.
- * Ways that change nothing on this slide are not measured again.
+ * Gives the slide the first layout that fits @width × @height pixels, or
+ * the smallest.
  */
 void
 guide_slide_fit (GuideSlide *self,
@@ -342,6 +306,7 @@ guide_slide_fit (GuideSlide *self,
 {
   guint n_codes = 0;
   const Fit *tried = NULL;
+  int least_width, least_height;
 
   self->screen_height = screen_height;
   self->font_size = font_size;
@@ -364,7 +329,12 @@ guide_slide_fit (GuideSlide *self,
 
       tried = fit;
       apply_fit (self, fit);
-      if (slide_fits (self, width, height))
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &least_width, NULL, NULL, NULL);
+      if (least_width > width)
+        continue;
+
+      gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, width, &least_height, NULL, NULL, NULL);
+      if (least_height <= height)
         return;
     }
 }
@@ -377,9 +347,8 @@ guide_slide_fit (GuideSlide *self,
  * @stage: for a stage's slides, the index of the stage in @book
  * @step: for a step's slide, the index of the step in the stage
  *
- * Shows a slide of @book: its title, one of its stages, one of their steps
- * or the original guide's method that is no longer used (one slide for all
- * its steps: the checklist and the handout keep them), or its contacts.
+ * Shows a slide of @book; the original guide's method has one slide for
+ * all its steps, which the checklist and the handout keep.
  */
 void
 guide_slide_show (GuideSlide     *self,
@@ -489,10 +458,7 @@ guide_slide_show (GuideSlide     *self,
 /**
  * guide_slide_set_counter:
  * @index: the slide's place among the slides, from 0
- * @n_slides: how many slides there are
  * @hints: whether the counter and, on the title slide, the keys are shown
- *
- * The counter and the keys' hint help the trainer, not the audience.
  */
 void
 guide_slide_set_counter (GuideSlide *self,

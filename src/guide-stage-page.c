@@ -43,6 +43,8 @@ struct _GuideStagePage
   GtkListBox        *original_list;
   GtkWidget         *different_box;
   GtkButton         *different_button;
+
+  gboolean           steps_held_back;
 };
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
@@ -190,8 +192,31 @@ step_selected_cb (GuideStagePage *self,
                  row != NULL ? guide_step_row_get_step_id (GUIDE_STEP_ROW (row)) : NULL);
 }
 
+static void
+show_held_back_steps (GuideStagePage *self)
+{
+  if (!self->steps_held_back)
+    return;
+
+  self->steps_held_back = FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_widget_set_visible (row, TRUE);
+}
+
+static void
+first_frame_painted_cb (GuideStagePage *self,
+                        GdkFrameClock  *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  show_held_back_steps (self);
+}
+
 /* Rows for @steps, in @list: checkable ones, or the original guide's
- * withdrawn ones. */
+ * withdrawn ones. Before the window's first frame, the steps after the
+ * first, below the fold, are hidden until that frame is painted, so that
+ * it lays out only what it shows. */
 static void
 fill_steps (GuideStagePage *self,
             GtkListBox     *list,
@@ -207,7 +232,14 @@ fill_steps (GuideStagePage *self,
     {
       row = guide_step_row_new (i + 1, withdrawn);
       if (!withdrawn)
-        g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
+          if (i > 0 && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+            {
+              gtk_widget_set_visible (row, FALSE);
+              self->steps_held_back = TRUE;
+            }
+        }
       gtk_list_box_append (list, row);
     }
 }
@@ -221,6 +253,18 @@ set_steps (GtkListBox *list,
 
   for (guint i = 0; i < steps->len; i++, row = gtk_widget_get_next_sibling (row))
     guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i));
+}
+
+static void
+guide_stage_page_map (GtkWidget *widget)
+{
+  GuideStagePage *self = GUIDE_STAGE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (guide_stage_page_parent_class)->map (widget);
+
+  if (self->steps_held_back)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -249,6 +293,7 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
 
   object_class->dispose = guide_stage_page_dispose;
   object_class->finalize = guide_stage_page_finalize;
+  widget_class->map = guide_stage_page_map;
 
   /**
    * GuideStagePage::step-toggled:
@@ -437,6 +482,7 @@ guide_stage_page_select_step (GuideStagePage *self,
       gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
       if (focus)
         {
+          show_held_back_steps (self);
           gtk_widget_grab_focus (row);
           scroll_to_row (self, row);
         }

@@ -25,14 +25,12 @@
 
 #define ZOOM_STEP 0.1
 
-/* Text size, from the “zoom” setting. */
 static void
 apply_zoom (GuideWindow *self)
 {
-  double zoom = CLAMP (g_settings_get_double (self->settings, "zoom"), 0.5, 2.0);
-  g_autofree char *css = NULL;
+  double zoom = g_settings_get_double (self->settings, "zoom");
+  g_autofree char *css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
 
-  css = g_strdup_printf ("window.checklist { font-size: %d%%; }", (int) round (zoom * 100));
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (self->zoom_provider, css);
 #else
@@ -63,15 +61,6 @@ create_menu_cb (GtkMenuButton *button,
 }
 
 static void
-zoom_by (GuideWindow *self,
-         double       step)
-{
-  double zoom = g_settings_get_double (self->settings, "zoom");
-
-  g_settings_set_double (self->settings, "zoom", CLAMP (round ((zoom + step) * 10) / 10, 0.5, 2.0));
-}
-
-static void
 launch_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -81,7 +70,6 @@ launch_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (guide_uri_launch_finish (result, &error))
@@ -92,8 +80,7 @@ launch_done_cb (GObject      *source,
   /* The address can still be pasted where the user wants it. */
   display = guide_uri_get_display (uri);
   escaped = g_markup_escape_text (display, -1);
-  title = g_strdup_printf (_("Could not open %s"), escaped);
-  toast = adw_toast_new (title);
+  toast = adw_toast_new_format (_("Could not open %s"), escaped);
   adw_toast_set_button_label (toast, _("Copy"));
   adw_toast_set_action_name (toast, "win.copy-uri");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -162,24 +149,15 @@ copy_uri_action (GtkWidget  *widget,
   guide_window_add_toast (GUIDE_WINDOW (widget), _("Address copied"));
 }
 
+/* win.previous-stage and win.next-stage. */
 static void
-previous_stage_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GuideWindow *self = GUIDE_WINDOW (widget);
-
-  if (self->stage_index > 0)
-    gtk_list_box_select_row (self->stage_list, gtk_list_box_get_row_at_index (self->stage_list, self->stage_index - 1));
-}
-
-static void
-next_stage_action (GtkWidget  *widget,
+move_stage_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   GuideWindow *self = GUIDE_WINDOW (widget);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, self->stage_index + 1);
+  int step = g_str_equal (action_name, "win.next-stage") ? 1 : -1;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->stage_list, (int) self->stage_index + step);
 
   if (row != NULL)
     gtk_list_box_select_row (self->stage_list, row);
@@ -228,10 +206,9 @@ reset_progress_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  AdwAlertDialog *dialog;
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Reset Progress?"),
+                                                                   _("Every step will be marked as not done. This cannot be undone.")));
 
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (_("Reset Progress?"),
-                                                   _("Every step will be marked as not done. This cannot be undone.")));
   adw_alert_dialog_add_responses (dialog,
                                   "cancel", _("_Cancel"),
                                   "reset", _("_Reset"),
@@ -243,28 +220,20 @@ reset_progress_action (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
+/* win.zoom-in, win.zoom-out and win.zoom-reset. */
 static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  zoom_by (GUIDE_WINDOW (widget), ZOOM_STEP);
-}
+  GSettings *settings = GUIDE_WINDOW (widget)->settings;
+  double step = g_str_equal (action_name, "win.zoom-in") ? ZOOM_STEP : -ZOOM_STEP;
+  double zoom = g_settings_get_double (settings, "zoom") + step;
 
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  zoom_by (GUIDE_WINDOW (widget), -ZOOM_STEP);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  g_settings_reset (GUIDE_WINDOW (widget)->settings, "zoom");
+  if (g_str_equal (action_name, "win.zoom-reset"))
+    g_settings_reset (settings, "zoom");
+  else
+    g_settings_set_double (settings, "zoom", CLAMP (round (zoom * 10) / 10, 0.5, 2.0));
 }
 
 static void
@@ -387,7 +356,6 @@ _guide_window_actions_init (GuideWindow *self)
   g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (apply_zoom), self, G_CONNECT_SWAPPED);
 }
 
-/* Installs the window's actions, and the keys that trigger them. */
 void
 _guide_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -396,16 +364,16 @@ _guide_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, previous_stage_action);
-  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, next_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, move_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, move_stage_action);
   gtk_widget_class_install_action (widget_class, "win.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, reset_progress_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_action);
   gtk_widget_class_install_action (widget_class, "win.show-save-error", "s", show_save_error_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.continue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

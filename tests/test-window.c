@@ -639,6 +639,35 @@ scrolled_down (gpointer data)
   return gtk_adjustment_get_value (data) > 0;
 }
 
+/* The window's first frame lays out the stage's first step only: the
+ * others, below the fold, are shown once it is painted, in their place. */
+static void
+test_steps_after_first_frame (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  stop (fixture);
+  fixture->application = guide_test_register_application (NULL);
+  g_application_activate (G_APPLICATION (fixture->application));
+  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
+
+  rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_true (gtk_widget_get_visible (rows->pdata[0]));
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_false (gtk_widget_get_visible (rows->pdata[i]));
+
+  guide_test_wait_until_mapped (fixture->window);
+  guide_test_wait_for_frame (fixture->window);
+  guide_test_wait_for_frame (fixture->window);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_true (gtk_widget_get_visible (rows->pdata[i]));
+      g_assert_cmpint (gtk_widget_get_height (rows->pdata[i]), >, 0);
+    }
+}
+
 /* The widget is its window's focus, whether or not the window is yet the
  * active one, which is the X server's to say. */
 static void
@@ -2334,6 +2363,7 @@ main (int   argc,
   ADD ("banner-folds", test_banner_folds);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
+  ADD ("steps-after-first-frame", test_steps_after_first_frame);
   ADD ("open-buttons", test_open_buttons);
   ADD ("continue-shown", test_continue_shown);
   ADD ("write-request", test_write_request);

@@ -305,9 +305,7 @@ static gboolean
 ticks_allowed (GuideProgress *progress)
 {
   g_autoptr(GFile) own = guide_progress_get_default_file ();
-  g_autoptr(GFile) file = NULL;
-
-  g_object_get (progress, "file", &file, NULL);
+  GFile *file = guide_progress_get_file (progress);
 
   return file != NULL && !g_file_equal (file, own);
 }
