@@ -577,16 +577,9 @@ guide_book_init (GuideBook *self)
   self->keys = g_array_new (FALSE, FALSE, sizeof (Key));
 }
 
-/**
- * guide_book_new_from_bytes:
- * @bytes: the JSON text of a guide
- * @origin: the file it comes from, for messages
- * @flags: %GUIDE_BOOK_FLAGS_SITE for a site's own guide
- * @error: a location for a #GError
- *
- * Returns: (transfer full) (nullable): the guide, or %NULL with @error set to
- *   a message that says what is wrong and where
- */
+/* Returns: (transfer full) (nullable): the guide @bytes hold, or %NULL with
+ * @error set to a message that says what is wrong and where in @origin;
+ * %GUIDE_BOOK_FLAGS_SITE reads a site's own guide */
 GuideBook *
 guide_book_new_from_bytes (GBytes          *bytes,
                            const char      *origin,
@@ -653,12 +646,8 @@ guide_book_new_from_bytes (GBytes          *bytes,
   return g_steal_pointer (&self);
 }
 
-/**
- * guide_book_new_for_language:
- * @language: "fr", "it" or "en"
- *
- * Returns: (transfer full): the guide built into the application
- */
+/* Returns: (transfer full): the guide built into the application in
+ * @language, "fr", "it" or "en" */
 GuideBook *
 guide_book_new_for_language (const char *language)
 {
@@ -681,104 +670,61 @@ guide_book_new_for_language (const char *language)
 const char *
 guide_book_get_language (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->language;
 }
 
 const char *
 guide_book_get_title (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->title;
 }
 
-/**
- * guide_book_get_intro:
- *
- * Returns: (transfer none): the paragraphs before the first stage
- */
+/* Returns: (transfer none): the paragraphs before the first stage */
 GStrv
 guide_book_get_intro (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->intro;
 }
 
-/**
- * guide_book_get_notes:
- *
- * Returns: (transfer none) (element-type GuideNote): the notes on the whole guide
- */
+/* Returns: (transfer none) (element-type GuideNote): the notes on the whole guide */
 GPtrArray *
 guide_book_get_notes (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->notes;
 }
 
 const char *
 guide_book_get_contacts_text (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->contacts_text;
 }
 
-/**
- * guide_book_get_helpdesk:
- *
- * Returns: (transfer none): the first of the addresses, the one to ask
- *   about access
- */
+/* Returns: (transfer none): the first of the addresses, the one to ask about access */
 GuideAddress *
 guide_book_get_helpdesk (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return g_ptr_array_index (self->addresses, 0);
 }
 
-/**
- * guide_book_get_addresses:
- *
- * Returns: (transfer none) (element-type GuideAddress): the helpdesk addresses
- */
+/* Returns: (transfer none) (element-type GuideAddress): the helpdesk addresses */
 GPtrArray *
 guide_book_get_addresses (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->addresses;
 }
 
-/**
- * guide_book_get_sources:
- *
- * Returns: (transfer none) (element-type GuideSource): the pages the guide's
- *   facts come from, for the Sources view
- */
+/* Returns: (transfer none) (element-type GuideSource): the pages the guide's
+ * facts come from, for the Sources view */
 GPtrArray *
 guide_book_get_sources (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->sources;
 }
 
-/**
- * guide_book_get_stages:
- *
- * Returns: (transfer none) (element-type GuideStage): the stages, in order
- */
+/* Returns: (transfer none) (element-type GuideStage): the stages, in order */
 GPtrArray *
 guide_book_get_stages (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return self->stages;
 }
 
@@ -786,23 +732,16 @@ GuideStage *
 guide_book_get_stage (GuideBook *self,
                       guint      index)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
   g_return_val_if_fail (index < self->stages->len, NULL);
 
   return g_ptr_array_index (self->stages, index);
 }
 
-/**
- * guide_book_find_stage:
- *
- * Returns: the index of the stage @stage_id, or -1
- */
+/* Returns: the index of the stage @stage_id, or -1 */
 int
 guide_book_find_stage (GuideBook  *self,
                        const char *stage_id)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), -1);
-
   for (guint i = 0; stage_id != NULL && i < self->stages->len; i++)
     {
       GuideStage *stage = g_ptr_array_index (self->stages, i);
@@ -814,21 +753,14 @@ guide_book_find_stage (GuideBook  *self,
   return -1;
 }
 
-/**
- * guide_book_find_step:
- * @stage_index: (out) (optional): where the index of the step's stage goes
- * @step_index: (out) (optional): where the index of the step in it goes
- *
- * Returns: (transfer none) (nullable): the step @step_id
- */
+/* Returns: (transfer none) (nullable): the step @step_id; the index of its
+ * stage and its index there go to @stage_index and @step_index unless %NULL */
 GuideStep *
 guide_book_find_step (GuideBook  *self,
                       const char *step_id,
                       guint      *stage_index,
                       guint      *step_index)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   for (guint i = 0; step_id != NULL && i < self->stages->len; i++)
     {
       GuideStage *stage = g_ptr_array_index (self->stages, i);
@@ -854,46 +786,27 @@ guide_book_find_step (GuideBook  *self,
 guint
 guide_book_get_n_steps (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), 0);
-
   return self->n_steps;
 }
 
-/**
- * guide_book_list_addresses:
- *
- * Returns: (transfer container) (element-type utf8): every address the
- *   guide's notes, steps and contacts open, once each, in the order they are
- *   read; not the sources, which the Sources view lists
- */
+/* Returns: (transfer container) (element-type utf8): every address the
+ * guide's notes, steps and contacts open, once each, in the order they are
+ * read; not the sources, which the Sources view lists */
 GPtrArray *
 guide_book_list_addresses (GuideBook *self)
 {
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), NULL);
-
   return g_ptr_array_copy (self->uris, NULL, NULL);
 }
 
-/**
- * guide_book_check_parity:
- * @other: the same guide in another language
- * @error: a location for a #GError
- *
- * Checks that @self and @other have the same stages, steps (the original
- * guide's ones too), notes and sources, with the same IDs in the same
- * places, so that progress means the same in both.
- *
- * Returns: %TRUE if they do
- */
+/* Whether @other, the same guide in another language, has the same stages,
+ * steps (the original guide's ones too), notes and sources as @self, with
+ * the same IDs in the same places, so that progress means the same in both. */
 gboolean
 guide_book_check_parity (GuideBook  *self,
                          GuideBook  *other,
                          GError    **error)
 {
   guint i;
-
-  g_return_val_if_fail (GUIDE_IS_BOOK (self), FALSE);
-  g_return_val_if_fail (GUIDE_IS_BOOK (other), FALSE);
 
   for (i = 0; i < self->keys->len && i < other->keys->len; i++)
     {

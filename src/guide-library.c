@@ -54,22 +54,15 @@ guide_library_init (GuideLibrary *self)
   self->site_addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/**
- * guide_library_new:
- * @site: the organisation's configuration
- *
- * Returns: (transfer full): the guides of @site, or the built-in ones
- */
+/* Returns: (transfer full): the guides of @site, the organisation's
+ * configuration, or the built-in ones */
 GuideLibrary *
 guide_library_new (GuideSite *site)
 {
   static const char * const languages[] = { "fr", "it", "en" };
-  GuideLibrary *self;
-  const char *email;
+  GuideLibrary *self = g_object_new (GUIDE_TYPE_LIBRARY, NULL);
+  const char *email = guide_site_get_contact_email (site);
 
-  g_return_val_if_fail (GUIDE_IS_SITE (site), NULL);
-
-  self = g_object_new (GUIDE_TYPE_LIBRARY, NULL);
   self->site = g_object_ref (site);
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
@@ -90,40 +83,26 @@ guide_library_new (GuideSite *site)
         g_hash_table_add (self->site_addresses, g_strdup (((GuideSource *) g_ptr_array_index (sources, j))->uri));
     }
 
-  email = guide_site_get_contact_email (site);
   if (email != NULL)
     g_hash_table_add (self->site_addresses, g_strconcat ("mailto:", email, NULL));
 
   return self;
 }
 
-/**
- * guide_library_get_site:
- *
- * Returns: (transfer none): the organisation's configuration
- */
+/* Returns: (transfer none): the organisation's configuration */
 GuideSite *
 guide_library_get_site (GuideLibrary *self)
 {
-  g_return_val_if_fail (GUIDE_IS_LIBRARY (self), NULL);
-
   return self->site;
 }
 
-/**
- * guide_library_get_book:
- * @language: "fr", "it" or "en"
- *
- * Returns: (transfer none): the guide in @language: the site's own when it
- *   has one, else the built-in one
- */
+/* Returns: (transfer none): the guide in @language, "fr", "it" or "en": the
+ * site's own when it has one, else the built-in one */
 GuideBook *
 guide_library_get_book (GuideLibrary *self,
                         const char   *language)
 {
   GuideBook *book;
-
-  g_return_val_if_fail (GUIDE_IS_LIBRARY (self), NULL);
 
   if ((book = guide_site_get_book (self->site, language)) != NULL)
     return book;
@@ -139,19 +118,13 @@ guide_library_get_book (GuideLibrary *self,
   return book;
 }
 
-/**
- * guide_library_list_site_addresses:
- *
- * Returns: (transfer container) (element-type utf8): every address of the
- *   site's guide and contacts the app may open, sorted
- */
+/* Returns: (transfer container) (element-type utf8): every address of the
+ * site's guide and contacts the app may open, sorted */
 GPtrArray *
 guide_library_list_site_addresses (GuideLibrary *self)
 {
   g_autoptr(GList) keys = NULL;
   GPtrArray *addresses;
-
-  g_return_val_if_fail (GUIDE_IS_LIBRARY (self), NULL);
 
   keys = g_list_sort (g_hash_table_get_keys (self->site_addresses), (GCompareFunc) g_strcmp0);
   addresses = g_ptr_array_new ();
@@ -161,19 +134,12 @@ guide_library_list_site_addresses (GuideLibrary *self)
   return addresses;
 }
 
-/**
- * guide_library_is_allowed:
- * @uri: (nullable): an address the app is asked to open
- *
- * Returns: whether @uri is one of the official addresses, or one that the
- *   site's guides or contact name
- */
+/* Whether @uri, an address the app is asked to open or %NULL, is one of the
+ * official addresses, or one that the site's guides or contact name. */
 gboolean
 guide_library_is_allowed (GuideLibrary *self,
                           const char   *uri)
 {
-  g_return_val_if_fail (GUIDE_IS_LIBRARY (self), FALSE);
-
   return guide_uri_is_allowed (uri) ||
          (uri != NULL && g_hash_table_contains (self->site_addresses, uri));
 }

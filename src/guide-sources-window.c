@@ -78,28 +78,18 @@ guide_sources_window_init (GuideSourcesWindow *self)
   guide_i18n_translate_widget (GTK_WIDGET (self));
 }
 
-/**
- * guide_sources_window_new:
- * @parent: the checklist window, whose "win.open-uri" opens the pages
- * @book: the guide whose sources are listed
- *
- * Returns: (transfer floating): the Sources view, in the current language
- */
+/* Returns: (transfer floating): the Sources view of @book's sources, in the
+ * current language, for @parent, the checklist window, whose "win.open-uri"
+ * opens the pages */
 GuideSourcesWindow *
 guide_sources_window_new (GtkWindow *parent,
                           GuideBook *book)
 {
-  GuideSourcesWindow *self;
-  GPtrArray *sources;
+  GuideSourcesWindow *self = g_object_new (GUIDE_TYPE_SOURCES_WINDOW,
+                                           "transient-for", parent,
+                                           NULL);
+  GPtrArray *sources = guide_book_get_sources (book);
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (GUIDE_IS_BOOK (book), NULL);
-
-  self = g_object_new (GUIDE_TYPE_SOURCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
-
-  sources = guide_book_get_sources (book);
   for (guint i = 0; i < sources->len; i++)
     {
       g_autoptr(GtkWidget) row = source_row_new (g_ptr_array_index (sources, i));
