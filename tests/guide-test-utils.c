@@ -160,7 +160,8 @@ guide_test_register_application (GSettings *settings)
  * @settings: (nullable): the settings to use, or %NULL for the default ones
  * @window: (out): where the main window goes
  *
- * Starts the application as a user would, and waits for its window.
+ * Starts the application as a user would, and waits for its window's
+ * first frame, after which every step of the stage is shown.
  *
  * Returns: (transfer full): the application
  */
@@ -175,6 +176,7 @@ guide_test_start_application (GSettings  *settings,
   *window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
   g_assert_true (GUIDE_IS_WINDOW (*window));
   guide_test_wait_until_mapped (*window);
+  guide_test_wait_for_frame (*window);
 
   return application;
 }
