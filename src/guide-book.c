@@ -639,6 +639,7 @@ guide_book_new_from_bytes (GBytes          *bytes,
       GuideStage *stage = g_ptr_array_index (self->stages, i);
 
       self->n_steps += stage->steps->len;
+      /* Without an original method, an empty list, as any optional list is. */
       if (stage->original_steps == NULL)
         stage->original_steps = g_ptr_array_new ();
     }
