@@ -109,11 +109,6 @@ guide_address_label_class_init (GuideAddressLabelClass *klass)
   object_class->get_property = guide_address_label_get_property;
   object_class->set_property = guide_address_label_set_property;
 
-  /**
-   * GuideAddressLabel:label:
-   *
-   * The text shown.
-   */
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL,
                          "",
@@ -155,8 +150,6 @@ guide_address_label_init (GuideAddressLabel *self)
 const char *
 guide_address_label_get_label (GuideAddressLabel *self)
 {
-  g_return_val_if_fail (GUIDE_IS_ADDRESS_LABEL (self), NULL);
-
   return gtk_label_get_label (self->label);
 }
 
@@ -164,8 +157,6 @@ void
 guide_address_label_set_label (GuideAddressLabel *self,
                                const char        *label)
 {
-  g_return_if_fail (GUIDE_IS_ADDRESS_LABEL (self));
-
   if (label == NULL)
     label = "";
 
@@ -179,7 +170,7 @@ guide_address_label_set_label (GuideAddressLabel *self,
 /**
  * guide_address_label_attach_tooltip:
  * @widget: a widget that opens @uri
- * @uri: (nullable): the address, or %NULL for no tooltip
+ * @uri: the address
  *
  * Gives @widget the tooltip guide_uri_get_tooltip() says, in an address
  * label: GTK's own tooltip label would cut the address at its hyphens.
@@ -188,16 +179,9 @@ void
 guide_address_label_attach_tooltip (GtkWidget  *widget,
                                     const char *uri)
 {
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  if (uri != NULL)
-    text = guide_uri_get_tooltip (uri);
-
-  if (g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip") == NULL && text != NULL)
+  if (g_object_get_data (G_OBJECT (widget), "guide-uri-tooltip") == NULL)
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (address_tooltip_cb), NULL);
 
-  g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", g_strdup (text), g_free);
-  gtk_widget_set_has_tooltip (widget, text != NULL);
+  g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", guide_uri_get_tooltip (uri), g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
 }

@@ -11,11 +11,9 @@
  */
 
 /* The application's own strings are translated by gettext, from the
- * catalogues installed with it (in LOCALEDIR: a Flatpak keeps them in the
- * app, "separate-locales" being false), into the language that LANGUAGE
- * names: the one chosen in the app. GTK's and libadwaita's own strings
- * follow the same variable wherever their catalogues are installed. English
- * has no catalogue: it is the language of the msgids.
+ * catalogues in LOCALEDIR, into the language that LANGUAGE names: the one
+ * chosen in the app. GTK's and libadwaita's own strings follow the same
+ * variable. English has no catalogue: it is the language of the msgids.
  *
  * textdomain() is never called: every lookup names the app's domain
  * (glib/gi18n-lib.h). GLib decides once per process whether g_dgettext()
@@ -39,24 +37,18 @@ static const char *current_language;
 static char *desktop_language_variable;
 static const char *own_language_variable;
 
-static gboolean
-is_c_locale (const char *name)
-{
-  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") || g_str_has_prefix (name, "C.");
-}
-
 /* gettext ignores LANGUAGE when the messages' locale is C, and glibc 2.39
  * and later take C.UTF-8 for C too. A process in the C locale (a script, a
- * test, a minimal system) takes the first of these that is installed as
- * its messages' locale: only that it is not C matters, as LANGUAGE chooses
- * the language, and dates and numbers keep their own locale. C.UTF-8 is
- * the last resort, enough for older glibcs. */
+ * test) takes the first of these that is installed as its messages'
+ * locale: only that it is not C matters, as LANGUAGE chooses the language.
+ * C.UTF-8 is the last resort, enough for older glibcs. */
 static void
 leave_c_locale (void)
 {
   static const char * const locales[] = { "en_US.UTF-8", "en_GB.UTF-8", "fr_FR.UTF-8", "it_IT.UTF-8", "C.UTF-8" };
+  const char *current = setlocale (LC_MESSAGES, NULL);
 
-  if (!is_c_locale (setlocale (LC_MESSAGES, NULL)))
+  if (current != NULL && !g_str_equal (current, "C") && !g_str_equal (current, "POSIX") && !g_str_has_prefix (current, "C."))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
@@ -71,8 +63,7 @@ bind_catalogues (void)
 
   if (g_once_init_enter (&bound))
     {
-      /* The build tree's catalogues, for the tests and build-aux/run, as
-       * GSETTINGS_SCHEMA_DIR gives the build tree's schemas. */
+      /* The build tree's catalogues, for the tests and build-aux/run. */
       const char *folder = g_getenv ("CPMS_GUIDE_LOCALEDIR");
 
       bindtextdomain (GETTEXT_PACKAGE, folder != NULL && *folder != '\0' ? folder : LOCALEDIR);
@@ -81,17 +72,16 @@ bind_catalogues (void)
     }
 }
 
-/* Makes gettext translate into @language, or only makes sure that it can
- * when @language is %NULL. On the main thread: once the variable exists,
- * glibc's setenv() replaces its string without freeing the old one, so a
- * thread reading it meanwhile finds one language or the other. */
+/* Makes gettext translate into @language. On the main thread: glibc's
+ * setenv() replaces the string without freeing the old one, so a thread
+ * reading it meanwhile finds one language or the other. */
 static void
 speak (const char *language)
 {
   bind_catalogues ();
   leave_c_locale ();
 
-  if (language == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), language) == 0)
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), language) == 0)
     return;
 
   g_setenv ("LANGUAGE", language, TRUE);
@@ -102,10 +92,9 @@ speak (const char *language)
   textdomain (textdomain (NULL));
 }
 
-/* gettext translates into one language at a time, the one LANGUAGE names:
- * a window that speaks another language than the application's borrows
- * its own for its lookups, on the main thread, and gives it back. What
- * gettext returned meanwhile stays valid: it never unloads a catalogue.
+/* A window that speaks another language than the application's borrows
+ * its own for its lookups, and gives it back. What gettext returned
+ * meanwhile stays valid: it never unloads a catalogue.
  * Returns: (transfer full): LANGUAGE as it was, for give_back() */
 static char *
 borrow (const char *language)
@@ -126,28 +115,11 @@ give_back (char *previous)
 /* A control with no text of its own, such as an icon-only button or the
  * progress bar, is named for screen readers by its tooltip: GTK 4.8 would
  * name it after its type ("GtkMenuButton"). A menu button's inner button is
- * what takes the focus, so it is named too. Scroll bars are named for what
- * they do. */
+ * what takes the focus, so it is named too. */
 static void
-name_by_tooltip (GObject *object)
+name_by_tooltip (GtkWidget *widget)
 {
-  GtkWidget *widget;
-  const char *name;
-
-  if (!GTK_IS_WIDGET (object))
-    return;
-
-  widget = GTK_WIDGET (object);
-
-  /* A button with a label of its own inside (one that wraps) is named by it. */
-  if (GTK_IS_LABEL (widget) && GTK_IS_BUTTON (gtk_widget_get_parent (widget)) &&
-      gtk_button_get_label (GTK_BUTTON (gtk_widget_get_parent (widget))) == NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (widget)),
-                                      -1);
-      return;
-    }
+  const char *name = NULL;
 
   if (GTK_IS_SCROLLBAR (widget))
     name = _("Scroll");
@@ -155,8 +127,6 @@ name_by_tooltip (GObject *object)
            (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
            GTK_IS_PROGRESS_BAR (widget))
     name = gtk_widget_get_tooltip_text (widget);
-  else
-    return;
 
   if (name == NULL)
     return;
@@ -172,8 +142,7 @@ static const char * const properties[] = {
 };
 
 /* Which of properties[] @klass has as strings that can be set after
- * construction, one bit each: looked up once for each class, rather than
- * for every widget of the window at every switch of language. */
+ * construction, one bit each, looked up once for each class. */
 static guint
 translatable_properties (GObjectClass *klass)
 {
@@ -248,14 +217,13 @@ translate_object (GObject *object)
       if (g_strcmp0 (value, translation) != 0)
         g_object_set (object, properties[i], translation, NULL);
     }
-
-  name_by_tooltip (object);
 }
 
 static void
 translate_tree (GtkWidget *widget)
 {
   translate_object (G_OBJECT (widget));
+  name_by_tooltip (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -268,10 +236,9 @@ translate_tree (GtkWidget *widget)
  * @language: "fr", "it" or "en"
  *
  * Makes @language the one that _() translates into, and the one of GTK's
- * and libadwaita's own strings (the print dialog, the About window) where
- * their translations are installed. Setting the same language again makes
- * sure that gettext still follows it, as GTK's initialisation sets the
- * process's locale again.
+ * and libadwaita's own strings where their translations are installed.
+ * Setting the same language again makes sure that gettext still follows
+ * it, as GTK's initialisation sets the process's locale again.
  */
 void
 guide_i18n_set_language (const char *language)
@@ -515,8 +482,7 @@ guide_i18n_translate_widget (GtkWidget *widget)
  * @builder: a builder that has built what a .ui file describes
  *
  * Translates the strings of every object @builder built, widgets or not
- * (such as the items of a shortcuts dialog, which it shows later), into
- * the current language.
+ * (such as the items of a shortcuts dialog), into the current language.
  */
 void
 guide_i18n_translate_builder (GtkBuilder *builder)
@@ -541,11 +507,8 @@ void
 guide_i18n_translate_widget_in (GtkWidget  *widget,
                                 const char *language)
 {
-  char *previous;
+  char *previous = borrow (language);
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  previous = borrow (language);
   translate_tree (widget);
   give_back (previous);
 }
@@ -557,8 +520,7 @@ guide_i18n_translate_widget_in (GtkWidget  *widget,
  * @fallback: the system's own words for it
  *
  * The system says why in English whatever the language chosen in the app:
- * the common reasons are said in the interface's language instead, to end
- * a sentence such as ““%s” cannot be written: %s.”
+ * the common reasons are said in the interface's language instead.
  *
  * Returns: (transfer none): the reason, or @fallback for a rare one
  */
