@@ -56,8 +56,11 @@ leave_c_locale (void)
       return;
 }
 
+/* Makes gettext translate into @language. On the main thread: glibc's
+ * setenv() replaces the string without freeing the old one, so a thread
+ * reading it meanwhile finds one language or the other. */
 static void
-bind_catalogues (void)
+speak (const char *language)
 {
   static gsize bound;
 
@@ -70,15 +73,7 @@ bind_catalogues (void)
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       g_once_init_leave (&bound, 1);
     }
-}
 
-/* Makes gettext translate into @language. On the main thread: glibc's
- * setenv() replaces the string without freeing the old one, so a thread
- * reading it meanwhile finds one language or the other. */
-static void
-speak (const char *language)
-{
-  bind_catalogues ();
   leave_c_locale ();
 
   if (g_strcmp0 (g_getenv ("LANGUAGE"), language) == 0)
@@ -235,16 +230,13 @@ translate_tree (GtkWidget *widget)
  * guide_i18n_set_language:
  * @language: "fr", "it" or "en"
  *
- * Makes @language the one that _() translates into, and the one of GTK's
- * and libadwaita's own strings where their translations are installed.
- * Setting the same language again makes sure that gettext still follows
- * it, as GTK's initialisation sets the process's locale again.
+ * Makes @language the one of _() and of GTK's and libadwaita's own strings.
+ * Setting it again makes sure that gettext still follows it, as GTK's
+ * initialisation sets the process's locale again.
  */
 void
 guide_i18n_set_language (const char *language)
 {
-  g_return_if_fail (language != NULL);
-
   current_language = g_intern_string (language);
 
   if (own_language_variable == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) != 0)
@@ -310,9 +302,8 @@ guide_i18n_get_desktop_language (void)
  * guide_i18n_resolve_language:
  * @setting: the value of the “language” setting
  *
- * Returns: "fr", "it" or "en": @setting itself when it names one of them,
- *   otherwise the desktop's language, and English when it is none of the
- *   three: the language most clinicians of other countries read
+ * Returns: @setting when it is "fr", "it" or "en", otherwise the desktop's
+ *   language, or English, which most clinicians of other countries read
  */
 const char *
 guide_i18n_resolve_language (const char *setting)
@@ -330,8 +321,7 @@ guide_i18n_resolve_language (const char *setting)
  * guide_i18n_is_language:
  * @language: (nullable): a language code
  *
- * Returns: whether @language is one the guide is written in: "fr", "it"
- *   or "en"
+ * Returns: whether the guide is written in @language: "fr", "it" or "en"
  */
 gboolean
 guide_i18n_is_language (const char *language)
@@ -343,8 +333,6 @@ guide_i18n_is_language (const char *language)
 
 /**
  * guide_gettext_in:
- * @language: "fr", "it" or "en"
- * @msgid: one of the application's own strings, in English
  *
  * Returns: @msgid in @language, whatever the current language is
  */
@@ -361,8 +349,6 @@ guide_gettext_in (const char *language,
 
 /**
  * guide_i18n_format_day:
- * @language: "fr", "it" or "en"
- * @date: a valid date
  *
  * Returns: (transfer full): @date as people write it in @language, with the
  *   month's name ("2 December 2026"), whatever the process's locale is
@@ -393,8 +379,6 @@ guide_i18n_format_day (const char  *language,
 
 /**
  * guide_i18n_format_time:
- * @language: "fr", "it" or "en"
- * @time: a moment
  *
  * Returns: (transfer full): the day of @time, where the user is, as
  *   guide_i18n_format_day() writes it
@@ -413,9 +397,6 @@ guide_i18n_format_time (const char *language,
 
 /**
  * guide_i18n_format_count:
- * @language: "fr", "it" or "en"
- * @done: how many steps are done
- * @total: how many steps there are
  *
  * Languages differ in the number their words agree with: English says
  * "1 of 18 steps done", after the total; French "1 étape sur 18 terminée",
@@ -446,10 +427,8 @@ guide_i18n_format_count (const char *language,
 
 /**
  * guide_ngettext_in:
- * @language: "fr", "it" or "en"
  *
- * Returns: the form of @msgid or @msgid_plural for @n in @language, by
- *   the plural rule of its catalogue
+ * Returns: the form of @msgid or @msgid_plural for @n in @language
  */
 const char *
 guide_ngettext_in (const char *language,
@@ -466,7 +445,6 @@ guide_ngettext_in (const char *language,
 
 /**
  * guide_i18n_translate_widget:
- * @widget: a widget built from a template
  *
  * Translates the strings of @widget and of everything below it that came
  * from a template into the current language.
@@ -479,7 +457,6 @@ guide_i18n_translate_widget (GtkWidget *widget)
 
 /**
  * guide_i18n_translate_builder:
- * @builder: a builder that has built what a .ui file describes
  *
  * Translates the strings of every object @builder built, widgets or not
  * (such as the items of a shortcuts dialog), into the current language.
@@ -497,11 +474,9 @@ guide_i18n_translate_builder (GtkBuilder *builder)
 
 /**
  * guide_i18n_translate_widget_in:
- * @widget: a widget built from a template
- * @language: "fr", "it" or "en"
  *
- * Translates the strings of @widget and of everything below it that came
- * from a template into @language, whatever the current language is.
+ * Translates as guide_i18n_translate_widget() does, into @language,
+ * whatever the current language is.
  */
 void
 guide_i18n_translate_widget_in (GtkWidget  *widget,
@@ -556,9 +531,9 @@ guide_i18n_describe_io_error (GIOErrorEnum  code,
 
 /**
  * guide_i18n_translate_menu:
- * @model: a menu from a template, with labels in English
  *
- * Returns: (transfer full): a copy of @model with its labels translated
+ * Returns: (transfer full): a copy of @model, a menu from a template, with
+ *   its labels translated
  */
 GMenuModel *
 guide_i18n_translate_menu (GMenuModel *model)

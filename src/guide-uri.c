@@ -109,7 +109,7 @@ guide_uri_is_site_acceptable (const char *uri)
 
 /**
  * guide_uri_is_allowed:
- * @uri: (nullable): an address the application is asked to open
+ * @uri: (nullable): an address
  *
  * Returns: whether @uri is one of the official addresses
  */
@@ -282,11 +282,9 @@ guide_uri_attributes_new (const char *text)
 /**
  * guide_uri_label_set_text:
  * @label: a label that wraps
- * @text: text that may write out web or e-mail addresses, or one address
  *
- * Shows @text in @label with guide_uri_attributes_new()'s cuts. The rest of
- * the text wraps as the label's wrap mode says. A GuideAddressLabel does
- * this by itself.
+ * Shows @text in @label with guide_uri_attributes_new()'s cuts, as a
+ * GuideAddressLabel does by itself.
  */
 void
 guide_uri_label_set_text (GtkLabel   *label,
@@ -305,7 +303,6 @@ guide_uri_label_set_text (GtkLabel   *label,
 
 /**
  * guide_uri_get_display:
- * @uri: an address
  *
  * Returns: (transfer full): @uri as a person would write it: an e-mail
  *   address without “mailto:”, a phone number without “tel:”
@@ -324,7 +321,6 @@ guide_uri_get_display (const char *uri)
 
 /**
  * guide_uri_get_hidden_host:
- * @uri: an address
  *
  * A host written percent-encoded or in other letters than ASCII may look
  * like another one: “webgate.ec.europa.eu%2Eevil.com” opens evil.com, and a
@@ -417,7 +413,6 @@ guide_uri_build_mail (const char *uri,
 
 /**
  * guide_uri_get_tooltip:
- * @uri: an address
  *
  * Returns: (transfer full): what the tooltip of a button that opens @uri
  *   says: @uri as a person writes it, and the host the browser really opens
@@ -461,8 +456,6 @@ launch_done_cb (GObject      *source,
 /**
  * guide_uri_launch:
  * @parent: the window the user asked from
- * @uri: the address to open
- * @callback: called when the browser or mail client was started, or not
  *
  * Opens @uri with the desktop's browser or mail client, through the
  * desktop portal in a sandbox.
