@@ -31,7 +31,7 @@ struct _GuideContactsPopover
   GuideSite  *site;
   gboolean    filled;
 
-  GuideAddressLabel *text_label;
+  GtkLabel   *text_label;
   GtkBox     *contacts_box;
 };
 
@@ -77,14 +77,16 @@ add_contact (GuideContactsPopover *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *details_label = guide_address_label_new (details);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
   gtk_widget_add_css_class (name_label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
 
   gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), g_object_new (GUIDE_TYPE_ADDRESS_LABEL, "label", details, "xalign", 0.0, NULL));
+  gtk_box_append (GTK_BOX (box), details_label);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (self->contacts_box, box);
 
@@ -123,7 +125,7 @@ fill (GuideContactsPopover *self)
   GPtrArray *addresses = guide_book_get_addresses (self->book);
   GtkWidget *child;
 
-  guide_address_label_set_label (self->text_label, guide_book_get_contacts_text (self->book));
+  guide_address_label_set_text (self->text_label, guide_book_get_contacts_text (self->book));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
     gtk_box_remove (self->contacts_box, child);
@@ -177,8 +179,6 @@ guide_contacts_popover_class_init (GuideContactsPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-contacts-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideContactsPopover, text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideContactsPopover, contacts_box);
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void

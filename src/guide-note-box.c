@@ -24,8 +24,8 @@ struct _GuideNoteBox
 
   GtkImage          *icon;
   GtkLabel          *title_label;
-  GuideAddressLabel *text_label;
-  GuideAddressLabel *source_label;
+  GtkLabel          *text_label;
+  GtkLabel          *source_label;
   GtkGrid           *button_box;
   GtkButton         *button;
 };
@@ -48,8 +48,8 @@ set_note (GuideNoteBox    *self,
   gtk_label_set_label (self->title_label,
                        note->title != NULL ? note->title : update ? _("Update") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
-  guide_address_label_set_label (self->text_label, note->text);
-  guide_address_label_set_label (self->source_label, note->source);
+  guide_address_label_set_text (self->text_label, note->text);
+  guide_address_label_set_text (self->source_label, note->source);
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
 
   if (note->uri != NULL)
@@ -96,8 +96,6 @@ guide_note_box_class_init (GuideNoteBoxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button);
 
   gtk_widget_class_set_css_name (widget_class, "note");
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void

@@ -33,12 +33,9 @@ static GtkWidget *
 wrapped_label_new (const char *text,
                    const char *style)
 {
-  GtkWidget *label = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
-                                   "label", text,
-                                   "xalign", 0.0,
-                                   "width-chars", 20,
-                                   "hexpand", TRUE,
-                                   NULL);
+  GtkWidget *label = guide_address_label_new (text);
+
+  g_object_set (label, "xalign", 0.0, "width-chars", 20, "hexpand", TRUE, NULL);
 
   if (style != NULL)
     gtk_widget_add_css_class (label, style);

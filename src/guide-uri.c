@@ -280,28 +280,6 @@ guide_uri_attributes_new (const char *text)
 }
 
 /**
- * guide_uri_label_set_text:
- * @label: a label that wraps
- *
- * Shows @text in @label with guide_uri_attributes_new()'s cuts, as a
- * GuideAddressLabel does by itself.
- */
-void
-guide_uri_label_set_text (GtkLabel   *label,
-                          const char *text)
-{
-  g_autoptr(PangoAttrList) attributes = NULL;
-
-  /* The attributes follow from the text: an unchanged text keeps its layout. */
-  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
-    return;
-
-  attributes = guide_uri_attributes_new (text);
-  gtk_label_set_label (label, text);
-  gtk_label_set_attributes (label, attributes);
-}
-
-/**
  * guide_uri_get_display:
  *
  * Returns: (transfer full): @uri as a person would write it: an e-mail
