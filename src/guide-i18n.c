@@ -80,10 +80,9 @@ speak (const char *language)
     return;
 
   g_setenv ("LANGUAGE", language, TRUE);
-  /* gettext keeps what it translated until told that the catalogues may
-   * have changed: textdomain() tells it, even given the domain it has
-   * (glibc's intl/textdomain.c), where setlocale() given the locale it has
-   * returns at once. */
+  /* gettext keeps what it translated until textdomain() is called, even
+   * with the domain it has (glibc's intl/textdomain.c), where setlocale()
+   * with the locale it has returns at once. */
   textdomain (textdomain (NULL));
 }
 
@@ -349,6 +348,7 @@ guide_gettext_in (const char *language,
 
 /**
  * guide_i18n_format_day:
+ * @date: a valid date
  *
  * Returns: (transfer full): @date as people write it in @language, with the
  *   month's name ("2 December 2026"), whatever the process's locale is
@@ -362,12 +362,9 @@ guide_i18n_format_day (const char  *language,
     N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
   };
 
-  char *previous;
+  char *previous = borrow (language);
   char *day;
 
-  g_return_val_if_fail (g_date_valid (date), NULL);
-
-  previous = borrow (language);
   /* Translators: a date: the day of the month, the month's name, the year. */
   day = g_strdup_printf (_("%u %s %u"),
                          g_date_get_day (date),

@@ -80,9 +80,6 @@ is_one_mailbox (const char *address)
  * guide_uri_is_site_acceptable:
  * @uri: an address from a site's guide or configuration
  *
- * The one check of an address from outside: the guide reader, the site file
- * and the launcher all rely on it.
- *
  * Returns: whether a site may name @uri: a web address over https with a
  *   host and no user name, or exactly one e-mail address
  */
