@@ -135,51 +135,23 @@ static const char * const properties[] = {
   "label", "title", "subtitle", "tooltip-text", "description", "placeholder-text",
 };
 
-/* Which of properties[] @klass has as strings that can be set after
- * construction, one bit each, looked up once for each class. */
-static guint
-translatable_properties (GObjectClass *klass)
-{
-  static GHashTable *classes;
-  gpointer bits;
-  guint mask = 0;
-
-  if (classes == NULL)
-    classes = g_hash_table_new (NULL, NULL);
-
-  if (g_hash_table_lookup_extended (classes, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), NULL, &bits))
-    return GPOINTER_TO_UINT (bits);
-
-  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (klass, properties[i]);
-
-      if (pspec != NULL &&
-          pspec->value_type == G_TYPE_STRING &&
-          (pspec->flags & G_PARAM_WRITABLE) != 0 &&
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0)
-        mask |= 1u << i;
-    }
-
-  g_hash_table_insert (classes, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), GUINT_TO_POINTER (mask));
-  return mask;
-}
-
 /* Translates what @object has from a template into the language that
  * gettext speaks now. */
 static void
 translate_object (GObject *object)
 {
   static GQuark quarks[G_N_ELEMENTS (properties)];
-  guint mask = translatable_properties (G_OBJECT_GET_CLASS (object));
 
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
     {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), properties[i]);
       g_autofree char *value = NULL;
       const char *msgid;
       const char *translation;
 
-      if ((mask & (1u << i)) == 0)
+      /* Only strings that can be set after construction. */
+      if (pspec == NULL || pspec->value_type != G_TYPE_STRING ||
+          (pspec->flags & G_PARAM_WRITABLE) == 0 || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
         continue;
 
       if (quarks[i] == 0)
@@ -462,11 +434,9 @@ void
 guide_i18n_translate_builder (GtkBuilder *builder)
 {
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
-  char *previous = borrow (current_language);
 
   for (GSList *l = objects; l != NULL; l = l->next)
     translate_object (l->data);
-  give_back (previous);
 }
 
 /**
