@@ -39,6 +39,7 @@ static const char * const allowed[] = {
   "https://vascern.eu/clinical-patient-management-system-cpms/submit-a-case/for-healthcare-professionals-members-of-vascern",
   "mailto:helpdesk.reconnet@ao-pisa.toscana.it",
   "mailto:ern.reconnet@ao-pisa.toscana.it",
+  NULL
 };
 
 /* Printable, and nothing that would end an address written in text, start
@@ -113,14 +114,7 @@ guide_uri_is_site_acceptable (const char *uri)
 gboolean
 guide_uri_is_allowed (const char *uri)
 {
-  if (uri == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    if (g_str_equal (uri, allowed[i]))
-      return TRUE;
-
-  return FALSE;
+  return uri != NULL && g_strv_contains (allowed, uri);
 }
 
 /* Where an address written in text ends, without the punctuation that ends
@@ -193,7 +187,6 @@ next_address (const char **from,
       return TRUE;
     }
 
-  *from = word;
   return FALSE;
 }
 
