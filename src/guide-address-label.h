@@ -12,18 +12,14 @@
 
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-#define GUIDE_TYPE_ADDRESS_LABEL (guide_address_label_get_type ())
-
-G_DECLARE_FINAL_TYPE (GuideAddressLabel, guide_address_label, GUIDE, ADDRESS_LABEL, AdwBin)
-
-const char *guide_address_label_get_label      (GuideAddressLabel *self);
-void        guide_address_label_set_label      (GuideAddressLabel *self,
-                                                const char        *label);
-void        guide_address_label_attach_tooltip (GtkWidget         *widget,
-                                                const char        *uri);
+GtkWidget *guide_address_label_new            (const char *text);
+void       guide_address_label_set_text       (GtkLabel   *label,
+                                               const char *text);
+void       guide_address_label_attach_tooltip (GtkWidget  *widget,
+                                               const char *uri);
 
 G_END_DECLS

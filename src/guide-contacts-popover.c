@@ -31,14 +31,15 @@ struct _GuideContactsPopover
   GuideSite  *site;
   gboolean    filled;
 
-  GuideAddressLabel *text_label;
+  GtkLabel   *text_label;
   GtkBox     *contacts_box;
 };
 
 G_DEFINE_FINAL_TYPE (GuideContactsPopover, guide_contacts_popover, GTK_TYPE_POPOVER)
 
 static GtkWidget *
-button_new (const char *label,
+add_button (GtkWidget  *buttons,
+            const char *label,
             const char *accessible_label,
             const char *action_name,
             const char *uri)
@@ -48,59 +49,48 @@ button_new (const char *label,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_box_append (GTK_BOX (buttons), button);
 
   return button;
 }
 
 /* The buttons to write to the mailbox at @uri, and to copy its address. */
 static void
-add_mail_buttons (GtkBox     *buttons,
+add_mail_buttons (GtkWidget  *buttons,
                   const char *display,
                   const char *uri)
 {
   g_autofree char *write_label = g_strdup_printf (_("Write an e-mail to %s"), display);
   g_autofree char *copy_label = g_strdup_printf (_("Copy the address %s"), display);
-  GtkWidget *write = button_new (_("Write an E-mail"), write_label, "win.open-uri", uri);
 
-  gtk_widget_add_css_class (write, "suggested-action");
-  gtk_box_append (buttons, write);
-  gtk_box_append (buttons, button_new (_("Copy Address"), copy_label, "win.copy-uri", uri));
+  gtk_widget_add_css_class (add_button (buttons, _("Write an E-mail"), write_label, "win.open-uri", uri),
+                            "suggested-action");
+  add_button (buttons, _("Copy Address"), copy_label, "win.copy-uri", uri);
 }
 
-/* A contact: its name, what to write to or call, and its buttons. */
-static void
+/* A contact: its name, what to write to or call, and a box for its buttons,
+ * which this returns. */
+static GtkWidget *
 add_contact (GuideContactsPopover *self,
              const char           *name,
-             const char           *details,
-             GtkWidget            *buttons)
+             const char           *details)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *details_label = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
-                                           "label", details,
-                                           "xalign", 0.0,
-                                           NULL);
+  GtkWidget *details_label = guide_address_label_new (details);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
   gtk_widget_add_css_class (name_label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
 
   gtk_box_append (GTK_BOX (box), name_label);
   gtk_box_append (GTK_BOX (box), details_label);
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (self->contacts_box, box);
-}
 
-static void
-add_address (GuideContactsPopover *self,
-             const GuideAddress   *address)
-{
-  g_autofree char *display = guide_uri_get_display (address->uri);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  add_mail_buttons (GTK_BOX (buttons), display, address->uri);
-
-  add_contact (self, address->name, display, buttons);
+  return buttons;
 }
 
 /* The hospital's own IT, the first to ask, before the ReCONNET helpdesk. */
@@ -109,15 +99,15 @@ add_site_contact (GuideContactsPopover *self)
 {
   const char *email = guide_site_get_contact_email (self->site);
   const char *phone = guide_site_get_contact_phone (self->site);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *details = email != NULL && phone != NULL ? g_strconcat (email, "\n", phone, NULL)
+                                                           : g_strdup (email != NULL ? email : phone);
+  GtkWidget *buttons = add_contact (self, guide_site_get_contact_name (self->site), details);
 
   if (email != NULL)
     {
       g_autofree char *mailto = g_strconcat ("mailto:", email, NULL);
 
-      g_string_append (text, email);
-      add_mail_buttons (GTK_BOX (buttons), email, mailto);
+      add_mail_buttons (buttons, email, mailto);
     }
 
   if (phone != NULL)
@@ -125,13 +115,8 @@ add_site_contact (GuideContactsPopover *self)
       g_autofree char *tel = g_strconcat ("tel:", phone, NULL);
       g_autofree char *copy_label = g_strdup_printf (_("Copy the phone number %s"), phone);
 
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, phone);
-      gtk_box_append (GTK_BOX (buttons), button_new (_("Copy Number"), copy_label, "win.copy-uri", tel));
+      add_button (buttons, _("Copy Number"), copy_label, "win.copy-uri", tel);
     }
-
-  add_contact (self, guide_site_get_contact_name (self->site), text->str, buttons);
 }
 
 static void
@@ -140,7 +125,7 @@ fill (GuideContactsPopover *self)
   GPtrArray *addresses = guide_book_get_addresses (self->book);
   GtkWidget *child;
 
-  guide_address_label_set_label (self->text_label, guide_book_get_contacts_text (self->book));
+  guide_address_label_set_text (self->text_label, guide_book_get_contacts_text (self->book));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_box))) != NULL)
     gtk_box_remove (self->contacts_box, child);
@@ -149,7 +134,12 @@ fill (GuideContactsPopover *self)
     add_site_contact (self);
 
   for (guint i = 0; i < addresses->len; i++)
-    add_address (self, g_ptr_array_index (addresses, i));
+    {
+      const GuideAddress *address = g_ptr_array_index (addresses, i);
+      g_autofree char *display = guide_uri_get_display (address->uri);
+
+      add_mail_buttons (add_contact (self, address->name, display), display, address->uri);
+    }
 
   self->filled = TRUE;
 }
@@ -189,8 +179,6 @@ guide_contacts_popover_class_init (GuideContactsPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-contacts-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideContactsPopover, text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideContactsPopover, contacts_box);
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
@@ -212,9 +200,6 @@ guide_contacts_popover_set_guide (GuideContactsPopover *self,
                                   GuideBook            *book,
                                   GuideSite            *site)
 {
-  g_return_if_fail (GUIDE_IS_CONTACTS_POPOVER (self));
-  g_return_if_fail (GUIDE_IS_BOOK (book));
-
   g_set_object (&self->book, book);
   g_set_object (&self->site, site);
   self->filled = FALSE;

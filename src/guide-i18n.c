@@ -11,11 +11,9 @@
  */
 
 /* The application's own strings are translated by gettext, from the
- * catalogues installed with it (in LOCALEDIR: a Flatpak keeps them in the
- * app, "separate-locales" being false), into the language that LANGUAGE
- * names: the one chosen in the app. GTK's and libadwaita's own strings
- * follow the same variable wherever their catalogues are installed. English
- * has no catalogue: it is the language of the msgids.
+ * catalogues in LOCALEDIR, into the language that LANGUAGE names: the one
+ * chosen in the app. GTK's and libadwaita's own strings follow the same
+ * variable. English has no catalogue: it is the language of the msgids.
  *
  * textdomain() is never called: every lookup names the app's domain
  * (glib/gi18n-lib.h). GLib decides once per process whether g_dgettext()
@@ -39,24 +37,18 @@ static const char *current_language;
 static char *desktop_language_variable;
 static const char *own_language_variable;
 
-static gboolean
-is_c_locale (const char *name)
-{
-  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") || g_str_has_prefix (name, "C.");
-}
-
 /* gettext ignores LANGUAGE when the messages' locale is C, and glibc 2.39
  * and later take C.UTF-8 for C too. A process in the C locale (a script, a
- * test, a minimal system) takes the first of these that is installed as
- * its messages' locale: only that it is not C matters, as LANGUAGE chooses
- * the language, and dates and numbers keep their own locale. C.UTF-8 is
- * the last resort, enough for older glibcs. */
+ * test) takes the first of these that is installed as its messages'
+ * locale: only that it is not C matters, as LANGUAGE chooses the language.
+ * C.UTF-8 is the last resort, enough for older glibcs. */
 static void
 leave_c_locale (void)
 {
   static const char * const locales[] = { "en_US.UTF-8", "en_GB.UTF-8", "fr_FR.UTF-8", "it_IT.UTF-8", "C.UTF-8" };
+  const char *current = setlocale (LC_MESSAGES, NULL);
 
-  if (!is_c_locale (setlocale (LC_MESSAGES, NULL)))
+  if (current != NULL && !g_str_equal (current, "C") && !g_str_equal (current, "POSIX") && !g_str_has_prefix (current, "C."))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
@@ -64,48 +56,39 @@ leave_c_locale (void)
       return;
 }
 
+/* Makes gettext translate into @language. On the main thread: glibc's
+ * setenv() replaces the string without freeing the old one, so a thread
+ * reading it meanwhile finds one language or the other. */
 static void
-bind_catalogues (void)
+speak (const char *language)
 {
   static gsize bound;
 
   if (g_once_init_enter (&bound))
     {
-      /* The build tree's catalogues, for the tests and build-aux/run, as
-       * GSETTINGS_SCHEMA_DIR gives the build tree's schemas. */
+      /* The build tree's catalogues, for the tests and build-aux/run. */
       const char *folder = g_getenv ("CPMS_GUIDE_LOCALEDIR");
 
       bindtextdomain (GETTEXT_PACKAGE, folder != NULL && *folder != '\0' ? folder : LOCALEDIR);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       g_once_init_leave (&bound, 1);
     }
-}
 
-/* Makes gettext translate into @language, or only makes sure that it can
- * when @language is %NULL. On the main thread: once the variable exists,
- * glibc's setenv() replaces its string without freeing the old one, so a
- * thread reading it meanwhile finds one language or the other. */
-static void
-speak (const char *language)
-{
-  bind_catalogues ();
   leave_c_locale ();
 
-  if (language == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), language) == 0)
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), language) == 0)
     return;
 
   g_setenv ("LANGUAGE", language, TRUE);
-  /* gettext keeps what it translated until told that the catalogues may
-   * have changed: textdomain() tells it, even given the domain it has
-   * (glibc's intl/textdomain.c), where setlocale() given the locale it has
-   * returns at once. */
+  /* gettext keeps what it translated until textdomain() is called, even
+   * with the domain it has (glibc's intl/textdomain.c), where setlocale()
+   * with the locale it has returns at once. */
   textdomain (textdomain (NULL));
 }
 
-/* gettext translates into one language at a time, the one LANGUAGE names:
- * a window that speaks another language than the application's borrows
- * its own for its lookups, on the main thread, and gives it back. What
- * gettext returned meanwhile stays valid: it never unloads a catalogue.
+/* A window that speaks another language than the application's borrows
+ * its own for its lookups, and gives it back. What gettext returned
+ * meanwhile stays valid: it never unloads a catalogue.
  * Returns: (transfer full): LANGUAGE as it was, for give_back() */
 static char *
 borrow (const char *language)
@@ -126,28 +109,11 @@ give_back (char *previous)
 /* A control with no text of its own, such as an icon-only button or the
  * progress bar, is named for screen readers by its tooltip: GTK 4.8 would
  * name it after its type ("GtkMenuButton"). A menu button's inner button is
- * what takes the focus, so it is named too. Scroll bars are named for what
- * they do. */
+ * what takes the focus, so it is named too. */
 static void
-name_by_tooltip (GObject *object)
+name_by_tooltip (GtkWidget *widget)
 {
-  GtkWidget *widget;
-  const char *name;
-
-  if (!GTK_IS_WIDGET (object))
-    return;
-
-  widget = GTK_WIDGET (object);
-
-  /* A button with a label of its own inside (one that wraps) is named by it. */
-  if (GTK_IS_LABEL (widget) && GTK_IS_BUTTON (gtk_widget_get_parent (widget)) &&
-      gtk_button_get_label (GTK_BUTTON (gtk_widget_get_parent (widget))) == NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (widget)),
-                                      -1);
-      return;
-    }
+  const char *name = NULL;
 
   if (GTK_IS_SCROLLBAR (widget))
     name = _("Scroll");
@@ -155,8 +121,6 @@ name_by_tooltip (GObject *object)
            (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL) ||
            GTK_IS_PROGRESS_BAR (widget))
     name = gtk_widget_get_tooltip_text (widget);
-  else
-    return;
 
   if (name == NULL)
     return;
@@ -171,52 +135,23 @@ static const char * const properties[] = {
   "label", "title", "subtitle", "tooltip-text", "description", "placeholder-text",
 };
 
-/* Which of properties[] @klass has as strings that can be set after
- * construction, one bit each: looked up once for each class, rather than
- * for every widget of the window at every switch of language. */
-static guint
-translatable_properties (GObjectClass *klass)
-{
-  static GHashTable *classes;
-  gpointer bits;
-  guint mask = 0;
-
-  if (classes == NULL)
-    classes = g_hash_table_new (NULL, NULL);
-
-  if (g_hash_table_lookup_extended (classes, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), NULL, &bits))
-    return GPOINTER_TO_UINT (bits);
-
-  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
-    {
-      GParamSpec *pspec = g_object_class_find_property (klass, properties[i]);
-
-      if (pspec != NULL &&
-          pspec->value_type == G_TYPE_STRING &&
-          (pspec->flags & G_PARAM_WRITABLE) != 0 &&
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0)
-        mask |= 1u << i;
-    }
-
-  g_hash_table_insert (classes, GSIZE_TO_POINTER (G_OBJECT_CLASS_TYPE (klass)), GUINT_TO_POINTER (mask));
-  return mask;
-}
-
 /* Translates what @object has from a template into the language that
  * gettext speaks now. */
 static void
 translate_object (GObject *object)
 {
   static GQuark quarks[G_N_ELEMENTS (properties)];
-  guint mask = translatable_properties (G_OBJECT_GET_CLASS (object));
 
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
     {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), properties[i]);
       g_autofree char *value = NULL;
       const char *msgid;
       const char *translation;
 
-      if ((mask & (1u << i)) == 0)
+      /* Only strings that can be set after construction. */
+      if (pspec == NULL || pspec->value_type != G_TYPE_STRING ||
+          (pspec->flags & G_PARAM_WRITABLE) == 0 || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
         continue;
 
       if (quarks[i] == 0)
@@ -248,14 +183,13 @@ translate_object (GObject *object)
       if (g_strcmp0 (value, translation) != 0)
         g_object_set (object, properties[i], translation, NULL);
     }
-
-  name_by_tooltip (object);
 }
 
 static void
 translate_tree (GtkWidget *widget)
 {
   translate_object (G_OBJECT (widget));
+  name_by_tooltip (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -267,17 +201,13 @@ translate_tree (GtkWidget *widget)
  * guide_i18n_set_language:
  * @language: "fr", "it" or "en"
  *
- * Makes @language the one that _() translates into, and the one of GTK's
- * and libadwaita's own strings (the print dialog, the About window) where
- * their translations are installed. Setting the same language again makes
- * sure that gettext still follows it, as GTK's initialisation sets the
- * process's locale again.
+ * Makes @language the one of _() and of GTK's and libadwaita's own strings.
+ * Setting it again makes sure that gettext still follows it, as GTK's
+ * initialisation sets the process's locale again.
  */
 void
 guide_i18n_set_language (const char *language)
 {
-  g_return_if_fail (language != NULL);
-
   current_language = g_intern_string (language);
 
   if (own_language_variable == NULL || g_strcmp0 (g_getenv ("LANGUAGE"), own_language_variable) != 0)
@@ -343,9 +273,8 @@ guide_i18n_get_desktop_language (void)
  * guide_i18n_resolve_language:
  * @setting: the value of the “language” setting
  *
- * Returns: "fr", "it" or "en": @setting itself when it names one of them,
- *   otherwise the desktop's language, and English when it is none of the
- *   three: the language most clinicians of other countries read
+ * Returns: @setting when it is "fr", "it" or "en", otherwise the desktop's
+ *   language, or English, which most clinicians of other countries read
  */
 const char *
 guide_i18n_resolve_language (const char *setting)
@@ -363,8 +292,7 @@ guide_i18n_resolve_language (const char *setting)
  * guide_i18n_is_language:
  * @language: (nullable): a language code
  *
- * Returns: whether @language is one the guide is written in: "fr", "it"
- *   or "en"
+ * Returns: whether the guide is written in @language: "fr", "it" or "en"
  */
 gboolean
 guide_i18n_is_language (const char *language)
@@ -376,8 +304,6 @@ guide_i18n_is_language (const char *language)
 
 /**
  * guide_gettext_in:
- * @language: "fr", "it" or "en"
- * @msgid: one of the application's own strings, in English
  *
  * Returns: @msgid in @language, whatever the current language is
  */
@@ -394,7 +320,6 @@ guide_gettext_in (const char *language,
 
 /**
  * guide_i18n_format_day:
- * @language: "fr", "it" or "en"
  * @date: a valid date
  *
  * Returns: (transfer full): @date as people write it in @language, with the
@@ -409,12 +334,9 @@ guide_i18n_format_day (const char  *language,
     N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
   };
 
-  char *previous;
+  char *previous = borrow (language);
   char *day;
 
-  g_return_val_if_fail (g_date_valid (date), NULL);
-
-  previous = borrow (language);
   /* Translators: a date: the day of the month, the month's name, the year. */
   day = g_strdup_printf (_("%u %s %u"),
                          g_date_get_day (date),
@@ -426,8 +348,6 @@ guide_i18n_format_day (const char  *language,
 
 /**
  * guide_i18n_format_time:
- * @language: "fr", "it" or "en"
- * @time: a moment
  *
  * Returns: (transfer full): the day of @time, where the user is, as
  *   guide_i18n_format_day() writes it
@@ -446,9 +366,6 @@ guide_i18n_format_time (const char *language,
 
 /**
  * guide_i18n_format_count:
- * @language: "fr", "it" or "en"
- * @done: how many steps are done
- * @total: how many steps there are
  *
  * Languages differ in the number their words agree with: English says
  * "1 of 18 steps done", after the total; French "1 étape sur 18 terminée",
@@ -479,10 +396,8 @@ guide_i18n_format_count (const char *language,
 
 /**
  * guide_ngettext_in:
- * @language: "fr", "it" or "en"
  *
- * Returns: the form of @msgid or @msgid_plural for @n in @language, by
- *   the plural rule of its catalogue
+ * Returns: the form of @msgid or @msgid_plural for @n in @language
  */
 const char *
 guide_ngettext_in (const char *language,
@@ -499,7 +414,6 @@ guide_ngettext_in (const char *language,
 
 /**
  * guide_i18n_translate_widget:
- * @widget: a widget built from a template
  *
  * Translates the strings of @widget and of everything below it that came
  * from a template into the current language.
@@ -512,40 +426,31 @@ guide_i18n_translate_widget (GtkWidget *widget)
 
 /**
  * guide_i18n_translate_builder:
- * @builder: a builder that has built what a .ui file describes
  *
  * Translates the strings of every object @builder built, widgets or not
- * (such as the items of a shortcuts dialog, which it shows later), into
- * the current language.
+ * (such as the items of a shortcuts dialog), into the current language.
  */
 void
 guide_i18n_translate_builder (GtkBuilder *builder)
 {
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
-  char *previous = borrow (current_language);
 
   for (GSList *l = objects; l != NULL; l = l->next)
     translate_object (l->data);
-  give_back (previous);
 }
 
 /**
  * guide_i18n_translate_widget_in:
- * @widget: a widget built from a template
- * @language: "fr", "it" or "en"
  *
- * Translates the strings of @widget and of everything below it that came
- * from a template into @language, whatever the current language is.
+ * Translates as guide_i18n_translate_widget() does, into @language,
+ * whatever the current language is.
  */
 void
 guide_i18n_translate_widget_in (GtkWidget  *widget,
                                 const char *language)
 {
-  char *previous;
+  char *previous = borrow (language);
 
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  previous = borrow (language);
   translate_tree (widget);
   give_back (previous);
 }
@@ -557,8 +462,7 @@ guide_i18n_translate_widget_in (GtkWidget  *widget,
  * @fallback: the system's own words for it
  *
  * The system says why in English whatever the language chosen in the app:
- * the common reasons are said in the interface's language instead, to end
- * a sentence such as ““%s” cannot be written: %s.”
+ * the common reasons are said in the interface's language instead.
  *
  * Returns: (transfer none): the reason, or @fallback for a rare one
  */
@@ -594,9 +498,9 @@ guide_i18n_describe_io_error (GIOErrorEnum  code,
 
 /**
  * guide_i18n_translate_menu:
- * @model: a menu from a template, with labels in English
  *
- * Returns: (transfer full): a copy of @model with its labels translated
+ * Returns: (transfer full): a copy of @model, a menu from a template, with
+ *   its labels translated
  */
 GMenuModel *
 guide_i18n_translate_menu (GMenuModel *model)

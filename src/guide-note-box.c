@@ -24,8 +24,8 @@ struct _GuideNoteBox
 
   GtkImage          *icon;
   GtkLabel          *title_label;
-  GuideAddressLabel *text_label;
-  GuideAddressLabel *source_label;
+  GtkLabel          *text_label;
+  GtkLabel          *source_label;
   GtkGrid           *button_box;
   GtkButton         *button;
 };
@@ -48,8 +48,8 @@ set_note (GuideNoteBox    *self,
   gtk_label_set_label (self->title_label,
                        note->title != NULL ? note->title : update ? _("Update") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), note->title != NULL || update);
-  guide_address_label_set_label (self->text_label, note->text);
-  guide_address_label_set_label (self->source_label, note->source);
+  guide_address_label_set_text (self->text_label, note->text);
+  guide_address_label_set_text (self->source_label, note->source);
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
 
   if (note->uri != NULL)
@@ -96,8 +96,6 @@ guide_note_box_class_init (GuideNoteBoxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideNoteBox, button);
 
   gtk_widget_class_set_css_name (widget_class, "note");
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
@@ -111,38 +109,32 @@ guide_note_box_init (GuideNoteBox *self)
  * @box: a vertical box
  * @notes: (element-type GuideNote): the notes to show in it
  *
- * Shows @notes in @box. When it already shows as many, they are updated in
- * place, as after a switch of language, which is much cheaper than building
- * them again.
+ * Shows @notes in @box, updating the notes it shows in place, as after a
+ * switch of language, which is much cheaper than building them again.
  */
 void
 guide_note_box_fill (GtkBox    *box,
                      GPtrArray *notes)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
-  guint n_children = 0;
   guint n_notes = notes != NULL ? notes->len : 0;
 
-  for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
-    n_children++;
-
-  if (n_children == n_notes)
+  for (guint i = 0; i < n_notes; i++, child = gtk_widget_get_next_sibling (child))
     {
-      for (guint i = 0; i < n_notes; i++, child = gtk_widget_get_next_sibling (child))
-        set_note (GUIDE_NOTE_BOX (child), g_ptr_array_index (notes, i));
-    }
-  else
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-        gtk_box_remove (box, child);
-
-      for (guint i = 0; i < n_notes; i++)
+      if (child == NULL)
         {
-          GtkWidget *note = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
-
-          set_note (GUIDE_NOTE_BOX (note), g_ptr_array_index (notes, i));
-          gtk_box_append (box, note);
+          child = g_object_new (GUIDE_TYPE_NOTE_BOX, NULL);
+          gtk_box_append (box, child);
         }
+      set_note (GUIDE_NOTE_BOX (child), g_ptr_array_index (notes, i));
+    }
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (box, child);
+      child = next;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (box), n_notes > 0);

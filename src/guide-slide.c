@@ -41,8 +41,8 @@ struct _GuideSlide
   GtkLabel          *where_label;
   GtkLabel          *title_label;
   GtkLabel          *withdrawn_label;
-  GuideAddressLabel *text_label;
-  GuideAddressLabel *note_label;
+  GtkLabel          *text_label;
+  GtkLabel          *note_label;
   GtkCheckButton    *done_check;
   GtkPicture        *illustration;
   GtkBox            *codes_box;
@@ -191,16 +191,14 @@ add_code (GuideSlide *self,
   g_autofree char *code_name = g_strdup_printf (guide_gettext_in (self->language, "QR code of %s"), uri);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *code = guide_qr_code_new (uri);
-  GtkWidget *address = g_object_new (GUIDE_TYPE_ADDRESS_LABEL,
-                                     "label", display,
-                                     "max-width-chars", 30,
-                                     "justify", GTK_JUSTIFY_CENTER,
-                                     NULL);
+  GtkWidget *address = guide_address_label_new (display);
   GtkWidget *label = gtk_label_new (caption);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL, code_name, -1);
   gtk_widget_set_halign (code, GTK_ALIGN_CENTER);
 
+  gtk_label_set_max_width_chars (GTK_LABEL (address), 30);
+  gtk_label_set_justify (GTK_LABEL (address), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (address, "address");
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -235,7 +233,7 @@ show_notes (GuideSlide *self,
         add_code (self, note->uri, note->label);
     }
 
-  guide_address_label_set_label (self->note_label, text->str);
+  guide_address_label_set_text (self->note_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
 }
 
@@ -277,8 +275,6 @@ guide_slide_class_init (GuideSlideClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideSlide, hint_label);
   gtk_widget_class_bind_template_child (widget_class, GuideSlide, counter_label);
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
@@ -385,7 +381,7 @@ guide_slide_show (GuideSlide     *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->codes_box))) != NULL)
     gtk_box_remove (self->codes_box, child);
-  guide_address_label_set_label (self->note_label, "");
+  guide_address_label_set_text (self->note_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
 
   switch (kind)
@@ -426,7 +422,7 @@ guide_slide_show (GuideSlide     *self,
                                                  "Its %u steps are kept in the checklist and in the handout.",
                                                  stage->original_steps->len),
                               stage->original_steps->len);
-      guide_address_label_set_label (self->note_label, kept);
+      guide_address_label_set_text (self->note_label, kept);
       gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
       break;
 
@@ -446,7 +442,7 @@ guide_slide_show (GuideSlide     *self,
 
   equalise_codes (self);
   gtk_label_set_label (self->where_label, where);
-  guide_address_label_set_label (self->text_label, text);
+  guide_address_label_set_text (self->text_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_label), kind == GUIDE_SLIDE_ORIGINAL);
   gtk_widget_set_visible (GTK_WIDGET (self->done_check), kind == GUIDE_SLIDE_STEP);
   /* The toggle this causes marks the step with what it already is: no change. */

@@ -38,10 +38,10 @@ source_row_new (const GuideSource *source)
   GtkWidget *button = GTK_WIDGET (gtk_builder_get_object (builder, "button"));
 
   guide_i18n_translate_builder (builder);
-  guide_uri_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "title_label")), source->title);
-  guide_uri_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "publisher_label")), source->publisher);
-  guide_uri_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "host_label")),
-                            uri != NULL ? g_uri_get_host (uri) : source->uri);
+  guide_address_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "title_label")), source->title);
+  guide_address_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "publisher_label")), source->publisher);
+  guide_address_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "host_label")),
+                                uri != NULL ? g_uri_get_host (uri) : source->uri);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", source->uri);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

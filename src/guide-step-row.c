@@ -32,7 +32,7 @@ struct _GuideStepRow
   char           *profiles_of;
 
   GtkLabel       *number_label;
-  GuideAddressLabel *text_label;
+  GtkLabel       *text_label;
   GtkButton      *picture_button;
   GtkPicture     *illustration;
   GtkListBox     *profiles_list;
@@ -228,8 +228,6 @@ guide_step_row_class_init (GuideStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStepRow, notes_box);
   gtk_widget_class_bind_template_callback (widget_class, done_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, picture_clicked_cb);
-
-  g_type_ensure (GUIDE_TYPE_ADDRESS_LABEL);
 }
 
 static void
@@ -285,7 +283,7 @@ guide_step_row_set_step (GuideStepRow    *self,
   g_free (self->step_id);
   self->step_id = g_strdup (step->id);
 
-  guide_address_label_set_label (self->text_label, step->text);
+  guide_address_label_set_text (self->text_label, step->text);
 
   if (step->uri != NULL)
     {

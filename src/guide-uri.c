@@ -39,6 +39,7 @@ static const char * const allowed[] = {
   "https://vascern.eu/clinical-patient-management-system-cpms/submit-a-case/for-healthcare-professionals-members-of-vascern",
   "mailto:helpdesk.reconnet@ao-pisa.toscana.it",
   "mailto:ern.reconnet@ao-pisa.toscana.it",
+  NULL
 };
 
 /* Printable, and nothing that would end an address written in text, start
@@ -80,9 +81,6 @@ is_one_mailbox (const char *address)
  * guide_uri_is_site_acceptable:
  * @uri: an address from a site's guide or configuration
  *
- * The one check of an address from outside: the guide reader, the site file
- * and the launcher all rely on it.
- *
  * Returns: whether a site may name @uri: a web address over https with a
  *   host and no user name, or exactly one e-mail address
  */
@@ -90,43 +88,33 @@ gboolean
 guide_uri_is_site_acceptable (const char *uri)
 {
   g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
 
   if (uri == NULL || !is_clean (uri) ||
       (parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) == NULL)
     return FALSE;
 
-  scheme = g_uri_get_scheme (parsed);
-  if (g_str_equal (scheme, "https"))
-    return g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0' &&
-           is_clean (g_uri_get_host (parsed)) && g_uri_get_userinfo (parsed) == NULL &&
-           g_str_has_prefix (uri, "https://");
+  /* With "//", GUri gives a host, empty when the address names none. */
+  if (g_str_has_prefix (uri, "https://"))
+    return *g_uri_get_host (parsed) != '\0' && is_clean (g_uri_get_host (parsed)) &&
+           g_uri_get_userinfo (parsed) == NULL;
 
-  if (g_str_equal (scheme, "mailto"))
+  if (g_str_has_prefix (uri, "mailto:"))
     return g_uri_get_host (parsed) == NULL && g_uri_get_query (parsed) == NULL &&
-           g_uri_get_fragment (parsed) == NULL && g_str_has_prefix (uri, "mailto:") &&
-           is_one_mailbox (g_uri_get_path (parsed));
+           g_uri_get_fragment (parsed) == NULL && is_one_mailbox (g_uri_get_path (parsed));
 
   return FALSE;
 }
 
 /**
  * guide_uri_is_allowed:
- * @uri: (nullable): an address the application is asked to open
+ * @uri: (nullable): an address
  *
  * Returns: whether @uri is one of the official addresses
  */
 gboolean
 guide_uri_is_allowed (const char *uri)
 {
-  if (uri == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
-    if (g_str_equal (uri, allowed[i]))
-      return TRUE;
-
-  return FALSE;
+  return uri != NULL && g_strv_contains (allowed, uri);
 }
 
 /* Where an address written in text ends, without the punctuation that ends
@@ -159,8 +147,7 @@ is_separator (gunichar c)
 static gboolean
 next_address (const char **from,
               const char **start,
-              const char **end,
-              gboolean    *email)
+              const char **end)
 {
   const char *word = *from;
 
@@ -180,7 +167,6 @@ next_address (const char **from,
           *start = web;
           while (*start > word && g_ascii_isalpha ((*start)[-1]))
             (*start)--;
-          *email = FALSE;
         }
       else if (memchr (word, '@', word_end - word) != NULL)
         {
@@ -189,7 +175,6 @@ next_address (const char **from,
             *start = g_utf8_next_char (*start);
           if (g_str_has_prefix (*start, "mailto:"))
             *start += strlen ("mailto:");
-          *email = TRUE;
         }
       else
         {
@@ -202,15 +187,7 @@ next_address (const char **from,
       return TRUE;
     }
 
-  *from = word;
   return FALSE;
-}
-
-static gboolean
-acceptable (const char *uri,
-            gboolean    site)
-{
-  return site ? guide_uri_is_site_acceptable (uri) : guide_uri_is_allowed (uri);
 }
 
 /**
@@ -229,36 +206,31 @@ guide_uri_find_disallowed (const char *text,
 {
   const char *from = text;
   const char *start, *end;
-  gboolean email;
 
-  while (next_address (&from, &start, &end, &email))
+  while (next_address (&from, &start, &end))
     {
       g_autofree char *address = g_strndup (start, end - start);
-      g_autofree char *uri = email ? g_strconcat ("mailto:", address, NULL) : g_strdup (address);
+      /* Without "://", it is an e-mail address. */
+      g_autofree char *uri = strstr (address, "://") == NULL ? g_strconcat ("mailto:", address, NULL) : g_strdup (address);
 
-      if (!acceptable (uri, site))
+      if (!(site ? guide_uri_is_site_acceptable (uri) : guide_uri_is_allowed (uri)))
         return g_steal_pointer (&address);
     }
 
   return NULL;
 }
 
-/* Where a reader expects an address to go on to the next line: after the
- * separators of its parts, never inside a part, where the cut reads as a
- * hyphenated word ("ao-" / "pisa") or as two words. */
-static gboolean
-is_address_break (char c)
-{
-  return c == '/' || c == '.' || c == '@';
-}
-
 /**
  * guide_uri_attributes_new:
  * @text: text that may write out web or e-mail addresses
  *
+ * A reader expects an address to go on to the next line after the
+ * separators of its parts, never inside a part, where the cut reads as a
+ * hyphenated word ("ao-" / "pisa") or as two words.
+ *
  * Returns: (transfer full): attributes for @text under which its addresses
- *   are only cut after a “/”, a “.” or an “@”, never inside a word, and
- *   without an added hyphen, on screen and on paper alike
+ *   are only cut after a “/”, a “.” or an “@”, and without an added hyphen,
+ *   on screen and on paper alike
  */
 PangoAttrList *
 guide_uri_attributes_new (const char *text)
@@ -266,33 +238,31 @@ guide_uri_attributes_new (const char *text)
   PangoAttrList *attributes = pango_attr_list_new ();
   const char *from = text;
   const char *start, *end;
-  gboolean email;
 
-  while (next_address (&from, &start, &end, &email))
+  while (next_address (&from, &start, &end))
     {
       const char *part = start;
+      const char *address_end = end;
       PangoAttribute *attribute = pango_attr_insert_hyphens_new (FALSE);
 
       attribute->start_index = start - text;
       attribute->end_index = end - text;
       pango_attr_list_insert (attributes, attribute);
 
-      /* Pango allows no break strictly inside each part; the last one keeps
-       * the punctuation that follows the address, such as a comma. */
+      /* The last part keeps the punctuation that follows the address, such
+       * as a comma. */
+      while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+
+      /* Pango allows no break strictly inside each part. */
       for (const char *p = start; p < end; p++)
-        if (is_address_break (*p) || p + 1 == end)
+        if ((p + 1 < address_end && strchr ("/.@", *p) != NULL) || p + 1 == end)
           {
-            const char *part_end = p + 1;
-
-            while (part_end == end && *part_end != '\0' && !g_unichar_isspace (g_utf8_get_char (part_end)))
-              end = part_end = g_utf8_next_char (part_end);
-
             attribute = pango_attr_allow_breaks_new (FALSE);
             attribute->start_index = part - text;
-            attribute->end_index = part_end - text;
+            attribute->end_index = p + 1 - text;
             pango_attr_list_insert (attributes, attribute);
-            part = part_end;
-            p = part_end - 1;
+            part = p + 1;
           }
     }
 
@@ -300,35 +270,7 @@ guide_uri_attributes_new (const char *text)
 }
 
 /**
- * guide_uri_label_set_text:
- * @label: a label that wraps
- * @text: text that may write out web or e-mail addresses, or one address
- *
- * Shows @text in @label with guide_uri_attributes_new()'s cuts. The rest of
- * the text wraps as the label's wrap mode says. A GuideAddressLabel does
- * this by itself.
- */
-void
-guide_uri_label_set_text (GtkLabel   *label,
-                          const char *text)
-{
-  g_autoptr(PangoAttrList) attributes = NULL;
-
-  g_return_if_fail (GTK_IS_LABEL (label));
-  g_return_if_fail (text != NULL);
-
-  /* The attributes follow from the text: an unchanged text keeps its layout. */
-  if (g_strcmp0 (gtk_label_get_label (label), text) == 0 && gtk_label_get_attributes (label) != NULL)
-    return;
-
-  attributes = guide_uri_attributes_new (text);
-  gtk_label_set_label (label, text);
-  gtk_label_set_attributes (label, attributes);
-}
-
-/**
  * guide_uri_get_display:
- * @uri: an address
  *
  * Returns: (transfer full): @uri as a person would write it: an e-mail
  *   address without “mailto:”, a phone number without “tel:”
@@ -347,7 +289,6 @@ guide_uri_get_display (const char *uri)
 
 /**
  * guide_uri_get_hidden_host:
- * @uri: an address
  *
  * A host written percent-encoded or in other letters than ASCII may look
  * like another one: “webgate.ec.europa.eu%2Eevil.com” opens evil.com, and a
@@ -365,8 +306,6 @@ guide_uri_get_hidden_host (const char *uri)
   const char *host;
   const char *written;
   gsize length;
-
-  g_return_val_if_fail (uri != NULL, NULL);
 
   if ((parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) == NULL)
     return NULL;
@@ -417,7 +356,6 @@ guide_uri_build_mail (const char *uri,
                       const char *body)
 {
   GString *mail;
-  char separator = '?';
 
   g_return_val_if_fail (g_str_has_prefix (uri, "mailto:") && strchr (uri, '?') == NULL, NULL);
 
@@ -426,8 +364,7 @@ guide_uri_build_mail (const char *uri,
     {
       g_autofree char *escaped = g_uri_escape_string (subject, NULL, TRUE);
 
-      g_string_append_printf (mail, "%csubject=%s", separator, escaped);
-      separator = '&';
+      g_string_append_printf (mail, "?subject=%s", escaped);
     }
 
   if (body != NULL)
@@ -436,7 +373,7 @@ guide_uri_build_mail (const char *uri,
       g_autofree char *crlf = g_strjoinv ("\r\n", lines);
       g_autofree char *escaped = g_uri_escape_string (crlf, NULL, TRUE);
 
-      g_string_append_printf (mail, "%cbody=%s", separator, escaped);
+      g_string_append_printf (mail, "%cbody=%s", subject != NULL ? '&' : '?', escaped);
     }
 
   return g_string_free (mail, FALSE);
@@ -444,7 +381,6 @@ guide_uri_build_mail (const char *uri,
 
 /**
  * guide_uri_get_tooltip:
- * @uri: an address
  *
  * Returns: (transfer full): what the tooltip of a button that opens @uri
  *   says: @uri as a person writes it, and the host the browser really opens
@@ -488,8 +424,6 @@ launch_done_cb (GObject      *source,
 /**
  * guide_uri_launch:
  * @parent: the window the user asked from
- * @uri: the address to open
- * @callback: called when the browser or mail client was started, or not
  *
  * Opens @uri with the desktop's browser or mail client, through the
  * desktop portal in a sandbox.
@@ -500,13 +434,7 @@ guide_uri_launch (GtkWindow           *parent,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (GTK_IS_WINDOW (parent));
-  g_return_if_fail (uri != NULL);
-
-  task = g_task_new (parent, NULL, callback, user_data);
-  g_task_set_source_tag (task, guide_uri_launch);
+  GTask *task = g_task_new (parent, NULL, callback, user_data);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
@@ -529,8 +457,5 @@ gboolean
 guide_uri_launch_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == guide_uri_launch, FALSE);
-
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -27,8 +27,6 @@ char     *guide_uri_build_mail         (const char *uri,
                                         const char *subject,
                                         const char *body);
 PangoAttrList *guide_uri_attributes_new (const char *text);
-void      guide_uri_label_set_text     (GtkLabel   *label,
-                                        const char *text);
 
 void      guide_uri_launch             (GtkWindow           *parent,
                                         const char          *uri,

@@ -14,6 +14,7 @@
  * screens, the selected stage with its steps, overall progress in the header,
  * and the helpdesk contacts one click away from every stage. */
 
+#include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-stage-row.h"
 #include "guide-uri.h"
@@ -106,7 +107,7 @@ update_waiting (GuideWindow *self)
                                 when);
     }
 
-  guide_uri_label_set_text (self->waiting_label, text);
+  guide_address_label_set_text (self->waiting_label, text);
   gtk_revealer_set_reveal_child (self->waiting_revealer, TRUE);
 }
 

@@ -108,16 +108,16 @@ where (Fixture *fixture)
   return gtk_label_get_label (label_with_class (fixture->presentation, "where"));
 }
 
-static GuideAddressLabel *
+static GtkLabel *
 slide_text_label (Fixture *fixture)
 {
-  return GUIDE_ADDRESS_LABEL (guide_test_find_by_css_class (fixture->presentation, GUIDE_TYPE_ADDRESS_LABEL, "slide-text"));
+  return GTK_LABEL (guide_test_find_by_css_class (fixture->presentation, GTK_TYPE_LABEL, "slide-text"));
 }
 
 static const char *
 slide_text (Fixture *fixture)
 {
-  return guide_address_label_get_label (slide_text_label (fixture));
+  return gtk_label_get_label (slide_text_label (fixture));
 }
 
 typedef struct

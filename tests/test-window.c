@@ -1098,7 +1098,7 @@ test_label_breaks (Fixture       *fixture,
 
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
         gtk_label_set_wrap_mode (GTK_LABEL (label), mode == 0 ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_CHAR);
-        guide_uri_label_set_text (GTK_LABEL (label), texts[i]);
+        guide_address_label_set_text (GTK_LABEL (label), texts[i]);
         g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, texts[i]);
         guide_test_assert_address_breaks (GTK_LABEL (label));
         g_assert_finalize_object (label);
@@ -2087,7 +2087,7 @@ test_picture_viewer_keyboard (Fixture       *fixture,
 static double
 step_text_size (Fixture *fixture)
 {
-  GtkWidget *label = guide_test_find_by_css_class (fixture->window, GUIDE_TYPE_ADDRESS_LABEL, "step-text");
+  GtkWidget *label = guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "step-text");
   PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
 
   return pango_font_description_get_size (font) / (double) PANGO_SCALE;
