@@ -543,22 +543,6 @@ guide_screenshot_is_vector (GuideScreenshot *self)
   return self->handle != NULL;
 }
 
-int
-guide_screenshot_get_width (GuideScreenshot *self)
-{
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), 0);
-
-  return self->width;
-}
-
-int
-guide_screenshot_get_height (GuideScreenshot *self)
-{
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), 0);
-
-  return self->height;
-}
-
 /**
  * guide_screenshot_draw:
  * @cr: a cairo context whose origin is the picture's top left corner

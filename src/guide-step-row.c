@@ -172,12 +172,10 @@ done_toggled_cb (GuideStepRow   *self,
 static void
 picture_clicked_cb (GuideStepRow *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *viewer;
+  GtkWidget *viewer = guide_picture_viewer_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                GUIDE_SCREENSHOT (gtk_picture_get_paintable (self->illustration)),
+                                                self->picture_alt);
 
-  viewer = guide_picture_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     GUIDE_SCREENSHOT (gtk_picture_get_paintable (self->illustration)),
-                                     self->picture_alt);
   gtk_window_present (GTK_WINDOW (viewer));
 }
 
@@ -279,9 +277,6 @@ guide_step_row_set_step (GuideStepRow    *self,
 {
   GtkWidget *child;
 
-  g_return_if_fail (GUIDE_IS_STEP_ROW (self));
-  g_return_if_fail (step != NULL);
-
   g_free (self->step_id);
   self->step_id = g_strdup (step->id);
 
@@ -361,17 +356,7 @@ guide_step_row_set_step (GuideStepRow    *self,
 const char *
 guide_step_row_get_step_id (GuideStepRow *self)
 {
-  g_return_val_if_fail (GUIDE_IS_STEP_ROW (self), NULL);
-
   return self->step_id;
-}
-
-gboolean
-guide_step_row_get_done (GuideStepRow *self)
-{
-  g_return_val_if_fail (GUIDE_IS_STEP_ROW (self), FALSE);
-
-  return gtk_check_button_get_active (self->done_check);
 }
 
 /**
@@ -385,8 +370,6 @@ void
 guide_step_row_set_done (GuideStepRow *self,
                          GDateTime    *done)
 {
-  g_return_if_fail (GUIDE_IS_STEP_ROW (self));
-
   g_signal_handlers_block_by_func (self->done_check, done_toggled_cb, self);
   gtk_check_button_set_active (self->done_check, done != NULL);
   g_signal_handlers_unblock_by_func (self->done_check, done_toggled_cb, self);

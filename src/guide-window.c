@@ -34,7 +34,6 @@ enum {
   PROP_PROGRESS,
   PROP_SETTINGS,
   PROP_LANGUAGE,
-  PROP_LANGUAGE_LOCKED,
   N_PROPS
 };
 
@@ -43,17 +42,6 @@ static GParamSpec *properties[N_PROPS];
 /* How long access usually takes to be set up, by the original guide's "a few
  * days": past two weeks, the app suggests asking again. */
 #define USUAL_WAIT_DAYS 14
-
-/* What a request sent with the original guide's form became: it went to the
- * former CPMS, and the helpdesk is where to ask now. */
-static char *
-former_request_text (GDateTime *submitted)
-{
-  g_autofree char *day = guide_i18n_format_time (guide_i18n_get_language (), submitted);
-
-  return g_strdup_printf (_("On %s you submitted an access request with the form of the former CPMS. Since CPMS 2.0, that form is no longer used, and your request may never be answered: write to the helpdesk to ask for access."),
-                          day);
-}
 
 static void
 update_waiting (GuideWindow *self)
@@ -78,8 +66,13 @@ update_waiting (GuideWindow *self)
   gtk_widget_set_visible (self->waiting_contacts_button, days >= 0 && days <= USUAL_WAIT_DAYS);
   gtk_widget_set_visible (self->request_button, days < 0 || days > USUAL_WAIT_DAYS);
 
+  /* A request sent with the original guide's form went to the former CPMS. */
   if (days < 0)
-    text = former_request_text (former);
+    {
+      when = guide_i18n_format_time (guide_i18n_get_language (), former);
+      text = g_strdup_printf (_("On %s you submitted an access request with the form of the former CPMS. Since CPMS 2.0, that form is no longer used, and your request may never be answered: write to the helpdesk to ask for access."),
+                              when);
+    }
   else
     {
       if (days == 0)
@@ -141,7 +134,6 @@ update_progress (GuideWindow *self)
   adw_window_title_set_subtitle (self->short_title, short_subtitle);
   gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
 
-  guide_stage_page_update_progress (self->stage_page, self->progress);
   update_waiting (self);
 }
 
@@ -170,7 +162,6 @@ _guide_window_show_stage (GuideWindow *self,
     gtk_list_box_select_row (self->stage_list, row);
 
   guide_stage_page_show_stage (self->stage_page, self->book, index);
-  guide_stage_page_update_progress (self->stage_page, self->progress);
   guide_stage_page_select_step (self->stage_page, step_id, focus);
   update_navigation (self);
 }
@@ -180,20 +171,13 @@ _guide_window_show_stage (GuideWindow *self,
 static void
 update_language_lock (GuideWindow *self)
 {
-  gboolean locked = self->language_locked;
+  /* Each language's name in itself, for whoever needs to find theirs, in
+   * the order of the buttons. */
+  static const char * const names[] = { "Français", "Italiano", "English" };
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
 
-  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
-       button != NULL;
-       button = gtk_widget_get_next_sibling (button))
-    {
-      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
-      const char *language = g_variant_get_string (target, NULL);
-      /* Each language's name in itself, for whoever needs to find theirs. */
-      const char *name = g_str_equal (language, "it") ? "Italiano" :
-                         g_str_equal (language, "en") ? "English" : "Français";
-
-      gtk_widget_set_tooltip_text (button, locked ? _("Set by your organisation") : name);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++, button = gtk_widget_get_next_sibling (button))
+    gtk_widget_set_tooltip_text (button, self->language_locked ? _("Set by your organisation") : names[i]);
 }
 
 /* Shows everything in the window's language, in place. */
@@ -411,31 +395,6 @@ fold_toggled_cb (GuideWindow     *self,
   gtk_button_set_icon_name (GTK_BUTTON (button), folded ? "pan-down-symbolic" : "pan-up-symbolic");
 }
 
-/* Selecting the step remembers it as the current one (step_selected_cb):
- * that and the tick are saved together, in one write. */
-static void
-step_toggled_cb (GuideWindow *self,
-                 const char  *step_id,
-                 gboolean     done)
-{
-  guide_stage_page_select_step (self->stage_page, step_id, FALSE);
-  guide_progress_set_done (self->progress, step_id, done);
-}
-
-static void
-step_selected_cb (GuideWindow *self,
-                  const char  *step_id)
-{
-  GuideStage *stage;
-
-  /* Rows are unselected as they go, when the stage changes or the window closes. */
-  if (step_id == NULL)
-    return;
-
-  stage = guide_book_get_stage (self->book, self->stage_index);
-  guide_progress_set_current (self->progress, stage->id, step_id);
-}
-
 /* A banner's text wraps on more lines in a narrower window, so the window's
  * least height is the one it needs at its narrowest: GTK sets the window's
  * smallest size from its least height at one width, and that height must hold
@@ -486,6 +445,7 @@ guide_window_constructed (GObject *object)
   /* Before a step takes the focus, which moving the panes would drop.
    * Narrow, the window opens on the stage rather than on the list of stages. */
   lay_out_panes (self, g_settings_get_int (self->settings, "window-width"));
+  guide_stage_page_set_progress (self->stage_page, self->progress);
 
   /* Without its site file the app silently loses the organisation's
    * language, contact and guide: the user is told, for as long as the
@@ -550,10 +510,6 @@ guide_window_get_property (GObject    *object,
       g_value_set_string (value, self->language);
       break;
 
-    case PROP_LANGUAGE_LOCKED:
-      g_value_set_boolean (value, self->language_locked);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -583,10 +539,6 @@ guide_window_set_property (GObject      *object,
 
     case PROP_LANGUAGE:
       guide_window_set_language (self, g_value_get_string (value));
-      break;
-
-    case PROP_LANGUAGE_LOCKED:
-      guide_window_set_language_locked (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -638,8 +590,6 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stage_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_stages_cb);
   gtk_widget_class_bind_template_callback (widget_class, fold_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, step_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
   _guide_window_class_actions_init (widget_class);
 
@@ -683,17 +633,6 @@ guide_window_class_init (GuideWindowClass *klass)
                          "fr",
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:language-locked:
-   *
-   * Whether the organisation has set the language, so that it cannot be
-   * changed here.
-   */
-  properties[PROP_LANGUAGE_LOCKED] =
-    g_param_spec_boolean ("language-locked", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GUIDE_TYPE_CONTACTS_POPOVER);
@@ -736,11 +675,8 @@ void
 guide_window_add_toast (GuideWindow *self,
                         const char  *text)
 {
-  g_autofree char *escaped = NULL;
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
-  escaped = g_markup_escape_text (text, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
@@ -755,8 +691,6 @@ void
 guide_window_set_language (GuideWindow *self,
                            const char  *language)
 {
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
   language = g_intern_string (language);
   if (language == self->language)
     return;
@@ -779,14 +713,6 @@ void
 guide_window_set_language_locked (GuideWindow *self,
                                   gboolean     locked)
 {
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
-  if (self->language_locked == locked)
-    return;
-
   self->language_locked = locked;
-  if (self->book != NULL)
-    update_language_lock (self);
-
-  g_object_notify (G_OBJECT (self), "language-locked");
+  update_language_lock (self);
 }
