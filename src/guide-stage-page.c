@@ -83,10 +83,8 @@ fill_paragraphs (GtkBox *box,
     }
 }
 
-/* The scrolled window asks the page for its height at no particular width,
- * to size itself, and has no use for the answer since it scrolls; AdwClamp
- * would answer by laying every paragraph out at the column's widest, a
- * layout of the whole stage that is never shown. Asked for a height, the
+/* Asked for its height at no particular width, which the scrolled window has
+ * no use for, AdwClamp would lay the whole stage out at its widest: the
  * column answers only for a width. */
 static GtkSizeRequestMode
 column_request_mode (GtkWidget *widget)
@@ -121,9 +119,7 @@ column_allocate (GtkWidget *widget,
   gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
-/* Brings the top of @row into view, a long step being read from its start,
- * once the page has been laid out: right after a start or a change of stage
- * it has not been yet, so this waits for the frame that does it. */
+/* Brings the top of @row into view, once a frame has laid the page out. */
 static gboolean
 scroll_to_row_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
@@ -220,10 +216,9 @@ first_frame_painted_cb (GuideStagePage *self,
   show_held_back_steps (self);
 }
 
-/* Rows for @steps, in @list: checkable ones, or the original guide's
- * withdrawn ones. Before the window's first frame, the steps after the
- * first, below the fold, are hidden until that frame is painted, so that
- * it lays out only what it shows. */
+/* Rows for @steps, checkable or withdrawn. Before the window's first frame,
+ * the steps after the first are hidden until it is painted, so that it lays
+ * out only what it shows. */
 static void
 fill_steps (GuideStagePage *self,
             GtkListBox     *list,

@@ -21,9 +21,8 @@
 
 /* The list of stages' width, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
-/* Below the list's width and a stage's comfortable one together, the
- * stage is alone. The stage's least width, in guide-window.ui, is less: a
- * phone's 360 pixels less the window's border. */
+/* Narrower than the list and a phone-wide stage together, the stage is
+ * alone. */
 #define SPLIT_WIDTH (SIDEBAR_WIDTH + 360)
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -61,8 +60,6 @@ update_waiting (GuideWindow *self)
       return;
     }
 
-  /* Past two weeks, the wait is longer than it should be: the prepared
-   * message is the way to ask again. */
   gtk_widget_set_visible (self->waiting_contacts_button, days >= 0 && days <= USUAL_WAIT_DAYS);
   gtk_widget_set_visible (self->request_button, days < 0 || days > USUAL_WAIT_DAYS);
 
@@ -127,8 +124,6 @@ update_progress (GuideWindow *self)
   gtk_widget_set_visible (self->continue_button, n_done > 0 && n_done < n_steps);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continue", n_done > 0 && n_done < n_steps);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  /* Whole on a phone, beside the header's buttons: the steps done, and the
-   * steps in all; the progress bar and its name say the rest. */
   /* Translators: steps done and steps in all, in a phone-sized window's header. */
   short_subtitle = g_strdup_printf (_("%u/%u"), n_done, n_steps);
   adw_window_title_set_subtitle (self->short_title, short_subtitle);
@@ -166,13 +161,11 @@ _guide_window_show_stage (GuideWindow *self,
   update_navigation (self);
 }
 
-/* The language buttons say, when the organisation has set the language,
- * why they cannot be used. */
+/* Each language button is named in its own language, or says why it cannot
+ * be used. */
 static void
 update_language_lock (GuideWindow *self)
 {
-  /* Each language's name in itself, for whoever needs to find theirs, in
-   * the order of the buttons. */
   static const char * const names[] = { "Français", "Italiano", "English" };
   GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
 
@@ -214,12 +207,9 @@ set_narrow (GuideWindow *self,
   gtk_grid_layout_child_set_column (fold, narrow ? 1 : 2);
 }
 
-/* The list of stages and the stage: side by side in a wide window; in a
- * narrow one, as on a phone, one at a time. libadwaita 1.4 does this with
- * AdwNavigationSplitView and breakpoints; Debian 12's libadwaita 1.2 has
- * AdwLeaflet, which folds by itself. The two panes come from
- * guide-window.ui either way: only their container is chosen here, when the
- * app is built. */
+/* The two panes of guide-window.ui, side by side when wide, one at a time
+ * when narrow: in an AdwNavigationSplitView with a breakpoint from
+ * libadwaita 1.4, in an AdwLeaflet, which folds by itself, before. */
 #if ADW_CHECK_VERSION (1, 4, 0)
 
 static void
@@ -315,28 +305,7 @@ _guide_window_show_content (GuideWindow *self,
 
 #endif
 
-/* Called once the template is built: moves the panes out of the box that
- * holds them there into the container, and lays the header out for the
- * width the window opens at, so that the language buttons do not widen a
- * window opened at a phone's width before its first layout. */
-static void
-lay_out_panes (GuideWindow *self,
-               int          width)
-{
-  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar_pane);
-  g_autoptr(GtkWidget) content = g_object_ref (self->content_pane);
-
-  gtk_box_remove (self->panes, sidebar);
-  gtk_box_remove (self->panes, content);
-  lay_out (self, sidebar, content);
-  self->panes = NULL;
-
-  set_narrow (self, width < SPLIT_WIDTH);
-}
-
-/* A save runs after the change, away from the window: a failure comes back
- * here. A toast is one line, cut off when longer: it says what happened, and
- * its button shows the reason in full, in the interface's language. */
+/* A toast is one line: its button shows the reason in full. */
 static void
 progress_saved_cb (GuideWindow  *self,
                    const GError *error)
@@ -428,6 +397,8 @@ guide_window_constructed (GObject *object)
 {
   GuideWindow *self = GUIDE_WINDOW (object);
   GuideBook *book = guide_library_get_book (self->library, self->language);
+  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar_pane);
+  g_autoptr(GtkWidget) content = g_object_ref (self->content_pane);
   GPtrArray *stages;
   const char *step_id;
   int stage_index;
@@ -442,14 +413,19 @@ guide_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
-  /* Before a step takes the focus, which moving the panes would drop.
-   * Narrow, the window opens on the stage rather than on the list of stages. */
-  lay_out_panes (self, g_settings_get_int (self->settings, "window-width"));
+  /* The panes move out of their box in the template before a step takes the
+   * focus, which moving them would drop. The header is laid out for the
+   * width the window opens at, so that the language buttons do not widen a
+   * window opened at a phone's width. */
+  gtk_box_remove (self->panes, sidebar);
+  gtk_box_remove (self->panes, content);
+  lay_out (self, sidebar, content);
+  self->panes = NULL;
+  set_narrow (self, g_settings_get_int (self->settings, "window-width") < SPLIT_WIDTH);
   guide_stage_page_set_progress (self->stage_page, self->progress);
 
-  /* Without its site file the app silently loses the organisation's
-   * language, contact and guide: the user is told, for as long as the
-   * window is open, whom to ask. A hidden banner is not even measured. */
+  /* Without its site file the app loses the organisation's language,
+   * contact and guide: the user is told whom to ask. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
                           guide_site_get_file_unreadable (guide_library_get_site (self->library)));
   gtk_revealer_set_reveal_child (self->site_revealer,
@@ -459,8 +435,7 @@ guide_window_constructed (GObject *object)
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
 
-  /* Back exactly where the user was: the stage, and the step in it, which
-   * the page scrolls to once it is laid out. */
+  /* Back where the user was: the stage, and the step in it. */
   step_id = guide_progress_get_current_step (self->progress);
   stage_index = guide_book_find_stage (book, guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
@@ -497,25 +472,6 @@ guide_window_dispose (GObject *object)
 }
 
 static void
-guide_window_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  GuideWindow *self = GUIDE_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 guide_window_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
@@ -538,7 +494,7 @@ guide_window_set_property (GObject      *object,
       break;
 
     case PROP_LANGUAGE:
-      guide_window_set_language (self, g_value_get_string (value));
+      self->language = g_intern_string (g_value_get_string (value));
       break;
 
     default:
@@ -554,7 +510,6 @@ guide_window_class_init (GuideWindowClass *klass)
 
   object_class->constructed = guide_window_constructed;
   object_class->dispose = guide_window_dispose;
-  object_class->get_property = guide_window_get_property;
   object_class->set_property = guide_window_set_property;
   widget_class->measure = guide_window_measure;
 
@@ -593,45 +548,25 @@ guide_window_class_init (GuideWindowClass *klass)
 
   _guide_window_class_actions_init (widget_class);
 
-  /**
-   * GuideWindow:library:
-   *
-   * The guides, one per language, and the organisation's configuration.
-   */
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          GUIDE_TYPE_LIBRARY,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:progress:
-   *
-   * The user's progress, which the window shows and changes.
-   */
   properties[PROP_PROGRESS] =
     g_param_spec_object ("progress", NULL, NULL,
                          GUIDE_TYPE_PROGRESS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:settings:
-   *
-   * The settings for the window's size and text size.
-   */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:language:
-   *
-   * The language the guide is shown in: "fr", "it" or "en".
-   */
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
                          "fr",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -696,11 +631,7 @@ guide_window_set_language (GuideWindow *self,
     return;
 
   self->language = language;
-  /* Once the window is built; before, it is built in @language. */
-  if (self->book != NULL)
-    load_language (self);
-
-  g_object_notify (G_OBJECT (self), "language");
+  load_language (self);
 }
 
 /**
