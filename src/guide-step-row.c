@@ -82,10 +82,8 @@ profile_label_new (const char *css_class)
   return label;
 }
 
-/* A row as AdwActionRow draws one, title above subtitle, but in a grid
- * rather than in AdwActionRow's centred horizontal boxes: GTK asks those for
- * the width their text needs at each height they are given, which lays a
- * wrapped subtitle out again and again. */
+/* A row like AdwActionRow's, but in a grid: a horizontal box lays a wrapped
+ * subtitle out again and again. */
 static GtkWidget *
 profile_row_new (const GuideProfile *profile)
 {
@@ -114,8 +112,7 @@ profile_row_new (const GuideProfile *profile)
 
   if (profile->recommended)
     {
-      /* Translated like the template's strings, so that it follows a switch
-       * of language without building the list again. */
+      /* Translated like the template's strings, at each switch of language. */
       GtkWidget *tag = gtk_label_new (N_("Usual choice"));
 
       guide_i18n_translate_widget (tag);
@@ -130,8 +127,7 @@ profile_row_new (const GuideProfile *profile)
 }
 
 /* A list box gives each row its minimum height, at which a picture, which
- * can shrink to nothing, would not be seen: a step's row asks for the
- * height its content needs at its width. */
+ * can shrink to nothing, would not be seen. */
 static GtkSizeRequestMode
 row_request_mode (GtkWidget *row)
 {
@@ -201,10 +197,7 @@ guide_step_row_class_init (GuideStepRowClass *klass)
 
   /**
    * GuideStepRow::toggled:
-   * @self: a #GuideStepRow
-   * @done: whether the step is now marked done
-   *
-   * Emitted when the user marks the step done or not done.
+   * @done: whether the user marked the step done
    */
   signals[TOGGLED] =
     g_signal_new ("toggled",
@@ -275,6 +268,7 @@ void
 guide_step_row_set_step (GuideStepRow    *self,
                          const GuideStep *step)
 {
+  g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
 
   g_free (self->step_id);
@@ -314,8 +308,7 @@ guide_step_row_set_step (GuideStepRow    *self,
   self->picture_alt = g_strdup (step->picture_alt);
   if (step->picture != NULL)
     {
-      g_autoptr(GuideScreenshot) screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
-
+      screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
       gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (screenshot));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
@@ -325,10 +318,8 @@ guide_step_row_set_step (GuideStepRow    *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the illustration larger"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
                                       -1);
-      gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
     }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->picture_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
 
   /* A different list is built again; the same one, in another language, is
    * updated in place. */
@@ -363,8 +354,7 @@ guide_step_row_get_step_id (GuideStepRow *self)
  * guide_step_row_set_done:
  * @done: (nullable): when the step was marked done, or %NULL if it is not
  *
- * Shows the step as done or not, and since when, in the interface's
- * language, without emitting #GuideStepRow::toggled.
+ * Shows the step as done or not, without emitting #GuideStepRow::toggled.
  */
 void
 guide_step_row_set_done (GuideStepRow *self,

@@ -329,15 +329,11 @@ static void
 stage_selected_cb (GuideWindow   *self,
                    GtkListBoxRow *row)
 {
-  GuideStage *stage;
-
   if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
     return;
 
   _guide_window_show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
-
-  stage = guide_book_get_stage (self->book, self->stage_index);
-  guide_progress_set_current (self->progress, stage->id, NULL);
+  guide_progress_set_current (self->progress, guide_book_get_stage (self->book, self->stage_index)->id, NULL);
 }
 
 static void
@@ -364,10 +360,9 @@ fold_toggled_cb (GuideWindow     *self,
   gtk_button_set_icon_name (GTK_BUTTON (button), folded ? "pan-down-symbolic" : "pan-up-symbolic");
 }
 
-/* A banner's text wraps on more lines in a narrower window, so the window's
- * least height is the one it needs at its narrowest: GTK sets the window's
- * smallest size from its least height at one width, and that height must hold
- * at every width, with every banner. */
+/* A banner's text wraps on more lines in a narrower window: GTK sets the
+ * window's smallest size from its least height at one width, so that height
+ * is the one at its narrowest. */
 static void
 guide_window_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -399,7 +394,7 @@ guide_window_constructed (GObject *object)
   GuideBook *book = guide_library_get_book (self->library, self->language);
   g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar_pane);
   g_autoptr(GtkWidget) content = g_object_ref (self->content_pane);
-  GPtrArray *stages;
+  GPtrArray *stages = guide_book_get_stages (book);
   const char *step_id;
   int stage_index;
 
@@ -431,7 +426,6 @@ guide_window_constructed (GObject *object)
   gtk_revealer_set_reveal_child (self->site_revealer,
                                  guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
-  stages = guide_book_get_stages (book);
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
 
