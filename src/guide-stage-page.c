@@ -360,12 +360,10 @@ guide_stage_page_show_stage (GuideStagePage *self,
                              GuideBook      *book,
                              guint           index)
 {
-  GuideStage *stage;
+  GuideStage *stage = guide_book_get_stage (book, index);
+  gboolean same = g_strcmp0 (self->stage_id, stage->id) == 0;
   GuideAddress *helpdesk;
-  gboolean same;
 
-  stage = guide_book_get_stage (book, index);
-  same = g_strcmp0 (self->stage_id, stage->id) == 0;
   g_free (self->stage_id);
   self->stage_id = g_strdup (stage->id);
 
@@ -415,11 +413,8 @@ guide_stage_page_show_stage (GuideStagePage *self,
   set_steps (self->step_list, stage->steps);
   set_steps (self->original_list, stage->original_steps);
   gtk_widget_set_visible (GTK_WIDGET (self->original_expander), stage->original_steps->len > 0);
-  if (stage->original_steps->len > 0)
-    {
-      gtk_label_set_label (self->original_title_label, stage->original_title);
-      gtk_label_set_label (self->original_text_label, stage->original_text);
-    }
+  gtk_label_set_label (self->original_title_label, stage->original_title);
+  gtk_label_set_label (self->original_text_label, stage->original_text);
   update_progress (self);
 }
 
