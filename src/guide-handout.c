@@ -385,7 +385,7 @@ draw_picture (GuideHandout            *self,
     return 0;
 
   width = MIN (block_width (self, block), PICTURE_MAX_WIDTH);
-  height = width * guide_screenshot_get_height (picture) / guide_screenshot_get_width (picture);
+  height = width * gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (picture)) / gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (picture));
   if (height > PICTURE_MAX_HEIGHT)
     {
       width *= PICTURE_MAX_HEIGHT / height;

@@ -46,7 +46,7 @@ fit_scale (GuidePictureViewer *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self->scrolled)) - 24;
   int height = gtk_widget_get_height (GTK_WIDGET (self->scrolled)) - 24;
 
-  if (paintable == NULL || width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0)
     return 1;
 
   return MIN ((double) width / gdk_paintable_get_intrinsic_width (paintable),
@@ -224,19 +224,14 @@ guide_picture_viewer_new (GtkWindow       *parent,
                           GuideScreenshot *screenshot,
                           const char      *description)
 {
-  GuidePictureViewer *self;
-
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (screenshot), NULL);
-
-  self = g_object_new (GUIDE_TYPE_PICTURE_VIEWER,
-                       "transient-for", parent,
-                       NULL);
+  GuidePictureViewer *self = g_object_new (GUIDE_TYPE_PICTURE_VIEWER,
+                                           "transient-for", parent,
+                                           NULL);
 
   /* As large as the window it comes from. */
-  if (parent != NULL)
-    gtk_window_set_default_size (GTK_WINDOW (self),
-                                 MAX (gtk_widget_get_width (GTK_WIDGET (parent)), 360),
-                                 MAX (gtk_widget_get_height (GTK_WIDGET (parent)), 294));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (gtk_widget_get_width (GTK_WIDGET (parent)), 360),
+                               MAX (gtk_widget_get_height (GTK_WIDGET (parent)), 294));
 
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (screenshot));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture),

@@ -10,18 +10,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A picture of a web page the guide walks through, as a GdkPaintable for a
- * GtkPicture. The built-in ones are SVG illustrations; a site can put real
- * screenshots of the same base name in cpms-guide/screenshots/ (or a
- * language subfolder of it) under one of the system data folders.
+/* A picture of a web page the guide walks through, as a GdkPaintable: a
+ * built-in SVG illustration, or a site's screenshot of the same base name in
+ * cpms-guide/screenshots/ (or a language subfolder of it) under a system data
+ * folder.
  *
- * An SVG picture is drawn by librsvg once, at its own size, into a cairo
- * recording: its vectors, which GTK draws sharp at whatever size and scale
- * the picture is shown at. That is done once the frame that first asks for
- * it is painted: GTK asks for every picture of a page, those off screen
- * too, and the window's first frame waits for none. A PNG or JPEG picture
- * is the texture GTK decodes (no gdk-pixbuf loader), scaled where it is
- * drawn. */
+ * An SVG picture is drawn once into a cairo recording, vectors that GTK draws
+ * sharp at any size, after the first frame that asks for it: GTK asks for the
+ * pictures off screen too. A PNG or JPEG picture is the texture GTK decodes. */
 
 #include <math.h>
 #include <librsvg/rsvg.h>
@@ -436,12 +432,9 @@ guide_screenshot_init (GuideScreenshot *self)
  * @path: a .svg, .png or .jpg file
  * @error: a location for a #GError
  *
- * Reads a picture, without looking it up nor keeping it for later, as any
- * file from outside the application is read (guide_input_read_file()): a
- * FIFO, a device or a file larger than %GUIDE_INPUT_MAX_PICTURE is refused,
- * and so is a picture whose header says it is larger than %MAX_SIDE pixels
- * wide or high, or %MAX_PIXELS in all, and an SVG picture that cannot be
- * drawn.
+ * Reads a picture, uncached, as guide_input_read_file() reads any outside
+ * file; a picture larger than %MAX_SIDE or %MAX_PIXELS, or an SVG picture
+ * that cannot be drawn, is refused.
  *
  * Returns: (transfer full) (nullable): the picture, or %NULL if it cannot
  *   be read
@@ -479,11 +472,9 @@ guide_screenshot_set_site_folder (const char *folder)
  * @file_name: the picture's file name in the guide, e.g. `cpms-login.svg`
  * @language: the guide's language
  *
- * Finds the picture to show for @file_name: a site's picture for @language,
- * then a site's picture for every language, then the built-in one; the site
- * folder set with guide_screenshot_set_site_folder() comes before the system
- * data folders. A site picture that cannot be read is passed over with a
- * warning.
+ * Finds the picture for @file_name: a site's for @language, then a site's
+ * for every language, then the built-in one. A site picture that cannot be
+ * read is passed over with a warning.
  *
  * Returns: (transfer full) (nullable): the picture
  */
@@ -543,22 +534,6 @@ guide_screenshot_is_vector (GuideScreenshot *self)
   return self->handle != NULL;
 }
 
-int
-guide_screenshot_get_width (GuideScreenshot *self)
-{
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), 0);
-
-  return self->width;
-}
-
-int
-guide_screenshot_get_height (GuideScreenshot *self)
-{
-  g_return_val_if_fail (GUIDE_IS_SCREENSHOT (self), 0);
-
-  return self->height;
-}
-
 /**
  * guide_screenshot_draw:
  * @cr: a cairo context whose origin is the picture's top left corner
@@ -566,8 +541,7 @@ guide_screenshot_get_height (GuideScreenshot *self)
  * @height: the height to draw it at
  * @error: a location for a #GError
  *
- * Draws the picture with cairo, a vector picture as vectors: on paper, it is
- * as sharp as the printer can make it.
+ * Draws the picture, a vector picture as vectors, sharp on paper.
  *
  * Returns: %TRUE if the picture was drawn
  */
@@ -602,8 +576,7 @@ guide_screenshot_draw (GuideScreenshot  *self,
     }
   else if (!rsvg_handle_render_document (self->handle, cr, &(RsvgRectangle) { 0, 0, width, height }, &svg_error))
     {
-      /* librsvg's reasons (“exceeded more than 500000 referenced
-       * elements”, “rendering error: InvalidSize”) come to this. */
+      /* Such as “rendering error: InvalidSize”. */
       g_debug ("%s: %s", self->origin, svg_error->message);
       too_complex (error);
       drawn = FALSE;

@@ -27,8 +27,6 @@ GuideScreenshot *guide_screenshot_new_for_file (const char     *path,
 void             guide_screenshot_set_site_folder (const char  *folder);
 const char      *guide_screenshot_get_origin  (GuideScreenshot *self);
 gboolean         guide_screenshot_is_vector   (GuideScreenshot *self);
-int              guide_screenshot_get_width   (GuideScreenshot *self);
-int              guide_screenshot_get_height  (GuideScreenshot *self);
 gboolean         guide_screenshot_draw          (GuideScreenshot  *self,
                                                  cairo_t          *cr,
                                                  double            width,

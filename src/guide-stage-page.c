@@ -24,6 +24,7 @@ struct _GuideStagePage
 {
   AdwBin             parent_instance;
 
+  GuideProgress     *progress;
   char              *stage_id;
 
   AdwBin            *column;
@@ -48,14 +49,6 @@ struct _GuideStagePage
 };
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
-
-enum {
-  STEP_TOGGLED,
-  STEP_SELECTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void
 fill_paragraphs (GtkBox *box,
@@ -90,10 +83,8 @@ fill_paragraphs (GtkBox *box,
     }
 }
 
-/* The scrolled window asks the page for its height at no particular width,
- * to size itself, and has no use for the answer since it scrolls; AdwClamp
- * would answer by laying every paragraph out at the column's widest, a
- * layout of the whole stage that is never shown. Asked for a height, the
+/* Asked for its height at no particular width, which the scrolled window has
+ * no use for, AdwClamp would lay the whole stage out at its widest: the
  * column answers only for a width. */
 static GtkSizeRequestMode
 column_request_mode (GtkWidget *widget)
@@ -110,15 +101,13 @@ column_measure (GtkWidget      *widget,
                 int            *minimum_baseline,
                 int            *natural_baseline)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
   *minimum = *natural = 0;
   *minimum_baseline = *natural_baseline = -1;
 
-  if (child == NULL || (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0))
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
     return;
 
-  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size, minimum, natural, NULL, NULL);
 }
 
 static void
@@ -127,15 +116,10 @@ column_allocate (GtkWidget *widget,
                  int        height,
                  int        baseline)
 {
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
 }
 
-/* Brings the top of @row into view, a long step being read from its start,
- * once the page has been laid out: right after a start or a change of stage
- * it has not been yet, so this waits for the frame that does it. */
+/* Brings the top of @row into view, once a frame has laid the page out. */
 static gboolean
 scroll_to_row_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
@@ -158,38 +142,57 @@ scroll_to_row_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static void
-scroll_to_row (GuideStagePage *self,
-               GtkWidget      *row)
-{
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_row_cb, g_object_ref (row), g_object_unref);
-}
-
+/* Selecting the step remembers it as the current one (step_selected_cb):
+ * that and the tick are saved together, in one write. */
 static void
 step_toggled_cb (GuideStagePage *self,
                  gboolean        done,
                  GuideStepRow   *row)
 {
-  g_signal_emit (self, signals[STEP_TOGGLED], 0, guide_step_row_get_step_id (row), done);
+  const char *step_id = guide_step_row_get_step_id (row);
+
+  guide_stage_page_select_step (self, step_id, FALSE);
+  guide_progress_set_done (self->progress, step_id, done);
 }
 
 static void
 step_activated_cb (GuideStagePage *self,
                    GtkListBoxRow  *row)
 {
-  GuideStepRow *step_row = GUIDE_STEP_ROW (row);
+  const char *step_id = guide_step_row_get_step_id (GUIDE_STEP_ROW (row));
 
-  g_signal_emit (self, signals[STEP_TOGGLED], 0,
-                 guide_step_row_get_step_id (step_row),
-                 !guide_step_row_get_done (step_row));
+  step_toggled_cb (self, !guide_progress_is_done (self->progress, step_id), GUIDE_STEP_ROW (row));
 }
 
+/* Rows are unselected as they go, when the stage changes or the window closes. */
 static void
 step_selected_cb (GuideStagePage *self,
                   GtkListBoxRow  *row)
 {
-  g_signal_emit (self, signals[STEP_SELECTED], 0,
-                 row != NULL ? guide_step_row_get_step_id (GUIDE_STEP_ROW (row)) : NULL);
+  if (row != NULL)
+    guide_progress_set_current (self->progress, self->stage_id, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
+}
+
+/* Shows which steps are done. */
+static void
+update_progress (GuideStagePage *self)
+{
+  g_autofree char *count = NULL;
+  guint n_done = 0, n_steps = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GDateTime *done = guide_progress_get_done_time (self->progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
+
+      guide_step_row_set_done (GUIDE_STEP_ROW (row), done);
+      n_done += done != NULL;
+      n_steps++;
+    }
+
+  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
+  gtk_label_set_label (self->count_label, count);
 }
 
 static void
@@ -213,10 +216,9 @@ first_frame_painted_cb (GuideStagePage *self,
   show_held_back_steps (self);
 }
 
-/* Rows for @steps, in @list: checkable ones, or the original guide's
- * withdrawn ones. Before the window's first frame, the steps after the
- * first, below the fold, are hidden until that frame is painted, so that
- * it lays out only what it shows. */
+/* Rows for @steps, checkable or withdrawn. Before the window's first frame,
+ * the steps after the first are hidden until it is painted, so that it lays
+ * out only what it shows. */
 static void
 fill_steps (GuideStagePage *self,
             GtkListBox     *list,
@@ -270,7 +272,10 @@ guide_stage_page_map (GtkWidget *widget)
 static void
 guide_stage_page_dispose (GObject *object)
 {
+  GuideStagePage *self = (GuideStagePage *)object;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), GUIDE_TYPE_STAGE_PAGE);
+  g_clear_object (&self->progress);
 
   G_OBJECT_CLASS (guide_stage_page_parent_class)->dispose (object);
 }
@@ -295,31 +300,6 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   object_class->finalize = guide_stage_page_finalize;
   widget_class->map = guide_stage_page_map;
 
-  /**
-   * GuideStagePage::step-toggled:
-   * @self: a #GuideStagePage
-   * @step_id: the step
-   * @done: whether the user marked it done
-   */
-  signals[STEP_TOGGLED] =
-    g_signal_new ("step-toggled",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
-
-  /**
-   * GuideStagePage::step-selected:
-   * @self: a #GuideStagePage
-   * @step_id: (nullable): the step now selected
-   */
-  signals[STEP_SELECTED] =
-    g_signal_new ("step-selected",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-stage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, column);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, clamp);
@@ -341,7 +321,6 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
-
   g_type_ensure (GUIDE_TYPE_STEP_ROW);
 }
 
@@ -355,26 +334,36 @@ guide_stage_page_init (GuideStagePage *self)
 }
 
 /**
+ * guide_stage_page_set_progress:
+ *
+ * Makes the page show and change @progress: which steps are done, and the
+ * step selected.
+ */
+void
+guide_stage_page_set_progress (GuideStagePage *self,
+                               GuideProgress  *progress)
+{
+  g_set_object (&self->progress, progress);
+  g_signal_connect_object (progress, "changed", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+}
+
+/**
  * guide_stage_page_show_stage:
  *
- * Shows the stage at @index of @book. When it is the stage already shown,
- * in another language, the texts are replaced in place so that the selected
- * step, the focus and the scroll position stay where they are.
+ * Shows the stage at @index of @book, with the steps done. When it is the
+ * stage already shown, in another language, the texts are replaced in place
+ * so that the selected step, the focus and the scroll position stay where
+ * they are.
  */
 void
 guide_stage_page_show_stage (GuideStagePage *self,
                              GuideBook      *book,
                              guint           index)
 {
-  GuideStage *stage;
+  GuideStage *stage = guide_book_get_stage (book, index);
+  gboolean same = g_strcmp0 (self->stage_id, stage->id) == 0;
   GuideAddress *helpdesk;
-  gboolean same;
 
-  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
-  g_return_if_fail (GUIDE_IS_BOOK (book));
-
-  stage = guide_book_get_stage (book, index);
-  same = g_strcmp0 (self->stage_id, stage->id) == 0;
   g_free (self->stage_id);
   self->stage_id = g_strdup (stage->id);
 
@@ -424,40 +413,9 @@ guide_stage_page_show_stage (GuideStagePage *self,
   set_steps (self->step_list, stage->steps);
   set_steps (self->original_list, stage->original_steps);
   gtk_widget_set_visible (GTK_WIDGET (self->original_expander), stage->original_steps->len > 0);
-  if (stage->original_steps->len > 0)
-    {
-      gtk_label_set_label (self->original_title_label, stage->original_title);
-      gtk_label_set_label (self->original_text_label, stage->original_text);
-    }
-}
-
-/**
- * guide_stage_page_update_progress:
- *
- * Shows which steps @progress has done.
- */
-void
-guide_stage_page_update_progress (GuideStagePage *self,
-                                  GuideProgress  *progress)
-{
-  g_autofree char *count = NULL;
-  guint n_done = 0, n_steps = 0;
-
-  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GDateTime *done = guide_progress_get_done_time (progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
-
-      guide_step_row_set_done (GUIDE_STEP_ROW (row), done);
-      n_done += done != NULL;
-      n_steps++;
-    }
-
-  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
-  gtk_label_set_label (self->count_label, count);
+  gtk_label_set_label (self->original_title_label, stage->original_title);
+  gtk_label_set_label (self->original_text_label, stage->original_text);
+  update_progress (self);
 }
 
 /**
@@ -470,8 +428,6 @@ guide_stage_page_select_step (GuideStagePage *self,
                               const char     *step_id,
                               gboolean        focus)
 {
-  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
-
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -484,7 +440,7 @@ guide_stage_page_select_step (GuideStagePage *self,
         {
           show_held_back_steps (self);
           gtk_widget_grab_focus (row);
-          scroll_to_row (self, row);
+          gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_row_cb, g_object_ref (row), g_object_unref);
         }
       return;
     }
@@ -503,8 +459,6 @@ void
 guide_stage_page_set_zoom (GuideStagePage *self,
                            double          zoom)
 {
-  g_return_if_fail (GUIDE_IS_STAGE_PAGE (self));
-
   adw_clamp_set_maximum_size (self->clamp, 760 * zoom);
   adw_clamp_set_tightening_threshold (self->clamp, 560 * zoom);
 }

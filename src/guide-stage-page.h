@@ -23,11 +23,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GuideStagePage, guide_stage_page, GUIDE, STAGE_PAGE, AdwBin)
 
+void          guide_stage_page_set_progress     (GuideStagePage *self,
+                                                 GuideProgress  *progress);
 void          guide_stage_page_show_stage       (GuideStagePage *self,
                                                  GuideBook      *book,
                                                  guint           index);
-void          guide_stage_page_update_progress  (GuideStagePage *self,
-                                                 GuideProgress  *progress);
 void          guide_stage_page_select_step      (GuideStagePage *self,
                                                  const char     *step_id,
                                                  gboolean        focus);

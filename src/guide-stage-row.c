@@ -63,12 +63,8 @@ guide_stage_row_update (GuideStageRow *self,
                         guint          n_done,
                         guint          n_steps)
 {
-  g_autofree char *count = NULL;
+  g_autofree char *count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
   gboolean complete = n_done == n_steps;
-
-  g_return_if_fail (GUIDE_IS_STAGE_ROW (self));
-
-  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->count_label, count);

@@ -82,10 +82,8 @@ profile_label_new (const char *css_class)
   return label;
 }
 
-/* A row as AdwActionRow draws one, title above subtitle, but in a grid
- * rather than in AdwActionRow's centred horizontal boxes: GTK asks those for
- * the width their text needs at each height they are given, which lays a
- * wrapped subtitle out again and again. */
+/* A row like AdwActionRow's, but in a grid: a horizontal box lays a wrapped
+ * subtitle out again and again. */
 static GtkWidget *
 profile_row_new (const GuideProfile *profile)
 {
@@ -114,8 +112,7 @@ profile_row_new (const GuideProfile *profile)
 
   if (profile->recommended)
     {
-      /* Translated like the template's strings, so that it follows a switch
-       * of language without building the list again. */
+      /* Translated like the template's strings, at each switch of language. */
       GtkWidget *tag = gtk_label_new (N_("Usual choice"));
 
       guide_i18n_translate_widget (tag);
@@ -130,8 +127,7 @@ profile_row_new (const GuideProfile *profile)
 }
 
 /* A list box gives each row its minimum height, at which a picture, which
- * can shrink to nothing, would not be seen: a step's row asks for the
- * height its content needs at its width. */
+ * can shrink to nothing, would not be seen. */
 static GtkSizeRequestMode
 row_request_mode (GtkWidget *row)
 {
@@ -172,12 +168,10 @@ done_toggled_cb (GuideStepRow   *self,
 static void
 picture_clicked_cb (GuideStepRow *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *viewer;
+  GtkWidget *viewer = guide_picture_viewer_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                GUIDE_SCREENSHOT (gtk_picture_get_paintable (self->illustration)),
+                                                self->picture_alt);
 
-  viewer = guide_picture_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     GUIDE_SCREENSHOT (gtk_picture_get_paintable (self->illustration)),
-                                     self->picture_alt);
   gtk_window_present (GTK_WINDOW (viewer));
 }
 
@@ -203,10 +197,7 @@ guide_step_row_class_init (GuideStepRowClass *klass)
 
   /**
    * GuideStepRow::toggled:
-   * @self: a #GuideStepRow
-   * @done: whether the step is now marked done
-   *
-   * Emitted when the user marks the step done or not done.
+   * @done: whether the user marked the step done
    */
   signals[TOGGLED] =
     g_signal_new ("toggled",
@@ -275,10 +266,8 @@ void
 guide_step_row_set_step (GuideStepRow    *self,
                          const GuideStep *step)
 {
+  g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
-
-  g_return_if_fail (GUIDE_IS_STEP_ROW (self));
-  g_return_if_fail (step != NULL);
 
   g_free (self->step_id);
   self->step_id = g_strdup (step->id);
@@ -317,8 +306,7 @@ guide_step_row_set_step (GuideStepRow    *self,
   self->picture_alt = g_strdup (step->picture_alt);
   if (step->picture != NULL)
     {
-      g_autoptr(GuideScreenshot) screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
-
+      screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
       gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (screenshot));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
@@ -328,10 +316,8 @@ guide_step_row_set_step (GuideStepRow    *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the illustration larger"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
                                       -1);
-      gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
     }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->picture_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
 
   /* A different list is built again; the same one, in another language, is
    * updated in place. */
@@ -359,32 +345,19 @@ guide_step_row_set_step (GuideStepRow    *self,
 const char *
 guide_step_row_get_step_id (GuideStepRow *self)
 {
-  g_return_val_if_fail (GUIDE_IS_STEP_ROW (self), NULL);
-
   return self->step_id;
-}
-
-gboolean
-guide_step_row_get_done (GuideStepRow *self)
-{
-  g_return_val_if_fail (GUIDE_IS_STEP_ROW (self), FALSE);
-
-  return gtk_check_button_get_active (self->done_check);
 }
 
 /**
  * guide_step_row_set_done:
  * @done: (nullable): when the step was marked done, or %NULL if it is not
  *
- * Shows the step as done or not, and since when, in the interface's
- * language, without emitting #GuideStepRow::toggled.
+ * Shows the step as done or not, without emitting #GuideStepRow::toggled.
  */
 void
 guide_step_row_set_done (GuideStepRow *self,
                          GDateTime    *done)
 {
-  g_return_if_fail (GUIDE_IS_STEP_ROW (self));
-
   g_signal_handlers_block_by_func (self->done_check, done_toggled_cb, self);
   gtk_check_button_set_active (self->done_check, done != NULL);
   g_signal_handlers_unblock_by_func (self->done_check, done_toggled_cb, self);

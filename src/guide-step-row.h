@@ -27,7 +27,6 @@ GtkWidget   *guide_step_row_new          (guint            number,
 void         guide_step_row_set_step     (GuideStepRow    *self,
                                           const GuideStep *step);
 const char  *guide_step_row_get_step_id  (GuideStepRow    *self);
-gboolean     guide_step_row_get_done     (GuideStepRow    *self);
 void         guide_step_row_set_done     (GuideStepRow    *self,
                                           GDateTime       *done);
 

@@ -22,9 +22,8 @@
 
 /* The list of stages' width, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
-/* Below the list's width and a stage's comfortable one together, the
- * stage is alone. The stage's least width, in guide-window.ui, is less: a
- * phone's 360 pixels less the window's border. */
+/* Narrower than the list and a phone-wide stage together, the stage is
+ * alone. */
 #define SPLIT_WIDTH (SIDEBAR_WIDTH + 360)
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,7 +34,6 @@ enum {
   PROP_PROGRESS,
   PROP_SETTINGS,
   PROP_LANGUAGE,
-  PROP_LANGUAGE_LOCKED,
   N_PROPS
 };
 
@@ -44,17 +42,6 @@ static GParamSpec *properties[N_PROPS];
 /* How long access usually takes to be set up, by the original guide's "a few
  * days": past two weeks, the app suggests asking again. */
 #define USUAL_WAIT_DAYS 14
-
-/* What a request sent with the original guide's form became: it went to the
- * former CPMS, and the helpdesk is where to ask now. */
-static char *
-former_request_text (GDateTime *submitted)
-{
-  g_autofree char *day = guide_i18n_format_time (guide_i18n_get_language (), submitted);
-
-  return g_strdup_printf (_("On %s you submitted an access request with the form of the former CPMS. Since CPMS 2.0, that form is no longer used, and your request may never be answered: write to the helpdesk to ask for access."),
-                          day);
-}
 
 static void
 update_waiting (GuideWindow *self)
@@ -74,13 +61,16 @@ update_waiting (GuideWindow *self)
       return;
     }
 
-  /* Past two weeks, the wait is longer than it should be: the prepared
-   * message is the way to ask again. */
   gtk_widget_set_visible (self->waiting_contacts_button, days >= 0 && days <= USUAL_WAIT_DAYS);
   gtk_widget_set_visible (self->request_button, days < 0 || days > USUAL_WAIT_DAYS);
 
+  /* A request sent with the original guide's form went to the former CPMS. */
   if (days < 0)
-    text = former_request_text (former);
+    {
+      when = guide_i18n_format_time (guide_i18n_get_language (), former);
+      text = g_strdup_printf (_("On %s you submitted an access request with the form of the former CPMS. Since CPMS 2.0, that form is no longer used, and your request may never be answered: write to the helpdesk to ask for access."),
+                              when);
+    }
   else
     {
       if (days == 0)
@@ -135,14 +125,11 @@ update_progress (GuideWindow *self)
   gtk_widget_set_visible (self->continue_button, n_done > 0 && n_done < n_steps);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continue", n_done > 0 && n_done < n_steps);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  /* Whole on a phone, beside the header's buttons: the steps done, and the
-   * steps in all; the progress bar and its name say the rest. */
   /* Translators: steps done and steps in all, in a phone-sized window's header. */
   short_subtitle = g_strdup_printf (_("%u/%u"), n_done, n_steps);
   adw_window_title_set_subtitle (self->short_title, short_subtitle);
   gtk_progress_bar_set_fraction (self->overall_progress, (double) n_done / n_steps);
 
-  guide_stage_page_update_progress (self->stage_page, self->progress);
   update_waiting (self);
 }
 
@@ -171,30 +158,20 @@ _guide_window_show_stage (GuideWindow *self,
     gtk_list_box_select_row (self->stage_list, row);
 
   guide_stage_page_show_stage (self->stage_page, self->book, index);
-  guide_stage_page_update_progress (self->stage_page, self->progress);
   guide_stage_page_select_step (self->stage_page, step_id, focus);
   update_navigation (self);
 }
 
-/* The language buttons say, when the organisation has set the language,
- * why they cannot be used. */
+/* Each language button is named in its own language, or says why it cannot
+ * be used. */
 static void
 update_language_lock (GuideWindow *self)
 {
-  gboolean locked = self->language_locked;
+  static const char * const names[] = { "Français", "Italiano", "English" };
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
 
-  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->language_box));
-       button != NULL;
-       button = gtk_widget_get_next_sibling (button))
-    {
-      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
-      const char *language = g_variant_get_string (target, NULL);
-      /* Each language's name in itself, for whoever needs to find theirs. */
-      const char *name = g_str_equal (language, "it") ? "Italiano" :
-                         g_str_equal (language, "en") ? "English" : "Français";
-
-      gtk_widget_set_tooltip_text (button, locked ? _("Set by your organisation") : name);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++, button = gtk_widget_get_next_sibling (button))
+    gtk_widget_set_tooltip_text (button, self->language_locked ? _("Set by your organisation") : names[i]);
 }
 
 /* Shows everything in the window's language, in place. */
@@ -231,12 +208,9 @@ set_narrow (GuideWindow *self,
   gtk_grid_layout_child_set_column (fold, narrow ? 1 : 2);
 }
 
-/* The list of stages and the stage: side by side in a wide window; in a
- * narrow one, as on a phone, one at a time. libadwaita 1.4 does this with
- * AdwNavigationSplitView and breakpoints; Debian 12's libadwaita 1.2 has
- * AdwLeaflet, which folds by itself. The two panes come from
- * guide-window.ui either way: only their container is chosen here, when the
- * app is built. */
+/* The two panes of guide-window.ui, side by side when wide, one at a time
+ * when narrow: in an AdwNavigationSplitView with a breakpoint from
+ * libadwaita 1.4, in an AdwLeaflet, which folds by itself, before. */
 #if ADW_CHECK_VERSION (1, 4, 0)
 
 static void
@@ -332,28 +306,7 @@ _guide_window_show_content (GuideWindow *self,
 
 #endif
 
-/* Called once the template is built: moves the panes out of the box that
- * holds them there into the container, and lays the header out for the
- * width the window opens at, so that the language buttons do not widen a
- * window opened at a phone's width before its first layout. */
-static void
-lay_out_panes (GuideWindow *self,
-               int          width)
-{
-  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar_pane);
-  g_autoptr(GtkWidget) content = g_object_ref (self->content_pane);
-
-  gtk_box_remove (self->panes, sidebar);
-  gtk_box_remove (self->panes, content);
-  lay_out (self, sidebar, content);
-  self->panes = NULL;
-
-  set_narrow (self, width < SPLIT_WIDTH);
-}
-
-/* A save runs after the change, away from the window: a failure comes back
- * here. A toast is one line, cut off when longer: it says what happened, and
- * its button shows the reason in full, in the interface's language. */
+/* A toast is one line: its button shows the reason in full. */
 static void
 progress_saved_cb (GuideWindow  *self,
                    const GError *error)
@@ -377,15 +330,11 @@ static void
 stage_selected_cb (GuideWindow   *self,
                    GtkListBoxRow *row)
 {
-  GuideStage *stage;
-
   if (row == NULL || (guint) gtk_list_box_row_get_index (row) == self->stage_index)
     return;
 
   _guide_window_show_stage (self, gtk_list_box_row_get_index (row), NULL, FALSE);
-
-  stage = guide_book_get_stage (self->book, self->stage_index);
-  guide_progress_set_current (self->progress, stage->id, NULL);
+  guide_progress_set_current (self->progress, guide_book_get_stage (self->book, self->stage_index)->id, NULL);
 }
 
 static void
@@ -412,35 +361,9 @@ fold_toggled_cb (GuideWindow     *self,
   gtk_button_set_icon_name (GTK_BUTTON (button), folded ? "pan-down-symbolic" : "pan-up-symbolic");
 }
 
-/* Selecting the step remembers it as the current one (step_selected_cb):
- * that and the tick are saved together, in one write. */
-static void
-step_toggled_cb (GuideWindow *self,
-                 const char  *step_id,
-                 gboolean     done)
-{
-  guide_stage_page_select_step (self->stage_page, step_id, FALSE);
-  guide_progress_set_done (self->progress, step_id, done);
-}
-
-static void
-step_selected_cb (GuideWindow *self,
-                  const char  *step_id)
-{
-  GuideStage *stage;
-
-  /* Rows are unselected as they go, when the stage changes or the window closes. */
-  if (step_id == NULL)
-    return;
-
-  stage = guide_book_get_stage (self->book, self->stage_index);
-  guide_progress_set_current (self->progress, stage->id, step_id);
-}
-
-/* A banner's text wraps on more lines in a narrower window, so the window's
- * least height is the one it needs at its narrowest: GTK sets the window's
- * smallest size from its least height at one width, and that height must hold
- * at every width, with every banner. */
+/* A banner's text wraps on more lines in a narrower window: GTK sets the
+ * window's smallest size from its least height at one width, so that height
+ * is the one at its narrowest. */
 static void
 guide_window_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -470,7 +393,9 @@ guide_window_constructed (GObject *object)
 {
   GuideWindow *self = GUIDE_WINDOW (object);
   GuideBook *book = guide_library_get_book (self->library, self->language);
-  GPtrArray *stages;
+  g_autoptr(GtkWidget) sidebar = g_object_ref (self->sidebar_pane);
+  g_autoptr(GtkWidget) content = g_object_ref (self->content_pane);
+  GPtrArray *stages = guide_book_get_stages (book);
   const char *step_id;
   int stage_index;
 
@@ -484,24 +409,28 @@ guide_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY);
-  /* Before a step takes the focus, which moving the panes would drop.
-   * Narrow, the window opens on the stage rather than on the list of stages. */
-  lay_out_panes (self, g_settings_get_int (self->settings, "window-width"));
+  /* The panes move out of their box in the template before a step takes the
+   * focus, which moving them would drop. The header is laid out for the
+   * width the window opens at, so that the language buttons do not widen a
+   * window opened at a phone's width. */
+  gtk_box_remove (self->panes, sidebar);
+  gtk_box_remove (self->panes, content);
+  lay_out (self, sidebar, content);
+  self->panes = NULL;
+  set_narrow (self, g_settings_get_int (self->settings, "window-width") < SPLIT_WIDTH);
+  guide_stage_page_set_progress (self->stage_page, self->progress);
 
-  /* Without its site file the app silently loses the organisation's
-   * language, contact and guide: the user is told, for as long as the
-   * window is open, whom to ask. A hidden banner is not even measured. */
+  /* Without its site file the app loses the organisation's language,
+   * contact and guide: the user is told whom to ask. */
   gtk_widget_set_visible (GTK_WIDGET (self->site_revealer),
                           guide_site_get_file_unreadable (guide_library_get_site (self->library)));
   gtk_revealer_set_reveal_child (self->site_revealer,
                                  guide_site_get_file_unreadable (guide_library_get_site (self->library)));
 
-  stages = guide_book_get_stages (book);
   for (guint i = 0; i < stages->len; i++)
     gtk_list_box_append (self->stage_list, guide_stage_row_new (i + 1));
 
-  /* Back exactly where the user was: the stage, and the step in it, which
-   * the page scrolls to once it is laid out. */
+  /* Back where the user was: the stage, and the step in it. */
   step_id = guide_progress_get_current_step (self->progress);
   stage_index = guide_book_find_stage (book, guide_progress_get_current_stage (self->progress));
   self->stage_index = MAX (stage_index, 0);
@@ -538,29 +467,6 @@ guide_window_dispose (GObject *object)
 }
 
 static void
-guide_window_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  GuideWindow *self = GUIDE_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
-      break;
-
-    case PROP_LANGUAGE_LOCKED:
-      g_value_set_boolean (value, self->language_locked);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 guide_window_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
@@ -583,11 +489,7 @@ guide_window_set_property (GObject      *object,
       break;
 
     case PROP_LANGUAGE:
-      guide_window_set_language (self, g_value_get_string (value));
-      break;
-
-    case PROP_LANGUAGE_LOCKED:
-      guide_window_set_language_locked (self, g_value_get_boolean (value));
+      self->language = g_intern_string (g_value_get_string (value));
       break;
 
     default:
@@ -603,7 +505,6 @@ guide_window_class_init (GuideWindowClass *klass)
 
   object_class->constructed = guide_window_constructed;
   object_class->dispose = guide_window_dispose;
-  object_class->get_property = guide_window_get_property;
   object_class->set_property = guide_window_set_property;
   widget_class->measure = guide_window_measure;
 
@@ -639,61 +540,28 @@ guide_window_class_init (GuideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stage_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_stages_cb);
   gtk_widget_class_bind_template_callback (widget_class, fold_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, step_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
 
   _guide_window_class_actions_init (widget_class);
 
-  /**
-   * GuideWindow:library:
-   *
-   * The guides, one per language, and the organisation's configuration.
-   */
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          GUIDE_TYPE_LIBRARY,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:progress:
-   *
-   * The user's progress, which the window shows and changes.
-   */
   properties[PROP_PROGRESS] =
     g_param_spec_object ("progress", NULL, NULL,
                          GUIDE_TYPE_PROGRESS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:settings:
-   *
-   * The settings for the window's size and text size.
-   */
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * GuideWindow:language:
-   *
-   * The language the guide is shown in: "fr", "it" or "en".
-   */
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL,
                          "fr",
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * GuideWindow:language-locked:
-   *
-   * Whether the organisation has set the language, so that it cannot be
-   * changed here.
-   */
-  properties[PROP_LANGUAGE_LOCKED] =
-    g_param_spec_boolean ("language-locked", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -737,11 +605,8 @@ void
 guide_window_add_toast (GuideWindow *self,
                         const char  *text)
 {
-  g_autofree char *escaped = NULL;
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
-  escaped = g_markup_escape_text (text, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
@@ -756,18 +621,12 @@ void
 guide_window_set_language (GuideWindow *self,
                            const char  *language)
 {
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
   language = g_intern_string (language);
   if (language == self->language)
     return;
 
   self->language = language;
-  /* Once the window is built; before, it is built in @language. */
-  if (self->book != NULL)
-    load_language (self);
-
-  g_object_notify (G_OBJECT (self), "language");
+  load_language (self);
 }
 
 /**
@@ -780,14 +639,6 @@ void
 guide_window_set_language_locked (GuideWindow *self,
                                   gboolean     locked)
 {
-  g_return_if_fail (GUIDE_IS_WINDOW (self));
-
-  if (self->language_locked == locked)
-    return;
-
   self->language_locked = locked;
-  if (self->book != NULL)
-    update_language_lock (self);
-
-  g_object_notify (G_OBJECT (self), "language-locked");
+  update_language_lock (self);
 }
