@@ -42,7 +42,6 @@ struct _GuideStagePage
   GtkLabel          *original_title_label;
   GtkLabel          *original_text_label;
   GtkListBox        *original_list;
-  GtkWidget         *different_box;
   GtkButton         *different_button;
 
   gboolean           steps_held_back;
@@ -316,7 +315,6 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_title_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_list);
-  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, different_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, different_button);
   gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
@@ -362,7 +360,9 @@ guide_stage_page_show_stage (GuideStagePage *self,
 {
   GuideStage *stage = guide_book_get_stage (book, index);
   gboolean same = g_strcmp0 (self->stage_id, stage->id) == 0;
-  GuideAddress *helpdesk;
+  g_autofree char *display = NULL;
+  g_autofree char *accessible = NULL;
+  const char *uri;
 
   g_free (self->stage_id);
   self->stage_id = g_strdup (stage->id);
@@ -386,21 +386,15 @@ guide_stage_page_show_stage (GuideStagePage *self,
     }
   guide_note_box_fill (self->notes_box, stage->notes);
   /* The guide's first contact, the helpdesk, is the one to ask. */
-  helpdesk = guide_book_get_helpdesk (book);
-  gtk_widget_set_visible (self->different_box, helpdesk != NULL);
-  if (helpdesk != NULL)
-    {
-      const char *uri = helpdesk->uri;
-      g_autofree char *display = guide_uri_get_display (uri);
-      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), _("Write to the Helpdesk"), display);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->different_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
-      guide_address_label_attach_tooltip (GTK_WIDGET (self->different_button), uri);
-    }
+  uri = guide_book_get_helpdesk (book)->uri;
+  display = guide_uri_get_display (uri);
+  accessible = g_strdup_printf (_("%s, opens %s"), _("Write to the Helpdesk"), display);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->different_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
+  guide_address_label_attach_tooltip (GTK_WIDGET (self->different_button), uri);
 
   if (!same)
     {

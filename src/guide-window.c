@@ -46,7 +46,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_waiting (GuideWindow *self)
 {
-  GuideAddress *helpdesk = guide_book_get_helpdesk (self->book);
+  g_autofree char *display = guide_uri_get_display (guide_book_get_helpdesk (self->book)->uri);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gint64 days = guide_progress_get_days_waiting (self->progress, self->book, now);
   GDateTime *former = guide_progress_get_former_request (self->progress, self->book);
@@ -81,20 +81,12 @@ update_waiting (GuideWindow *self)
                                                 days),
                                 (guint) days);
 
-      if (helpdesk != NULL)
-        {
-          g_autofree char *display = guide_uri_get_display (helpdesk->uri);
-
-          if (days > USUAL_WAIT_DAYS)
-            text = g_strdup_printf (_("%s This is taking longer than usual: write to the helpdesk again at %s, with the prepared message, to ask where your request stands."),
-                                    when, display);
-          else
-            text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
-                                    when, display);
-        }
+      if (days > USUAL_WAIT_DAYS)
+        text = g_strdup_printf (_("%s This is taking longer than usual: write to the helpdesk again at %s, with the prepared message, to ask where your request stands."),
+                                when, display);
       else
-        text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready."),
-                                when);
+        text = g_strdup_printf (_("%s Access is set up by hand and can take a few days; you will be told by e-mail when it is ready. If you have questions, write to the helpdesk at %s."),
+                                when, display);
     }
 
   guide_address_label_set_text (self->waiting_label, text);
