@@ -255,6 +255,33 @@ fail (Reader      *reader,
   return FALSE;
 }
 
+#define SLUG_CHARACTERS "abcdefghijklmnopqrstuvwxyz0123456789-"
+#define DIGITS "0123456789"
+
+/* Lowercase letters, digits and "-", in one part or two joined by a ".". */
+static gboolean
+is_slug (const char *text)
+{
+  size_t length = strspn (text, SLUG_CHARACTERS);
+
+  if (length > 0 && text[length] == '.')
+    {
+      text += length + 1;
+      length = strspn (text, SLUG_CHARACTERS);
+    }
+
+  return length > 0 && text[length] == '\0';
+}
+
+/* Written YYYY-MM-DD, whether or not such a day exists. */
+static gboolean
+is_date (const char *text)
+{
+  return strspn (text, DIGITS) == 4 && text[4] == '-' &&
+         strspn (text + 5, DIGITS) == 2 && text[7] == '-' &&
+         strspn (text + 8, DIGITS) == 2 && text[10] == '\0';
+}
+
 /* What addresses a field of @type may hold, said in a message. */
 static const char *
 address_rule (Reader    *reader,
@@ -311,7 +338,7 @@ read_value (Reader       *reader,
     case FIELD_CONTACT_ID:
     case FIELD_STAGE_ID:
     case FIELD_STEP_ID:
-      if (!g_regex_match_simple ("^[a-z0-9-]+(\\.[a-z0-9-]+)?$", text, G_REGEX_DOLLAR_ENDONLY, 0))
+      if (!is_slug (text))
         return fail (reader, error, path, field->member, "“%s” is not a slug (lowercase letters, digits and “-”)", text);
       if (field->type == FIELD_STAGE_ID && strchr (text, '.') != NULL)
         return fail (reader, error, path, field->member, "a stage's ID has no “.”");
@@ -342,7 +369,7 @@ read_value (Reader       *reader,
       break;
 
     case FIELD_DATE:
-      if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, G_REGEX_DOLLAR_ENDONLY, 0) ||
+      if (!is_date (text) ||
           sscanf (text, "%u-%u-%u", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year))
         return fail (reader, error, path, field->member, "“%s” is not a date written YYYY-MM-DD", text);
       g_date_set_dmy (G_STRUCT_MEMBER_P (item, field->offset), day, month, year);

@@ -26,6 +26,8 @@ struct _GuideStagePage
 
   GuideProgress     *progress;
   char              *stage_id;
+  /* The stage's steps, in the language shown. */
+  GPtrArray         *steps;
 
   AdwBin            *column;
   AdwClamp          *clamp;
@@ -177,21 +179,40 @@ static void
 update_progress (GuideStagePage *self)
 {
   g_autofree char *count = NULL;
-  guint n_done = 0, n_steps = 0;
+  guint n_done = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    {
-      GDateTime *done = guide_progress_get_done_time (self->progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row)));
+    guide_step_row_set_done (GUIDE_STEP_ROW (row),
+                             guide_progress_get_done_time (self->progress, guide_step_row_get_step_id (GUIDE_STEP_ROW (row))));
 
-      guide_step_row_set_done (GUIDE_STEP_ROW (row), done);
-      n_done += done != NULL;
-      n_steps++;
-    }
+  for (guint i = 0; i < self->steps->len; i++)
+    n_done += guide_progress_is_done (self->progress, ((GuideStep *) g_ptr_array_index (self->steps, i))->id);
 
-  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, n_steps);
+  count = guide_i18n_format_count (guide_i18n_get_language (), n_done, self->steps->len);
   gtk_label_set_label (self->count_label, count);
+}
+
+/* Rows for the steps of @steps from @first to before @end, checkable or
+ * withdrawn. */
+static void
+append_step_rows (GuideStagePage *self,
+                  GtkListBox     *list,
+                  GPtrArray      *steps,
+                  guint           first,
+                  guint           end,
+                  gboolean        withdrawn)
+{
+  for (guint i = first; i < end; i++)
+    {
+      GtkWidget *row = guide_step_row_new (i + 1, withdrawn);
+
+      guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i));
+      if (!withdrawn)
+        g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (list, row);
+    }
 }
 
 static void
@@ -201,59 +222,47 @@ show_held_back_steps (GuideStagePage *self)
     return;
 
   self->steps_held_back = FALSE;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    gtk_widget_set_visible (row, TRUE);
+  append_step_rows (self, self->step_list, self->steps, 1, self->steps->len, FALSE);
+  update_progress (self);
 }
 
+static gboolean
+show_held_back_steps_cb (gpointer user_data)
+{
+  show_held_back_steps (GUIDE_STAGE_PAGE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The other steps come once the first frame is on screen, not while it is
+ * being painted. */
 static void
 first_frame_painted_cb (GuideStagePage *self,
                         GdkFrameClock  *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  show_held_back_steps (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_held_back_steps_cb, g_object_ref (self), g_object_unref);
 }
 
-/* Rows for @steps, checkable or withdrawn. Before the window's first frame,
- * the steps after the first are hidden until it is painted, so that it lays
- * out only what it shows. */
 static void
-fill_steps (GuideStagePage *self,
-            GtkListBox     *list,
-            GPtrArray      *steps,
-            gboolean        withdrawn)
+remove_rows (GtkListBox *list)
 {
   GtkWidget *row;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, row);
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      row = guide_step_row_new (i + 1, withdrawn);
-      if (!withdrawn)
-        {
-          g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
-          if (i > 0 && !gtk_widget_get_mapped (GTK_WIDGET (self)))
-            {
-              gtk_widget_set_visible (row, FALSE);
-              self->steps_held_back = TRUE;
-            }
-        }
-      gtk_list_box_append (list, row);
-    }
 }
 
-/* Shows @steps, in place, in the rows of @list. */
+/* Shows @steps, in place, in the rows @list has. */
 static void
 set_steps (GtkListBox *list,
            GPtrArray  *steps)
 {
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+  guint i = 0;
 
-  for (guint i = 0; i < steps->len; i++, row = gtk_widget_get_next_sibling (row))
-    guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i++));
 }
 
 static void
@@ -285,6 +294,7 @@ guide_stage_page_finalize (GObject *object)
   GuideStagePage *self = (GuideStagePage *)object;
 
   g_free (self->stage_id);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (guide_stage_page_parent_class)->finalize (object);
 }
@@ -366,6 +376,8 @@ guide_stage_page_show_stage (GuideStagePage *self,
 
   g_free (self->stage_id);
   self->stage_id = g_strdup (stage->id);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  self->steps = g_ptr_array_ref (stage->steps);
 
   gtk_widget_set_visible (GTK_WIDGET (self->intro_box), index == 0);
   if (index == 0)
@@ -396,20 +408,42 @@ guide_stage_page_show_stage (GuideStagePage *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
   guide_address_label_attach_tooltip (GTK_WIDGET (self->different_button), uri);
 
-  if (!same)
+  if (same)
     {
-      fill_steps (self, self->step_list, stage->steps, FALSE);
-      fill_steps (self, self->original_list, stage->original_steps, TRUE);
+      set_steps (self->step_list, stage->steps);
+      set_steps (self->original_list, stage->original_steps);
+    }
+  else
+    {
+      /* Before the window's first frame, only the first step: the others
+       * come once it is painted, so that it builds and lays out only what
+       * it shows. */
+      self->steps_held_back = !gtk_widget_get_mapped (GTK_WIDGET (self)) && stage->steps->len > 1;
+      remove_rows (self->step_list);
+      append_step_rows (self, self->step_list, stage->steps, 0, self->steps_held_back ? 1 : stage->steps->len, FALSE);
+      remove_rows (self->original_list);
+      append_step_rows (self, self->original_list, stage->original_steps, 0, stage->original_steps->len, TRUE);
       gtk_expander_set_expanded (self->original_expander, FALSE);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
     }
 
-  set_steps (self->step_list, stage->steps);
-  set_steps (self->original_list, stage->original_steps);
   gtk_widget_set_visible (GTK_WIDGET (self->original_expander), stage->original_steps->len > 0);
   gtk_label_set_label (self->original_title_label, stage->original_title);
   gtk_label_set_label (self->original_text_label, stage->original_text);
   update_progress (self);
+}
+
+static GtkWidget *
+find_step_row (GuideStagePage *self,
+               const char     *step_id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (guide_step_row_get_step_id (GUIDE_STEP_ROW (row)), step_id) == 0)
+      return row;
+
+  return NULL;
 }
 
 /**
@@ -422,24 +456,27 @@ guide_stage_page_select_step (GuideStagePage *self,
                               const char     *step_id,
                               gboolean        focus)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->step_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (guide_step_row_get_step_id (GUIDE_STEP_ROW (row)), step_id) != 0)
-        continue;
+  GtkWidget *row = find_step_row (self, step_id);
 
-      gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
-      if (focus)
-        {
-          show_held_back_steps (self);
-          gtk_widget_grab_focus (row);
-          gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_row_cb, g_object_ref (row), g_object_unref);
-        }
+  /* A step to go to, or one not built yet, comes with the others. */
+  if (step_id != NULL && (focus || row == NULL))
+    {
+      show_held_back_steps (self);
+      row = find_step_row (self, step_id);
+    }
+
+  if (row == NULL)
+    {
+      gtk_list_box_unselect_all (self->step_list);
       return;
     }
 
-  gtk_list_box_unselect_all (self->step_list);
+  gtk_list_box_select_row (self->step_list, GTK_LIST_BOX_ROW (row));
+  if (focus)
+    {
+      gtk_widget_grab_focus (row);
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_row_cb, g_object_ref (row), g_object_unref);
+    }
 }
 
 /**

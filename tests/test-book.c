@@ -538,6 +538,10 @@ test_refuses (void)
                   "fr.json:1: guide.stages[2].steps[0].id: “eu-login.open-login” must start with “cpms-access.”");
   assert_refused ("stages/0/id", json_node_init_string (json_node_alloc (), "EU Login"),
                   "fr.json:1: guide.stages[0].id: “EU Login” is not a slug (lowercase letters, digits and “-”)");
+  assert_refused ("stages/1/steps/1/id", json_node_init_string (json_node_alloc (), "two-factor.sms.code"),
+                  "fr.json:1: guide.stages[1].steps[1].id: “two-factor.sms.code” is not a slug (lowercase letters, digits and “-”)");
+  assert_refused ("stages/1/id", json_node_init_string (json_node_alloc (), "two-factor."),
+                  "fr.json:1: guide.stages[1].id: “two-factor.” is not a slug (lowercase letters, digits and “-”)");
   assert_refused ("contacts/addresses/0/uri", json_node_init_string (json_node_alloc (), "mailto:someone@example.org"),
                   "fr.json:1: guide.contacts.addresses[0].uri: “someone@example.org” is not one of the official addresses");
   assert_refused ("stages/0/steps/0/picture", json_node_init_string (json_node_alloc (), "x.svg"),
@@ -558,6 +562,10 @@ test_refuses (void)
                   "fr.json:1: guide.stages[0].checked: “2026-13-01” is not a date written YYYY-MM-DD");
   assert_refused ("stages/0/checked", json_node_init_string (json_node_alloc (), "2 décembre 2026"),
                   "fr.json:1: guide.stages[0].checked: “2 décembre 2026” is not a date written YYYY-MM-DD");
+  assert_refused ("stages/0/checked", json_node_init_string (json_node_alloc (), "2026-12-01 "),
+                  "fr.json:1: guide.stages[0].checked: “2026-12-01 ” is not a date written YYYY-MM-DD");
+  assert_refused ("stages/0/checked", json_node_init_string (json_node_alloc (), "2026-1-021"),
+                  "fr.json:1: guide.stages[0].checked: “2026-1-021” is not a date written YYYY-MM-DD");
   assert_refused ("stages/0/steps/0/mail", json_node_init_object (json_node_alloc (), json_object_new ()),
                   "fr.json:1: guide.stages[0].steps[0].mail: needs an e-mail address as the step's “uri”");
   assert_refused ("stages/2/steps/0/mail/subject", NULL,

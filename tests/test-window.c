@@ -639,31 +639,48 @@ scrolled_down (gpointer data)
   return gtk_adjustment_get_value (data) > 0;
 }
 
-/* The window's first frame lays out the stage's first step only: the
- * others, below the fold, are shown once it is painted, in their place. */
+/* The window's first frame builds and lays out the stage's first step only,
+ * while it counts them all: the others, below the fold, come in their place
+ * once it is painted. */
+static gboolean
+all_steps_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = guide_test_find_all (data, GUIDE_TYPE_STEP_ROW);
+
+  return rows->len == 4;
+}
+
 static void
 test_steps_after_first_frame (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *counted = NULL;
+  GPtrArray *steps;
+  GtkWidget *page;
 
   stop (fixture);
   fixture->application = guide_test_register_application (NULL);
   g_application_activate (G_APPLICATION (fixture->application));
   fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
 
+  steps = guide_book_get_stage (guide_application_get_book (fixture->application), 0)->steps;
+  g_assert_cmpuint (steps->len, ==, 4);
   rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
-  g_assert_cmpuint (rows->len, ==, 4);
-  g_assert_true (gtk_widget_get_visible (rows->pdata[0]));
-  for (guint i = 1; i < rows->len; i++)
-    g_assert_false (gtk_widget_get_visible (rows->pdata[i]));
+  g_assert_cmpuint (rows->len, ==, 1);
+  page = gtk_widget_get_ancestor (rows->pdata[0], GUIDE_TYPE_STAGE_PAGE);
+  counted = guide_i18n_format_count (guide_i18n_get_language (), 0, 4);
+  g_assert_nonnull (guide_test_find_label (page, counted));
 
   guide_test_wait_until_mapped (fixture->window);
   guide_test_wait_for_frame (fixture->window);
+  g_assert_true (guide_test_wait_for (all_steps_shown, fixture->window));
   guide_test_wait_for_frame (fixture->window);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
   for (guint i = 0; i < rows->len; i++)
     {
-      g_assert_true (gtk_widget_get_visible (rows->pdata[i]));
+      g_assert_cmpstr (guide_step_row_get_step_id (rows->pdata[i]), ==, ((GuideStep *) steps->pdata[i])->id);
       g_assert_cmpint (gtk_widget_get_height (rows->pdata[i]), >, 0);
     }
 }
@@ -2084,13 +2101,47 @@ test_picture_viewer_keyboard (Fixture       *fixture,
   g_assert_true (guide_test_wait_for (viewer_gone, NULL));
 }
 
+/* The size of the text of the first label of @css_class on screen. */
 static double
-step_text_size (Fixture *fixture)
+text_size (Fixture    *fixture,
+           const char *css_class)
 {
-  GtkWidget *label = guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "step-text");
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (label));
+  g_autoptr(GPtrArray) labels = guide_test_find_all (fixture->window, GTK_TYPE_LABEL);
 
-  return pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_has_css_class (labels->pdata[i], css_class))
+      {
+        PangoContext *context = gtk_widget_get_pango_context (labels->pdata[i]);
+
+        return pango_font_description_get_size (pango_context_get_font_description (context)) / (double) PANGO_SCALE;
+      }
+
+  g_assert_not_reached ();
+}
+
+/* Each face is one more font to match and more glyphs to render before
+ * the first frame: the checklist has four, its text regular, bold and
+ * smaller, and its stages' titles. */
+static void
+test_four_faces (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = guide_test_find_all (fixture->window, GTK_TYPE_LABEL);
+  g_autoptr(GHashTable) faces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoFontDescription *font;
+
+      if (!gtk_widget_get_mapped (labels->pdata[i]))
+        continue;
+
+      font = pango_context_get_font_description (gtk_widget_get_pango_context (labels->pdata[i]));
+      g_hash_table_add (faces, g_strdup_printf ("%d %d", pango_font_description_get_size (font),
+                                                pango_font_description_get_weight (font)));
+    }
+
+  g_assert_cmpuint (g_hash_table_size (faces), ==, 4);
 }
 
 typedef struct
@@ -2114,13 +2165,19 @@ test_zoom (Fixture       *fixture,
   GSettings *settings = guide_application_get_settings (fixture->application);
   AdwClamp *clamp = g_ptr_array_index (guide_test_find_all (fixture->window, ADW_TYPE_CLAMP), 0);
   ZoomExpected expected = { settings, 1.2 };
-  double normal = step_text_size (fixture);
+  /* The text and the titles, headings and captions about it. */
+  const char *classes[] = { "step-text", "title-1", "heading", "caption" };
+  double normal[G_N_ELEMENTS (classes)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    normal[i] = text_size (fixture, classes[i]);
 
   /* Ctrl++ twice: larger text and a wider column, remembered. */
   guide_test_press_keys (fixture->window, "ctrl+equal ctrl+KP_Add");
   g_assert_true (guide_test_wait_for (zoom_is, &expected));
   guide_test_iterate ();
-  g_assert_cmpfloat (step_text_size (fixture), >, normal * 1.15);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    g_assert_cmpfloat_with_epsilon (text_size (fixture, classes[i]), normal[i] * 1.2, 0.01);
   g_assert_cmpint (adw_clamp_get_maximum_size (clamp), ==, 912);
 
   /* Ctrl+- and Ctrl+0. */
@@ -2131,7 +2188,8 @@ test_zoom (Fixture       *fixture,
   guide_test_press_keys (fixture->window, "ctrl+0");
   g_assert_true (guide_test_wait_for (zoom_is, &expected));
   guide_test_iterate ();
-  g_assert_cmpfloat (step_text_size (fixture), ==, normal);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    g_assert_cmpfloat (text_size (fixture, classes[i]), ==, normal[i]);
 
   /* Never smaller than half. */
   for (guint i = 0; i < 8; i++)
@@ -2391,6 +2449,7 @@ main (int   argc,
   ADD ("newer-version-arrives", test_newer_version_arrives);
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
+  ADD ("four-faces", test_four_faces);
   ADD ("pictures", test_pictures);
   ADD ("picture-drawn-once", test_picture_drawn_once);
   ADD ("picture-viewer-keyboard", test_picture_viewer_keyboard);
