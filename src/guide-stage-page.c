@@ -194,6 +194,19 @@ update_progress (GuideStagePage *self)
   gtk_label_set_label (self->count_label, count);
 }
 
+/* Shows @step in @row, a row of one of the lists, with its picture, but
+ * for the first step's while the steps after it are held back: that picture
+ * comes with them. */
+static void
+set_row_step (GuideStagePage  *self,
+              GtkWidget       *row,
+              const GuideStep *step)
+{
+  guide_step_row_set_step (GUIDE_STEP_ROW (row), step);
+  if (!self->steps_held_back || gtk_widget_get_parent (row) != GTK_WIDGET (self->step_list))
+    guide_step_row_set_picture (GUIDE_STEP_ROW (row), step);
+}
+
 /* Rows for the steps of @steps from @first to before @end, checkable or
  * withdrawn. */
 static void
@@ -208,10 +221,10 @@ append_step_rows (GuideStagePage *self,
     {
       GtkWidget *row = guide_step_row_new (i + 1, withdrawn);
 
-      guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i));
       if (!withdrawn)
         g_signal_connect_object (row, "toggled", G_CALLBACK (step_toggled_cb), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (list, row);
+      set_row_step (self, row, g_ptr_array_index (steps, i));
     }
 }
 
@@ -222,6 +235,8 @@ show_held_back_steps (GuideStagePage *self)
     return;
 
   self->steps_held_back = FALSE;
+  guide_step_row_set_picture (GUIDE_STEP_ROW (gtk_widget_get_first_child (GTK_WIDGET (self->step_list))),
+                              g_ptr_array_index (self->steps, 0));
   append_step_rows (self, self->step_list, self->steps, 1, self->steps->len, FALSE);
   update_progress (self);
 }
@@ -254,15 +269,16 @@ remove_rows (GtkListBox *list)
 
 /* Shows @steps, in place, in the rows @list has. */
 static void
-set_steps (GtkListBox *list,
-           GPtrArray  *steps)
+set_steps (GuideStagePage *self,
+           GtkListBox     *list,
+           GPtrArray      *steps)
 {
   guint i = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    guide_step_row_set_step (GUIDE_STEP_ROW (row), g_ptr_array_index (steps, i++));
+    set_row_step (self, row, g_ptr_array_index (steps, i++));
 }
 
 static void
@@ -410,15 +426,15 @@ guide_stage_page_show_stage (GuideStagePage *self,
 
   if (same)
     {
-      set_steps (self->step_list, stage->steps);
-      set_steps (self->original_list, stage->original_steps);
+      set_steps (self, self->step_list, stage->steps);
+      set_steps (self, self->original_list, stage->original_steps);
     }
   else
     {
-      /* Before the window's first frame, only the first step: the others
-       * come once it is painted, so that it builds and lays out only what
-       * it shows. */
-      self->steps_held_back = !gtk_widget_get_mapped (GTK_WIDGET (self)) && stage->steps->len > 1;
+      /* Before the window's first frame, only the first step, without its
+       * picture: the rest comes once it is painted, so that it builds and
+       * lays out only what it shows. */
+      self->steps_held_back = !gtk_widget_get_mapped (GTK_WIDGET (self));
       remove_rows (self->step_list);
       append_step_rows (self, self->step_list, stage->steps, 0, self->steps_held_back ? 1 : stage->steps->len, FALSE);
       remove_rows (self->original_list);

@@ -259,14 +259,14 @@ guide_step_row_new (guint    number,
 /**
  * guide_step_row_set_step:
  *
- * Shows @step, in place: switching language keeps the row, its focus and
- * the scroll position around it.
+ * Shows @step, in place, but for its picture, which
+ * guide_step_row_set_picture() shows: switching language keeps the row, its
+ * focus and the scroll position around it.
  */
 void
 guide_step_row_set_step (GuideStepRow    *self,
                          const GuideStep *step)
 {
-  g_autoptr(GuideScreenshot) screenshot = NULL;
   GtkWidget *child;
 
   g_free (self->step_id);
@@ -301,24 +301,6 @@ guide_step_row_set_step (GuideStepRow    *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), step->uri != NULL);
 
-  /* Only the pictures of the stage on screen are looked up, each read once. */
-  g_free (self->picture_alt);
-  self->picture_alt = g_strdup (step->picture_alt);
-  if (step->picture != NULL)
-    {
-      screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
-      gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (screenshot));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
-                                      -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the illustration larger"),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
-                                      -1);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
-
   /* A different list is built again; the same one, in another language, is
    * updated in place. */
   if (g_strcmp0 (self->profiles_of, step->id) == 0 &&
@@ -340,6 +322,37 @@ guide_step_row_set_step (GuideStepRow    *self,
     }
 
   guide_note_box_fill (self->notes_box, step->notes);
+}
+
+/**
+ * guide_step_row_set_picture:
+ *
+ * Shows the picture of @step, the step the row shows, in the current
+ * language, if it has one.
+ */
+void
+guide_step_row_set_picture (GuideStepRow    *self,
+                            const GuideStep *step)
+{
+  g_autoptr(GuideScreenshot) screenshot = NULL;
+
+  /* Only the pictures of the stage on screen are looked up, each read once. */
+  g_free (self->picture_alt);
+  self->picture_alt = g_strdup (step->picture_alt);
+  if (step->picture != NULL)
+    {
+      screenshot = guide_screenshot_lookup (step->picture, guide_i18n_get_language ());
+      gtk_picture_set_paintable (self->illustration, GDK_PAINTABLE (screenshot));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Illustration"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
+                                      -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the illustration larger"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, step->picture_alt,
+                                      -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_button), screenshot != NULL);
 }
 
 const char *

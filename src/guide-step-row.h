@@ -26,6 +26,8 @@ GtkWidget   *guide_step_row_new          (guint            number,
                                           gboolean         withdrawn);
 void         guide_step_row_set_step     (GuideStepRow    *self,
                                           const GuideStep *step);
+void         guide_step_row_set_picture  (GuideStepRow    *self,
+                                          const GuideStep *step);
 const char  *guide_step_row_get_step_id  (GuideStepRow    *self);
 void         guide_step_row_set_done     (GuideStepRow    *self,
                                           GDateTime       *done);

@@ -640,8 +640,8 @@ scrolled_down (gpointer data)
 }
 
 /* The window's first frame builds and lays out the stage's first step only,
- * while it counts them all: the others, below the fold, come in their place
- * once it is painted. */
+ * without its picture, while it counts them all: the rest, below the fold,
+ * comes in its place once it is painted. */
 static gboolean
 all_steps_shown (gpointer data)
 {
@@ -655,6 +655,7 @@ test_steps_after_first_frame (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) first_pictures = NULL;
   g_autofree char *counted = NULL;
   GPtrArray *steps;
   GtkWidget *page;
@@ -668,6 +669,9 @@ test_steps_after_first_frame (Fixture       *fixture,
   g_assert_cmpuint (steps->len, ==, 4);
   rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
   g_assert_cmpuint (rows->len, ==, 1);
+  first_pictures = guide_test_find_all (rows->pdata[0], GTK_TYPE_PICTURE);
+  g_assert_nonnull (((GuideStep *) steps->pdata[0])->picture);
+  g_assert_null (gtk_picture_get_paintable (first_pictures->pdata[0]));
   page = gtk_widget_get_ancestor (rows->pdata[0], GUIDE_TYPE_STAGE_PAGE);
   counted = guide_i18n_format_count (guide_i18n_get_language (), 0, 4);
   g_assert_nonnull (guide_test_find_label (page, counted));
@@ -680,7 +684,11 @@ test_steps_after_first_frame (Fixture       *fixture,
   rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
   for (guint i = 0; i < rows->len; i++)
     {
-      g_assert_cmpstr (guide_step_row_get_step_id (rows->pdata[i]), ==, ((GuideStep *) steps->pdata[i])->id);
+      g_autoptr(GPtrArray) pictures = guide_test_find_all (rows->pdata[i], GTK_TYPE_PICTURE);
+      GuideStep *step = steps->pdata[i];
+
+      g_assert_cmpstr (guide_step_row_get_step_id (rows->pdata[i]), ==, step->id);
+      g_assert_true ((gtk_picture_get_paintable (pictures->pdata[0]) != NULL) == (step->picture != NULL));
       g_assert_cmpint (gtk_widget_get_height (rows->pdata[i]), >, 0);
     }
 }
