@@ -44,6 +44,7 @@ struct _GuideStagePage
   GtkLabel          *original_title_label;
   GtkLabel          *original_text_label;
   GtkListBox        *original_list;
+  GtkWidget         *different_box;
   GtkButton         *different_button;
 
   gboolean           steps_held_back;
@@ -238,6 +239,7 @@ show_held_back_steps (GuideStagePage *self)
   guide_step_row_set_picture (GUIDE_STEP_ROW (gtk_widget_get_first_child (GTK_WIDGET (self->step_list))),
                               g_ptr_array_index (self->steps, 0));
   append_step_rows (self, self->step_list, self->steps, 1, self->steps->len, FALSE);
+  gtk_widget_set_visible (self->different_box, TRUE);
   update_progress (self);
 }
 
@@ -341,6 +343,7 @@ guide_stage_page_class_init (GuideStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_title_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_text_label);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, original_list);
+  gtk_widget_class_bind_template_child (widget_class, GuideStagePage, different_box);
   gtk_widget_class_bind_template_child (widget_class, GuideStagePage, different_button);
   gtk_widget_class_bind_template_callback (widget_class, step_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_selected_cb);
@@ -432,9 +435,10 @@ guide_stage_page_show_stage (GuideStagePage *self,
   else
     {
       /* Before the window's first frame, only the first step, without its
-       * picture: the rest comes once it is painted, so that it builds and
-       * lays out only what it shows. */
+       * picture, and nothing below it: the rest comes once it is painted,
+       * so that it builds and lays out only what it shows. */
       self->steps_held_back = !gtk_widget_get_mapped (GTK_WIDGET (self));
+      gtk_widget_set_visible (self->different_box, !self->steps_held_back);
       remove_rows (self->step_list);
       append_step_rows (self, self->step_list, stage->steps, 0, self->steps_held_back ? 1 : stage->steps->len, FALSE);
       remove_rows (self->original_list);

@@ -20,6 +20,7 @@
 #include "guide-book.h"
 #include "guide-contacts-popover.h"
 #include "guide-i18n.h"
+#include "guide-note-box.h"
 #include "guide-picture-viewer.h"
 #include "guide-screenshot.h"
 #include "guide-sources-window.h"
@@ -642,6 +643,21 @@ scrolled_down (gpointer data)
 /* The window's first frame builds and lays out the stage's first step only,
  * without its picture, while it counts them all: the rest, below the fold,
  * comes in its place once it is painted. */
+/* The button to the helpdesk at the foot of the stage page. */
+static GtkWidget *
+helpdesk_button (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) buttons = guide_test_find_all (page, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.open-uri") == 0 &&
+        gtk_widget_get_ancestor (buttons->pdata[i], GUIDE_TYPE_STEP_ROW) == NULL &&
+        gtk_widget_get_ancestor (buttons->pdata[i], GUIDE_TYPE_NOTE_BOX) == NULL)
+      return buttons->pdata[i];
+
+  g_assert_not_reached ();
+}
+
 static gboolean
 all_steps_shown (gpointer data)
 {
@@ -675,11 +691,13 @@ test_steps_after_first_frame (Fixture       *fixture,
   page = gtk_widget_get_ancestor (rows->pdata[0], GUIDE_TYPE_STAGE_PAGE);
   counted = guide_i18n_format_count (guide_i18n_get_language (), 0, 4);
   g_assert_nonnull (guide_test_find_label (page, counted));
+  g_assert_false (gtk_widget_is_visible (helpdesk_button (page)));
 
   guide_test_wait_until_mapped (fixture->window);
   guide_test_wait_for_frame (fixture->window);
   g_assert_true (guide_test_wait_for (all_steps_shown, fixture->window));
   guide_test_wait_for_frame (fixture->window);
+  g_assert_true (gtk_widget_is_visible (helpdesk_button (page)));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = guide_test_find_all (fixture->window, GUIDE_TYPE_STEP_ROW);
   for (guint i = 0; i < rows->len; i++)
