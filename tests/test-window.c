@@ -711,6 +711,41 @@ test_steps_after_first_frame (Fixture       *fixture,
     }
 }
 
+static void
+destroy_after_paint_cb (GdkFrameClock *clock,
+                        GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, destroy_after_paint_cb, window);
+  gtk_window_destroy (window);
+}
+
+/* A window closed as its first frame is painted, before the steps held back
+ * for it are built, is gone all the same: the idle that builds them keeps
+ * only its stage page, out of the window, alive until it has run. */
+static void
+test_closed_before_steps_shown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *window;
+
+  stop (fixture);
+  fixture->application = guide_test_register_application (NULL);
+  g_application_activate (G_APPLICATION (fixture->application));
+  window = g_object_ref (gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data);
+
+  /* After the stage page's own handler, which leaves the steps for an idle. */
+  g_assert_true (gtk_widget_get_mapped (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (destroy_after_paint_cb), window);
+  for (guint i = 0; i < 20; i++)
+    guide_test_iterate ();
+  g_assert_finalize_object (window);
+
+  /* The application goes on, with a window of its own again. */
+  g_application_activate (G_APPLICATION (fixture->application));
+  fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
+  guide_test_wait_until_mapped (fixture->window);
+}
+
 /* The widget is its window's focus, whether or not the window is yet the
  * active one, which is the X server's to say. */
 static void
@@ -2448,6 +2483,7 @@ main (int   argc,
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("steps-after-first-frame", test_steps_after_first_frame);
+  ADD ("closed-before-steps-shown", test_closed_before_steps_shown);
   ADD ("open-buttons", test_open_buttons);
   ADD ("continue-shown", test_continue_shown);
   ADD ("write-request", test_write_request);
