@@ -48,6 +48,7 @@ struct _GuideStagePage
   GtkButton         *different_button;
 
   gboolean           steps_held_back;
+  guint              show_steps_source;
 };
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
@@ -246,18 +247,22 @@ show_held_back_steps (GuideStagePage *self)
 static gboolean
 show_held_back_steps_cb (gpointer user_data)
 {
-  show_held_back_steps (GUIDE_STAGE_PAGE (user_data));
+  GuideStagePage *self = GUIDE_STAGE_PAGE (user_data);
+
+  self->show_steps_source = 0;
+  show_held_back_steps (self);
   return G_SOURCE_REMOVE;
 }
 
 /* The other steps come once the first frame is on screen, not while it is
- * being painted. */
+ * being painted; a page disposed of before then builds nothing. */
 static void
 first_frame_painted_cb (GuideStagePage *self,
                         GdkFrameClock  *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_held_back_steps_cb, g_object_ref (self), g_object_unref);
+  if (self->show_steps_source == 0)
+    self->show_steps_source = g_idle_add (show_held_back_steps_cb, self);
 }
 
 static void
@@ -300,6 +305,7 @@ guide_stage_page_dispose (GObject *object)
 {
   GuideStagePage *self = (GuideStagePage *)object;
 
+  g_clear_handle_id (&self->show_steps_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), GUIDE_TYPE_STAGE_PAGE);
   g_clear_object (&self->progress);
 
