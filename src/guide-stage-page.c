@@ -53,36 +53,34 @@ struct _GuideStagePage
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
 
+/* Shows @paragraphs in @box, a wrapped label each, updating the labels it
+ * has in place, as after a switch of language. */
 static void
 fill_paragraphs (GtkBox *box,
                  GStrv   paragraphs)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
-  guint n_children = 0;
 
-  for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
-    n_children++;
-
-  /* In place after a switch of language, built again otherwise. */
-  if (n_children == g_strv_length (paragraphs))
+  for (guint i = 0; paragraphs[i] != NULL; i++, child = gtk_widget_get_next_sibling (child))
     {
-      for (guint i = 0; paragraphs[i] != NULL; i++, child = gtk_widget_get_next_sibling (child))
-        gtk_label_set_label (GTK_LABEL (child), paragraphs[i]);
-      return;
+      if (child == NULL)
+        {
+          child = gtk_label_new (NULL);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_width_chars (GTK_LABEL (child), 20);
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_box_append (box, child);
+        }
+      gtk_label_set_label (GTK_LABEL (child), paragraphs[i]);
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  while (child != NULL)
     {
-      GtkWidget *label = gtk_label_new (paragraphs[i]);
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (label), 20);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (box, label);
+      gtk_box_remove (box, child);
+      child = next;
     }
 }
 

@@ -979,6 +979,30 @@ test_former_request (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
 }
 
+/* The paragraphs before the stages, in the language shown, the same labels
+ * after a switch. */
+static void
+test_intro_switched_in_place (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GuideBook) fr = guide_book_new_for_language ("fr");
+  g_autoptr(GuideBook) it = guide_book_new_for_language ("it");
+  GStrv french = guide_book_get_intro (fr);
+  GStrv italian = guide_book_get_intro (it);
+  GtkWidget *first = guide_test_find_label (fixture->window, french[0]);
+  GtkWidget *second = guide_test_find_label (fixture->window, french[1]);
+
+  g_assert_cmpuint (g_strv_length (french), ==, 2);
+  g_assert_nonnull (first);
+  g_assert_true (gtk_widget_get_next_sibling (first) == second);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
+  guide_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (first)), ==, italian[0]);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (second)), ==, italian[1]);
+  g_assert_null (gtk_widget_get_next_sibling (second));
+}
+
 /* On a phone, the banner folds to one line, and unfolds, buttons and all. */
 static void
 test_banner_folds (Fixture       *fixture,
@@ -2495,6 +2519,7 @@ main (int   argc,
   ADD ("site-english", test_site_english);
   ADD ("phone-size", test_phone_size);
   ADD ("banner-folds", test_banner_folds);
+  ADD ("intro-switched-in-place", test_intro_switched_in_place);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("steps-after-first-frame", test_steps_after_first_frame);
