@@ -11,18 +11,31 @@
 # Copyright 2026 The CPMS Access Guide authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import ctypes
+import faulthandler
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
-import pyatspi
+# G_DEBUG=fatal-warnings is for the app, not for this process: libatspi
+# warns now and then that an application has no cache of its accessibles
+# (GTK's has none), which would stop the test with SIGTRAP. GLib reads it
+# as it loads, so before pyatspi.
+APP_DEBUG = os.environ.pop("G_DEBUG", None)
+
+import pyatspi  # noqa: E402
 
 BINARY = os.environ["CPMS_GUIDE_BINARY"]
 TIMEOUT = 20
+# Before meson's own timeout (120 s), which would say nothing of where the
+# test waits: at this one, the test says it and stops.
+WATCHDOG = 100
 
 # What a user operates: each must say what it does.
 CONTROL_ROLES = {
@@ -54,16 +67,41 @@ def wait_for(predicate, timeout=TIMEOUT):
     return None
 
 
-def find_application():
+def find_application(pid):
+    """The app's window, asking nothing of any other application on the bus,
+    which could be slow to answer or gone."""
     def lookup():
         desktop = pyatspi.Registry.getDesktop(0)
         for application in desktop:
-            if application is not None and application.name == "cpms-guide":
+            if application is not None and application.get_process_id() == pid:
                 for child in application:
                     if child is not None and child.getRole() == pyatspi.ROLE_FRAME:
                         return child
         return None
     return wait_for(lookup)
+
+
+def watch(app):
+    """Tells where the test and the app are, and stops the test, if it is
+    still running after WATCHDOG seconds."""
+    def expired():
+        print(f"# still running after {WATCHDOG} s; the app: "
+              f"{'exited with ' + str(app.returncode) if app.poll() is not None else 'running'}", flush=True)
+        # What each of the app's threads waits in, in the kernel.
+        for task in sorted(os.listdir(f"/proc/{app.pid}/task")) if os.path.isdir(f"/proc/{app.pid}/task") else []:
+            try:
+                with open(f"/proc/{app.pid}/task/{task}/comm", encoding="utf-8") as comm, \
+                     open(f"/proc/{app.pid}/task/{task}/wchan", encoding="utf-8") as wchan:
+                    print(f"# app thread {task} {comm.read().strip()}: {wchan.read().strip()}", flush=True)
+            except OSError:
+                pass
+        # And where the test waits.
+        faulthandler.dump_traceback(all_threads=True)
+        app.kill()
+        os._exit(1)
+    timer = threading.Timer(WATCHDOG, expired)
+    timer.daemon = True
+    timer.start()
 
 
 def walk(node):
@@ -119,6 +157,12 @@ def tab_to(frame, matches, limit=80):
     return None
 
 
+def die_with_test():
+    """In the app, before it runs: the kernel ends it if the test ends first,
+    so that it never holds meson's output open."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def main():
     home = tempfile.mkdtemp(prefix="cpms-guide-atspi-")
     environment = dict(os.environ,
@@ -129,12 +173,15 @@ def main():
                        GTK_A11Y="atspi",
                        LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="")
     environment.pop("NO_AT_BRIDGE", None)
+    if APP_DEBUG is not None:
+        environment["G_DEBUG"] = APP_DEBUG
     progress = os.path.join(home, "data", "cpms-guide", "progress.json")
 
     print("1..6")
-    app = subprocess.Popen([BINARY, "--language=fr"], env=environment)
+    app = subprocess.Popen([BINARY, "--language=fr"], env=environment, preexec_fn=die_with_test)
+    watch(app)
     try:
-        frame = find_application()
+        frame = find_application(app.pid)
         if frame is None:
             report(False, "the window reaches the accessibility bus")
             return
