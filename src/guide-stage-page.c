@@ -47,8 +47,14 @@ struct _GuideStagePage
   GtkWidget         *different_box;
   GtkButton         *different_button;
 
+  /* What is left for once the frame being prepared is painted, so that it
+   * lays out only what it shows: on the window's first frame, the steps
+   * after the first one, its picture and the invitation below them; after a
+   * switch of language, the rows from rows_behind on, below the part on
+   * screen, which still show the language before. */
   gboolean           steps_held_back;
-  guint              show_steps_source;
+  guint              rows_behind;
+  guint              catch_up_source;
 };
 
 G_DEFINE_FINAL_TYPE (GuideStagePage, guide_stage_page, ADW_TYPE_BIN)
@@ -229,8 +235,38 @@ append_step_rows (GuideStagePage *self,
 }
 
 static void
-show_held_back_steps (GuideStagePage *self)
+remove_rows (GtkListBox *list)
 {
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, row);
+}
+
+/* Shows @steps, in place, in the rows @list has, from @first to before
+ * @end. */
+static void
+set_steps (GuideStagePage *self,
+           GtkListBox     *list,
+           GPtrArray      *steps,
+           guint           first,
+           guint           end)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = first; i < end && (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    set_row_step (self, GTK_WIDGET (row), g_ptr_array_index (steps, i));
+}
+
+/* Does what was left for after the frame (see steps_held_back). */
+static void
+catch_up (GuideStagePage *self)
+{
+  g_clear_handle_id (&self->catch_up_source, g_source_remove);
+
+  set_steps (self, self->step_list, self->steps, self->rows_behind, self->steps->len);
+  self->rows_behind = G_MAXUINT;
+
   if (!self->steps_held_back)
     return;
 
@@ -243,47 +279,57 @@ show_held_back_steps (GuideStagePage *self)
 }
 
 static gboolean
-show_held_back_steps_cb (gpointer user_data)
+catch_up_cb (gpointer user_data)
 {
   GuideStagePage *self = GUIDE_STAGE_PAGE (user_data);
 
-  self->show_steps_source = 0;
-  show_held_back_steps (self);
+  self->catch_up_source = 0;
+  catch_up (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The other steps come once the first frame is on screen, not while it is
- * being painted; a page disposed of before then builds nothing. */
+/* Once the frame is on screen, not while it is being painted; a page
+ * disposed of before then does nothing. */
 static void
-first_frame_painted_cb (GuideStagePage *self,
-                        GdkFrameClock  *clock)
+painted_cb (GuideStagePage *self,
+            GdkFrameClock  *clock)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  if (self->show_steps_source == 0)
-    self->show_steps_source = g_idle_add (show_held_back_steps_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, painted_cb, self);
+  if (self->catch_up_source == 0)
+    self->catch_up_source = g_idle_add (catch_up_cb, self);
 }
 
 static void
-remove_rows (GtkListBox *list)
+catch_up_after_frame (GuideStagePage *self)
 {
-  GtkWidget *row;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, row);
+  if (g_signal_handler_find (clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL, painted_cb, self) == 0)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (painted_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* Shows @steps, in place, in the rows @list has. */
-static void
-set_steps (GuideStagePage *self,
-           GtkListBox     *list,
-           GPtrArray      *steps)
+/* How many rows of the steps begin above the bottom of the part on screen,
+ * or a little below it, where the text above, shorter in another language,
+ * could bring them; all of them when the page is not on screen. */
+static guint
+count_rows_in_view (GuideStagePage *self)
 {
-  guint i = 0;
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled)));
+  double bottom = gtk_adjustment_get_value (adjustment) + 1.25 * gtk_adjustment_get_page_size (adjustment);
+  GtkListBoxRow *row;
+  graphene_rect_t bounds;
+  guint n = 0;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    set_row_step (self, row, g_ptr_array_index (steps, i++));
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_MAXUINT;
+
+  while ((row = gtk_list_box_get_row_at_index (self->step_list, n)) != NULL &&
+         !(gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds) && bounds.origin.y >= bottom))
+    n++;
+
+  return n;
 }
 
 static void
@@ -294,8 +340,7 @@ guide_stage_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (guide_stage_page_parent_class)->map (widget);
 
   if (self->steps_held_back)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_frame_painted_cb), self, G_CONNECT_SWAPPED);
+    catch_up_after_frame (self);
 }
 
 static void
@@ -303,7 +348,7 @@ guide_stage_page_dispose (GObject *object)
 {
   GuideStagePage *self = (GuideStagePage *)object;
 
-  g_clear_handle_id (&self->show_steps_source, g_source_remove);
+  g_clear_handle_id (&self->catch_up_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), GUIDE_TYPE_STAGE_PAGE);
   g_clear_object (&self->progress);
 
@@ -359,6 +404,7 @@ static void
 guide_stage_page_init (GuideStagePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows_behind = G_MAXUINT;
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self->column),
                                  gtk_custom_layout_new (column_request_mode, column_measure, column_allocate));
@@ -433,11 +479,16 @@ guide_stage_page_show_stage (GuideStagePage *self,
 
   if (same)
     {
-      set_steps (self, self->step_list, stage->steps);
-      set_steps (self, self->original_list, stage->original_steps);
+      /* The rows below the part on screen after the frame. */
+      self->rows_behind = count_rows_in_view (self);
+      set_steps (self, self->step_list, stage->steps, 0, self->rows_behind);
+      if (self->rows_behind < stage->steps->len)
+        catch_up_after_frame (self);
+      set_steps (self, self->original_list, stage->original_steps, 0, G_MAXUINT);
     }
   else
     {
+      self->rows_behind = G_MAXUINT;
       /* Before the window's first frame, only the first step, without its
        * picture, and nothing below it: the rest comes once it is painted,
        * so that it builds and lays out only what it shows. */
@@ -482,10 +533,11 @@ guide_stage_page_select_step (GuideStagePage *self,
 {
   GtkWidget *row = find_step_row (self, step_id);
 
-  /* A step to go to, or one not built yet, comes with the others. */
+  /* A step to go to, or one not built yet or not yet switched, comes with
+   * the others. */
   if (step_id != NULL && (focus || row == NULL))
     {
-      show_held_back_steps (self);
+      catch_up (self);
       row = find_step_row (self, step_id);
     }
 

@@ -304,7 +304,8 @@ test_switch_language (Fixture       *fixture,
   g_assert_nonnull (button);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   g_signal_emit_by_name (button, "clicked");
-  guide_test_iterate ();
+  /* The rows below the part on screen switch once the frame is painted. */
+  guide_test_wait_for_frame (fixture->window);
 
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   g_assert_cmpstr (guide_application_get_language (fixture->application), ==, to->language);
@@ -977,6 +978,40 @@ test_former_request (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
   guide_test_iterate ();
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Il 2 marzo 2026 hai inviato una richiesta di accesso"));
+}
+
+/* A switch lays out again, for its frame, the rows on screen; those below
+ * switch once that frame is painted. */
+static void
+test_switch_rows_below_after_frame (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GuideBook) fr = guide_book_new_for_language ("fr");
+  g_autoptr(GuideBook) it = guide_book_new_for_language ("it");
+  GPtrArray *french = guide_book_get_stage (fr, 1)->steps;
+  GPtrArray *italian = guide_book_get_stage (it, 1)->steps;
+  GuideStepRow *first, *last;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  select_stage (fixture, 1);
+  guide_test_wait_for_frame (fixture->window);
+  first = step_row (fixture, 0);
+  last = step_row (fixture, french->len - 1);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_VIEWPORT)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (last),
+                                            gtk_viewport_get_child (GTK_VIEWPORT (gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_VIEWPORT))),
+                                            &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >, gtk_adjustment_get_value (adjustment) + 1.25 * gtk_adjustment_get_page_size (adjustment));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (first), ((GuideStep *) g_ptr_array_index (italian, 0))->text));
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (last), ((GuideStep *) g_ptr_array_index (french, french->len - 1))->text));
+
+  guide_test_wait_for_frame (fixture->window);
+  g_assert_nonnull (guide_test_find_label (GTK_WIDGET (last), ((GuideStep *) g_ptr_array_index (italian, italian->len - 1))->text));
+  for (guint i = 0; i < italian->len; i++)
+    g_assert_nonnull (guide_test_find_label (GTK_WIDGET (step_row (fixture, i)), ((GuideStep *) g_ptr_array_index (italian, i))->text));
 }
 
 /* The paragraphs before the stages, in the language shown, the same labels
@@ -2520,6 +2555,7 @@ main (int   argc,
   ADD ("phone-size", test_phone_size);
   ADD ("banner-folds", test_banner_folds);
   ADD ("intro-switched-in-place", test_intro_switched_in_place);
+  ADD ("switch-rows-below-after-frame", test_switch_rows_below_after_frame);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
   ADD ("steps-after-first-frame", test_steps_after_first_frame);
