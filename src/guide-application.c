@@ -602,12 +602,9 @@ guide_application_startup (GApplication *application)
   g_autoptr(GFile) file = get_progress_file (self);
   g_autoptr(GError) error = NULL;
 
-  /* The guide is read while GTK starts. */
-  open_site (self);
-  guide_library_read_book (self->library, get_effective_language (self));
-
   G_APPLICATION_CLASS (guide_application_parent_class)->startup (application);
 
+  open_site (self);
   report_site_problems (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);

@@ -12,9 +12,8 @@
 
 /* The guides the app can show, one per language: the organisation's own when
  * its site has one, else the built-in one, read the first time it is asked
- * for or on a thread from the moment it is known to be needed. It also knows
- * which addresses they may open: the official ones, and those the site's
- * guides and contact name, checked when they were read. */
+ * for. It also knows which addresses they may open: the official ones, and
+ * those the site's guides and contact name, checked when they were read. */
 
 #include "guide-library.h"
 #include "guide-uri.h"
@@ -26,32 +25,15 @@ struct _GuideLibrary
   GuideSite  *site;
   GHashTable *books;
   GHashTable *site_addresses;
-
-  /* The built-in guide being read, in the language reading_language. */
-  GThread    *reading;
-  const char *reading_language;
 };
 
 G_DEFINE_FINAL_TYPE (GuideLibrary, guide_library, G_TYPE_OBJECT)
-
-static void
-finish_reading (GuideLibrary *self)
-{
-  GuideBook *book;
-
-  if (self->reading == NULL)
-    return;
-
-  book = g_thread_join (g_steal_pointer (&self->reading));
-  g_hash_table_insert (self->books, (gpointer) self->reading_language, book);
-}
 
 static void
 guide_library_dispose (GObject *object)
 {
   GuideLibrary *self = (GuideLibrary *)object;
 
-  finish_reading (self);
   g_clear_object (&self->site);
   g_clear_pointer (&self->books, g_hash_table_unref);
   g_clear_pointer (&self->site_addresses, g_hash_table_unref);
@@ -114,28 +96,6 @@ guide_library_get_site (GuideLibrary *self)
   return self->site;
 }
 
-static gpointer
-read_book (gpointer language)
-{
-  return guide_book_new_for_language (language);
-}
-
-/* Starts reading the guide in @language on a thread, unless the site has its
- * own or it is read already: the app asks for it while GTK starts, which
- * keeps one processor busy and leaves the other free. */
-void
-guide_library_read_book (GuideLibrary *self,
-                         const char   *language)
-{
-  language = g_intern_string (language);
-  if (self->reading != NULL || guide_site_get_book (self->site, language) != NULL ||
-      g_hash_table_contains (self->books, language))
-    return;
-
-  self->reading_language = language;
-  self->reading = g_thread_new ("guide-book", read_book, (gpointer) language);
-}
-
 /* Returns: (transfer none): the guide in @language, "fr", "it" or "en": the
  * site's own when it has one, else the built-in one */
 GuideBook *
@@ -147,7 +107,6 @@ guide_library_get_book (GuideLibrary *self,
   if ((book = guide_site_get_book (self->site, language)) != NULL)
     return book;
 
-  finish_reading (self);
   language = g_intern_string (language);
   book = g_hash_table_lookup (self->books, language);
   if (book == NULL)

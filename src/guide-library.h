@@ -27,8 +27,6 @@ GuideLibrary *guide_library_new            (GuideSite    *site);
 GuideSite    *guide_library_get_site       (GuideLibrary *self);
 GuideBook    *guide_library_get_book       (GuideLibrary *self,
                                             const char   *language);
-void          guide_library_read_book      (GuideLibrary *self,
-                                            const char   *language);
 GPtrArray    *guide_library_list_site_addresses (GuideLibrary *self);
 gboolean      guide_library_is_allowed     (GuideLibrary *self,
                                             const char   *uri);

@@ -429,47 +429,6 @@ test_library (void)
   g_assert_cmpstr (guide_book_get_language (guide_library_get_book (library, "it")), ==, "it");
 }
 
-/* A guide read ahead, on a thread, is the one the library then gives, read
- * once, whichever language is asked for meanwhile; a site's own guide is not
- * read again; a library that goes while a guide is read waits for it. */
-static void
-test_library_reads_ahead (void)
-{
-  g_autofree char *folder = site_folder ();
-  g_autofree char *contents = g_strdup_printf ("[Site]\nFolder=%s\n", folder);
-  g_autoptr(GuideSite) builtin_site = NULL;
-  g_autoptr(GuideSite) site = NULL;
-  g_autoptr(GuideLibrary) library = NULL;
-  g_autoptr(GuideLibrary) site_library = NULL;
-  GuideLibrary *gone;
-  GuideBook *book;
-
-  g_free (write_site_file (""));
-  builtin_site = guide_site_new ();
-  library = guide_library_new (builtin_site);
-
-  guide_library_read_book (library, "fr");
-  guide_library_read_book (library, "fr");
-  g_assert_cmpstr (guide_book_get_language (guide_library_get_book (library, "en")), ==, "en");
-  book = guide_library_get_book (library, "fr");
-  g_assert_cmpstr (guide_book_get_language (book), ==, "fr");
-  guide_library_read_book (library, "fr");
-  g_assert_true (guide_library_get_book (library, "fr") == book);
-
-  gone = guide_library_new (builtin_site);
-  guide_library_read_book (gone, "it");
-  g_object_unref (gone);
-
-  g_free (write_guide (folder, "fr", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)"));
-  g_free (write_guide (folder, "it", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)"));
-  g_free (write_guide (folder, "en", "CPMS 2.0", "CPMS 2.0 (IT08 - AOU Pisan)"));
-  g_free (write_site_file (contents));
-  site = guide_site_new ();
-  site_library = guide_library_new (site);
-  guide_library_read_book (site_library, "it");
-  g_assert_true (guide_library_get_book (site_library, "it") == guide_site_get_book (site, "it"));
-}
-
 static void
 test_guide_in_data_dirs (void)
 {
@@ -843,7 +802,6 @@ main (int   argc,
   g_test_add_func ("/guide/site/flatpak-lookup-order", test_flatpak_lookup_order);
   g_test_add_func ("/guide/site/readme-flatpak-recipe", test_readme_flatpak_recipe);
   g_test_add_func ("/guide/site/library", test_library);
-  g_test_add_func ("/guide/site/library-reads-ahead", test_library_reads_ahead);
   g_test_add_func ("/guide/site/guide-dates", test_guide_dates);
   g_test_add_func ("/guide/site/guide", test_guide);
   g_test_add_func ("/guide/site/guide-crashed-while-reading", test_guide_crashed_while_reading);
