@@ -15,6 +15,7 @@
  * cut an address only where guide_uri_attributes_new() says. */
 
 #include "guide-address-label.h"
+#include "guide-i18n.h"
 #include "guide-uri.h"
 
 static gboolean
@@ -93,4 +94,31 @@ guide_address_label_attach_tooltip (GtkWidget  *widget,
 
   g_object_set_data_full (G_OBJECT (widget), "guide-uri-tooltip", guide_uri_get_tooltip (uri), g_free);
   gtk_widget_set_has_tooltip (widget, TRUE);
+}
+
+/**
+ * guide_address_label_set_button:
+ * @button: a button
+ * @label: what it says
+ * @uri: the address it opens
+ *
+ * Makes @button open @uri with the window's "win.open-uri", its label
+ * wrapped so that a phone-sized window keeps it whole, its tooltip and
+ * accessible name saying where it leads.
+ */
+void
+guide_address_label_set_button (GtkButton  *button,
+                                const char *label,
+                                const char *uri)
+{
+  g_autofree char *display = guide_uri_get_display (uri);
+  g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), label, display);
+
+  gtk_button_set_label (button, label);
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (button)), TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (button)), GTK_JUSTIFY_CENTER);
+  guide_address_label_attach_tooltip (GTK_WIDGET (button), uri);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }

@@ -21,5 +21,8 @@ void       guide_address_label_set_text       (GtkLabel   *label,
                                                const char *text);
 void       guide_address_label_attach_tooltip (GtkWidget  *widget,
                                                const char *uri);
+void       guide_address_label_set_button     (GtkButton  *button,
+                                               const char *label,
+                                               const char *uri);
 
 G_END_DECLS

@@ -16,7 +16,6 @@
 #include "guide-address-label.h"
 #include "guide-i18n.h"
 #include "guide-note-box.h"
-#include "guide-uri.h"
 
 struct _GuideNoteBox
 {
@@ -53,21 +52,7 @@ set_note (GuideNoteBox    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), note->source != NULL);
 
   if (note->uri != NULL)
-    {
-      g_autofree char *display = guide_uri_get_display (note->uri);
-      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), note->label, display);
-
-      gtk_button_set_label (self->button, note->label);
-      /* Wrapped, so that a phone-sized window keeps it whole. */
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), TRUE);
-      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->button))), GTK_JUSTIFY_CENTER);
-      guide_address_label_attach_tooltip (GTK_WIDGET (self->button), note->uri);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->button), "s", note->uri);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), "win.open-uri");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-    }
+    guide_address_label_set_button (self->button, note->label, note->uri);
   gtk_widget_set_visible (GTK_WIDGET (self->button_box), note->uri != NULL);
 }
 

@@ -18,7 +18,6 @@
 #include "guide-note-box.h"
 #include "guide-stage-page.h"
 #include "guide-step-row.h"
-#include "guide-uri.h"
 
 struct _GuideStagePage
 {
@@ -134,18 +133,16 @@ scroll_to_row_cb (GtkWidget     *widget,
 {
   GtkWidget *row = GTK_WIDGET (user_data);
   GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (widget)));
-  GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   graphene_rect_t bounds;
 
   if (gtk_widget_get_parent (row) == NULL)
     return G_SOURCE_REMOVE;
 
   if (gtk_widget_get_height (row) == 0 ||
-      !gtk_widget_compute_bounds (row, gtk_viewport_get_child (GTK_VIEWPORT (viewport)), &bounds))
+      !gtk_widget_compute_bounds (row, GTK_WIDGET (GUIDE_STAGE_PAGE (widget)->column), &bounds))
     return G_SOURCE_CONTINUE;
 
-  gtk_adjustment_set_value (adjustment, bounds.origin.y - 12);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), bounds.origin.y - 12);
   return G_SOURCE_REMOVE;
 }
 
@@ -314,22 +311,18 @@ catch_up_after_frame (GuideStagePage *self)
 static guint
 count_rows_in_view (GuideStagePage *self)
 {
-  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled)));
-  double bottom = gtk_adjustment_get_value (adjustment) + 1.25 * gtk_adjustment_get_page_size (adjustment);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
   GtkListBoxRow *row;
-  graphene_rect_t bounds;
-  guint n = 0;
+  graphene_rect_t list;
+  double bottom;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->step_list), GTK_WIDGET (self->column), &list))
     return G_MAXUINT;
 
-  while ((row = gtk_list_box_get_row_at_index (self->step_list, n)) != NULL &&
-         !(gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds) && bounds.origin.y >= bottom))
-    n++;
-
-  return n;
+  bottom = gtk_adjustment_get_value (adjustment) + 1.25 * gtk_adjustment_get_page_size (adjustment) - list.origin.y;
+  row = gtk_list_box_get_row_at_y (self->step_list, bottom);
+  return bottom < 0 ? 0 : row != NULL ? (guint) gtk_list_box_row_get_index (row) + 1 : G_MAXUINT;
 }
 
 static void
@@ -439,9 +432,6 @@ guide_stage_page_show_stage (GuideStagePage *self,
 {
   GuideStage *stage = guide_book_get_stage (book, index);
   gboolean same = g_strcmp0 (self->stage_id, stage->id) == 0;
-  g_autofree char *display = NULL;
-  g_autofree char *accessible = NULL;
-  const char *uri;
 
   g_free (self->stage_id);
   self->stage_id = g_strdup (stage->id);
@@ -467,15 +457,7 @@ guide_stage_page_show_stage (GuideStagePage *self,
     }
   guide_note_box_fill (self->notes_box, stage->notes);
   /* The guide's first contact, the helpdesk, is the one to ask. */
-  uri = guide_book_get_helpdesk (book)->uri;
-  display = guide_uri_get_display (uri);
-  accessible = g_strdup_printf (_("%s, opens %s"), _("Write to the Helpdesk"), display);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->different_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->different_button), "s", uri);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->different_button), "win.open-uri");
-  guide_address_label_attach_tooltip (GTK_WIDGET (self->different_button), uri);
+  guide_address_label_set_button (self->different_button, _("Write to the Helpdesk"), guide_book_get_helpdesk (book)->uri);
 
   if (same)
     {

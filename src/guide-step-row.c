@@ -21,7 +21,6 @@
 #include "guide-note-box.h"
 #include "guide-picture-viewer.h"
 #include "guide-step-row.h"
-#include "guide-uri.h"
 
 struct _GuideStepRow
 {
@@ -275,29 +274,12 @@ guide_step_row_set_step (GuideStepRow    *self,
   guide_address_label_set_text (self->text_label, step->text);
 
   if (step->uri != NULL)
+    guide_address_label_set_button (self->open_button, step->label, step->uri);
+  /* A prepared message is composed by the window from the guide it shows. */
+  if (step->uri != NULL && step->mail_subject != NULL)
     {
-      g_autofree char *display = guide_uri_get_display (step->uri);
-      g_autofree char *accessible = g_strdup_printf (_("%s, opens %s"), step->label, display);
-
-      gtk_button_set_label (self->open_button, step->label);
-      /* Wrapped, so that a phone-sized window keeps it whole. */
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), TRUE);
-      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->open_button))), GTK_JUSTIFY_CENTER);
-      guide_address_label_attach_tooltip (GTK_WIDGET (self->open_button), step->uri);
-      /* A prepared message is composed by the window from the guide it shows. */
-      if (step->mail_subject != NULL)
-        {
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->id);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.write-mail");
-        }
-      else
-        {
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->uri);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.open-uri");
-        }
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.write-mail");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), step->uri != NULL);
 

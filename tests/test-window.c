@@ -1004,6 +1004,9 @@ test_switch_rows_below_after_frame (Fixture       *fixture,
                                             &bounds));
   g_assert_cmpfloat (bounds.origin.y, >, gtk_adjustment_get_value (adjustment) + 1.25 * gtk_adjustment_get_page_size (adjustment));
 
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (helpdesk_button (gtk_widget_get_ancestor (GTK_WIDGET (first), GUIDE_TYPE_STAGE_PAGE)))),
+                   ==, "Écrire au helpdesk");
+
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string ("it"));
   g_assert_nonnull (guide_test_find_label (GTK_WIDGET (first), ((GuideStep *) g_ptr_array_index (italian, 0))->text));
   g_assert_nonnull (guide_test_find_label (GTK_WIDGET (last), ((GuideStep *) g_ptr_array_index (french, french->len - 1))->text));
@@ -1012,6 +1015,8 @@ test_switch_rows_below_after_frame (Fixture       *fixture,
   g_assert_nonnull (guide_test_find_label (GTK_WIDGET (last), ((GuideStep *) g_ptr_array_index (italian, italian->len - 1))->text));
   for (guint i = 0; i < italian->len; i++)
     g_assert_nonnull (guide_test_find_label (GTK_WIDGET (step_row (fixture, i)), ((GuideStep *) g_ptr_array_index (italian, i))->text));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (helpdesk_button (gtk_widget_get_ancestor (GTK_WIDGET (first), GUIDE_TYPE_STAGE_PAGE)))),
+                   ==, "Scrivi all'helpdesk");
 }
 
 /* The paragraphs before the stages, in the language shown, the same labels
