@@ -275,8 +275,9 @@ guide_step_row_set_step (GuideStepRow    *self,
 
   if (step->uri != NULL)
     guide_address_label_set_button (self->open_button, step->label, step->uri);
-  /* A prepared message is composed by the window from the guide it shows. */
-  if (step->uri != NULL && step->mail_subject != NULL)
+  /* A prepared message, which the guide gives only with a mailto: address,
+   * is composed by the window from the guide it shows. */
+  if (step->mail_subject != NULL)
     {
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", step->id);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.write-mail");

@@ -88,10 +88,15 @@ def watch(app):
         print(f"# still running after {WATCHDOG} s; the app: "
               f"{'exited with ' + str(app.returncode) if app.poll() is not None else 'running'}", flush=True)
         # What each of the app's threads waits in, in the kernel.
-        for task in sorted(os.listdir(f"/proc/{app.pid}/task")) if os.path.isdir(f"/proc/{app.pid}/task") else []:
+        tasks = f"/proc/{app.pid}/task"
+        try:
+            names = sorted(os.listdir(tasks))
+        except OSError:  # the app is gone
+            names = []
+        for task in names:
             try:
-                with open(f"/proc/{app.pid}/task/{task}/comm", encoding="utf-8") as comm, \
-                     open(f"/proc/{app.pid}/task/{task}/wchan", encoding="utf-8") as wchan:
+                with open(f"{tasks}/{task}/comm", encoding="utf-8") as comm, \
+                     open(f"{tasks}/{task}/wchan", encoding="utf-8") as wchan:
                     print(f"# app thread {task} {comm.read().strip()}: {wchan.read().strip()}", flush=True)
             except OSError:
                 pass
