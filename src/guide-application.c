@@ -601,9 +601,13 @@ guide_application_startup (GApplication *application)
   static const char *presentation_accels[] = { "F5", NULL };
   g_autoptr(GFile) file = get_progress_file (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (guide_application_parent_class)->startup (application);
 
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   open_site (self);
   report_site_problems (self);
 
@@ -784,10 +788,14 @@ guide_application_init (GuideApplication *self)
 GuideApplication *
 guide_application_new (void)
 {
+  /* No resource base path: GTK would add its icons folder to the icon theme
+   * while a thread reads the theme, and the main thread would wait for that
+   * reading, then read it all again before the first frame. The app has no
+   * icons there; startup() loads its style sheet. */
   return g_object_new (GUIDE_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", RESOURCE_BASE,
+                       "resource-base-path", NULL,
                        NULL);
 }
 

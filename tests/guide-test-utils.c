@@ -146,7 +146,7 @@ guide_test_register_application (GSettings *settings)
   application = g_object_new (GUIDE_TYPE_APPLICATION,
                               "application-id", id,
                               "flags", G_APPLICATION_NON_UNIQUE,
-                              "resource-base-path", RESOURCE_BASE,
+                              "resource-base-path", NULL,
                               "settings", settings,
                               NULL);
   g_application_register (G_APPLICATION (application), NULL, &error);

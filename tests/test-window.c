@@ -1844,23 +1844,58 @@ run_while_running (const char *option)
   return g_subprocess_get_exit_status (process);
 }
 
-/* The running app is the only writer: --reset-progress and --language given
- * while it runs go through it, and its next save keeps the reset. */
+/* Starts the application as main() makes it, in place of the test's, with
+ * @id if not %NULL: one the test's D-Bus connection has not seen yet. */
 static void
-test_command_line_through_running_app (Fixture       *fixture,
-                                       gconstpointer  data)
+start_as_main (Fixture    *fixture,
+               const char *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
 
   stop (fixture);
   fixture->application = guide_application_new ();
+  if (id != NULL)
+    g_application_set_application_id (G_APPLICATION (fixture->application), id);
   g_application_register (G_APPLICATION (fixture->application), NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_application_get_is_remote (G_APPLICATION (fixture->application)));
   g_application_activate (G_APPLICATION (fixture->application));
   fixture->window = gtk_application_get_windows (GTK_APPLICATION (fixture->application))->data;
   guide_test_wait_until_mapped (fixture->window);
+}
+
+/* GTK starts reading the icon theme on a thread as the app starts: a folder
+ * added to the theme then would make the main thread wait for that reading
+ * and read the theme again before the first frame. The app adds none, and
+ * its style sheet applies all the same. */
+static void
+test_startup_adds_no_icon_folder (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_auto(GStrv) paths = NULL;
+  GtkWidget *number;
+  int width;
+
+  start_as_main (fixture, APPLICATION_ID ".IconTheme");
+
+  paths = gtk_icon_theme_get_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (fixture->window)));
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_assert_false (g_str_has_prefix (paths[i], RESOURCE_BASE));
+
+  number = guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "stage-number");
+  gtk_widget_measure (number, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_assert_cmpint (width, >=, 28);
+}
+
+/* The running app is the only writer: --reset-progress and --language given
+ * while it runs go through it, and its next save keeps the reset. */
+static void
+test_command_line_through_running_app (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+
+  start_as_main (fixture, NULL);
 
   gtk_widget_activate (done_check (step_row (fixture, 0)));
   guide_test_iterate ();
@@ -2590,6 +2625,7 @@ main (int   argc,
   ADD ("save-error-details", test_save_error_details);
   ADD ("place-save-error-told", test_place_save_error_told);
   ADD ("newer-version-arrives", test_newer_version_arrives);
+  ADD ("startup-adds-no-icon-folder", test_startup_adds_no_icon_folder);
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("four-faces", test_four_faces);
