@@ -603,6 +603,7 @@ guide_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
+  gtk_window_set_default_icon_name (APPLICATION_ID);
   G_APPLICATION_CLASS (guide_application_parent_class)->startup (application);
 
   gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
@@ -788,10 +789,11 @@ guide_application_init (GuideApplication *self)
 GuideApplication *
 guide_application_new (void)
 {
-  /* No resource base path: GTK would add its icons folder to the icon theme
-   * while a thread reads the theme, and the main thread would wait for that
-   * reading, then read it all again before the first frame. The app has no
-   * icons there; startup() loads its style sheet. */
+  /* GTK reads the icon theme on a thread as it starts. A folder added to the
+   * theme meanwhile (GtkApplication adds one under the resource base path,
+   * which the app leaves unset: startup() loads its style sheet) or the app's
+   * icon looked up in it (startup() names it first) would have the main
+   * thread read it all again before the first frame. */
   return g_object_new (GUIDE_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,

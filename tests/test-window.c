@@ -1865,12 +1865,12 @@ start_as_main (Fixture    *fixture,
 }
 
 /* GTK starts reading the icon theme on a thread as the app starts: a folder
- * added to the theme then would make the main thread wait for that reading
- * and read the theme again before the first frame. The app adds none, and
- * its style sheet applies all the same. */
+ * added to the theme then, or the app's icon looked up in it, would have the
+ * main thread read the theme again before the first frame. The app adds no
+ * folder and names its icon first, and its style sheet applies all the same. */
 static void
-test_startup_adds_no_icon_folder (Fixture       *fixture,
-                                  gconstpointer  data)
+test_icon_theme_read_once (Fixture       *fixture,
+                           gconstpointer  data)
 {
   g_auto(GStrv) paths = NULL;
   GtkWidget *number;
@@ -1881,6 +1881,7 @@ test_startup_adds_no_icon_folder (Fixture       *fixture,
   paths = gtk_icon_theme_get_resource_path (gtk_icon_theme_get_for_display (gtk_widget_get_display (fixture->window)));
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     g_assert_false (g_str_has_prefix (paths[i], RESOURCE_BASE));
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APPLICATION_ID);
 
   number = guide_test_find_by_css_class (fixture->window, GTK_TYPE_LABEL, "stage-number");
   gtk_widget_measure (number, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
@@ -2625,7 +2626,7 @@ main (int   argc,
   ADD ("save-error-details", test_save_error_details);
   ADD ("place-save-error-told", test_place_save_error_told);
   ADD ("newer-version-arrives", test_newer_version_arrives);
-  ADD ("startup-adds-no-icon-folder", test_startup_adds_no_icon_folder);
+  ADD ("icon-theme-read-once", test_icon_theme_read_once);
   ADD ("command-line-through-running-app", test_command_line_through_running_app);
   ADD ("zoom", test_zoom);
   ADD ("four-faces", test_four_faces);
