@@ -68,13 +68,12 @@ fill_paragraphs (GtkBox *box,
 
   for (guint i = 0; paragraphs[i] != NULL; i++, child = gtk_widget_get_next_sibling (child))
     {
+      /* As wide at most as at least, as a paragraph of the templates: GTK
+       * would lay it out once more, on one line, for a width none uses. */
       if (child == NULL)
         {
-          child = gtk_label_new (NULL);
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_width_chars (GTK_LABEL (child), 20);
-          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          child = g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.f,
+                                "width-chars", 20, "max-width-chars", 20, NULL);
           gtk_box_append (box, child);
         }
       gtk_label_set_label (GTK_LABEL (child), paragraphs[i]);

@@ -1043,6 +1043,44 @@ test_intro_switched_in_place (Fixture       *fixture,
   g_assert_null (gtk_widget_get_next_sibling (second));
 }
 
+/* Every paragraph of a stage asks for no more width than its least, which
+ * GTK has laid its text out at already: asked for a wider natural width,
+ * it would lay it out once more, on one line, on each switch of language.
+ * It gets the stage's width all the same. */
+static void
+test_paragraphs_ask_least_width (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  guint n_paragraphs = 0;
+
+  for (guint stage = 0; stage < 3; stage += 2)
+    {
+      g_autoptr(GPtrArray) labels = NULL;
+
+      select_stage (fixture, stage);
+      gtk_expander_set_expanded (GTK_EXPANDER (guide_test_find_by_css_class (fixture->window, GTK_TYPE_EXPANDER, "original")), TRUE);
+      guide_test_wait_for_frame (fixture->window);
+
+      labels = guide_test_find_all (fixture->window, GTK_TYPE_LABEL);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkWidget *label = labels->pdata[i];
+          int least, natural;
+
+          if (!gtk_widget_is_visible (label) || gtk_label_get_width_chars (GTK_LABEL (label)) != 20 ||
+              gtk_widget_get_ancestor (label, GUIDE_TYPE_STAGE_PAGE) == NULL)
+            continue;
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &least, &natural, NULL, NULL);
+          if (natural != least)
+            g_error ("“%s” asks for %d pixels at least and %d at best", gtk_label_get_label (GTK_LABEL (label)), least, natural);
+          g_assert_cmpint (gtk_widget_get_width (label), >, 2 * least);
+          n_paragraphs++;
+        }
+    }
+  /* The introduction, notes, steps, the original guide's steps. */
+  g_assert_cmpuint (n_paragraphs, >=, 20);
+}
+
 /* On a phone, the banner folds to one line, and unfolds, buttons and all. */
 static void
 test_banner_folds (Fixture       *fixture,
@@ -2596,6 +2634,7 @@ main (int   argc,
   ADD ("phone-size", test_phone_size);
   ADD ("banner-folds", test_banner_folds);
   ADD ("intro-switched-in-place", test_intro_switched_in_place);
+  ADD ("paragraphs-ask-least-width", test_paragraphs_ask_least_width);
   ADD ("switch-rows-below-after-frame", test_switch_rows_below_after_frame);
   ADD ("restart-keeps-place", test_restart_keeps_place);
   ADD ("restart-scrolls-to-step", test_restart_scrolls_to_step);
