@@ -98,9 +98,10 @@ guide_uri_is_site_acceptable (const char *uri)
     return *g_uri_get_host (parsed) != '\0' && is_clean (g_uri_get_host (parsed)) &&
            g_uri_get_userinfo (parsed) == NULL;
 
+  /* As the mail client gets it: GUri's path is decoded, without "x/../". */
   if (g_str_has_prefix (uri, "mailto:"))
-    return g_uri_get_host (parsed) == NULL && g_uri_get_query (parsed) == NULL &&
-           g_uri_get_fragment (parsed) == NULL && is_one_mailbox (g_uri_get_path (parsed));
+    return g_str_equal (g_uri_get_path (parsed), uri + strlen ("mailto:")) &&
+           is_one_mailbox (g_uri_get_path (parsed));
 
   return FALSE;
 }

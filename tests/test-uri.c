@@ -80,6 +80,8 @@ test_site_acceptable (void)
     "mailto:it@@hospital.example",
     "mailto:it\n@hospital.example",
     "mailto://it@hospital.example",
+    "mailto:all,x@y/../it@hospital.example",
+    "mailto:it@hospital.example#desk",
     "https://",
     "https:///cpms",
     "https://user@intranet.hospital.example/",
