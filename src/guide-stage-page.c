@@ -88,42 +88,6 @@ fill_paragraphs (GtkBox *box,
     }
 }
 
-/* Asked for its height at no particular width, which the scrolled window has
- * no use for, AdwClamp would lay the whole stage out at its widest: the
- * column answers only for a width. */
-static GtkSizeRequestMode
-column_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-column_measure (GtkWidget      *widget,
-                GtkOrientation  orientation,
-                int             for_size,
-                int            *minimum,
-                int            *natural,
-                int            *minimum_baseline,
-                int            *natural_baseline)
-{
-  *minimum = *natural = 0;
-  *minimum_baseline = *natural_baseline = -1;
-
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
-    return;
-
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size, minimum, natural, NULL, NULL);
-}
-
-static void
-column_allocate (GtkWidget *widget,
-                 int        width,
-                 int        height,
-                 int        baseline)
-{
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (widget)), width, height, baseline, NULL);
-}
-
 /* Brings the top of @row into view, once a frame has laid the page out. */
 static gboolean
 scroll_to_row_cb (GtkWidget     *widget,
@@ -398,8 +362,9 @@ guide_stage_page_init (GuideStagePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows_behind = G_MAXUINT;
 
-  gtk_widget_set_layout_manager (GTK_WIDGET (self->column),
-                                 gtk_custom_layout_new (column_request_mode, column_measure, column_allocate));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->column), guide_step_row_layout_new ());
+  gtk_widget_set_layout_manager (gtk_widget_get_parent (GTK_WIDGET (self->original_title_label)),
+                                 guide_step_row_layout_new ());
 }
 
 /**

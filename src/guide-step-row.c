@@ -125,36 +125,60 @@ profile_row_new (const GuideProfile *profile)
   return row;
 }
 
-/* A list box gives each row its minimum height, at which a picture, which
- * can shrink to nothing, would not be seen. */
+/* A step row, the column of a stage and the original guide's title each have
+ * a height for their width, the natural one (a list box gives each row its
+ * least, at which a picture, which can shrink to nothing, would not be seen),
+ * and one width, their least. Asked for a height at no width, AdwClamp would
+ * lay a whole stage out at its widest; asked for a width at a height, as the
+ * expander's horizontal title box asks, a wrapped label would lay its text
+ * out again and again, in a search: neither question is answered. */
 static GtkSizeRequestMode
-row_request_mode (GtkWidget *row)
+layout_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
-measure_row (GtkWidget      *row,
-             GtkOrientation  orientation,
-             int             for_size,
-             int            *minimum,
-             int            *natural,
-             int            *minimum_baseline,
-             int            *natural_baseline)
+layout_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
 {
-  gtk_widget_measure (gtk_widget_get_first_child (row), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
+  else if (for_size >= 0)
+    gtk_widget_measure (child, orientation, for_size, NULL, natural, NULL, NULL);
   if (orientation == GTK_ORIENTATION_VERTICAL)
     *minimum = *natural;
 }
 
 static void
-allocate_row (GtkWidget *row,
-              int        width,
-              int        height,
-              int        baseline)
+layout_allocate (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
 {
-  gtk_widget_allocate (gtk_widget_get_first_child (row), width, height, baseline, NULL);
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+/**
+ * guide_step_row_layout_new:
+ *
+ * Returns: (transfer full): the layout of a step row, for a widget whose one
+ *   child has, like it, a height for its width and one width
+ */
+GtkLayoutManager *
+guide_step_row_layout_new (void)
+{
+  return gtk_custom_layout_new (layout_request_mode, layout_measure, layout_allocate);
 }
 
 static void
@@ -225,7 +249,7 @@ guide_step_row_init (GuideStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   guide_i18n_translate_widget (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (row_request_mode, measure_row, allocate_row));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), guide_step_row_layout_new ());
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->done_check),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->text_label, NULL,

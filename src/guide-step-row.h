@@ -31,5 +31,6 @@ void         guide_step_row_set_picture  (GuideStepRow    *self,
 const char  *guide_step_row_get_step_id  (GuideStepRow    *self);
 void         guide_step_row_set_done     (GuideStepRow    *self,
                                           GDateTime       *done);
+GtkLayoutManager *guide_step_row_layout_new (void);
 
 G_END_DECLS
