@@ -258,11 +258,19 @@ _guide_window_show_content (GuideWindow *self,
 #else
 
 /* libadwaita 1.2 has no breakpoints: the leaflet folds by itself, once the
- * window is laid out at its width. */
+ * window is laid out at its width, when the panes' least widths do not fit.
+ * The header is narrow by the window's width alone, as a breakpoint would
+ * make it: were it narrow when folded, its least width would shrink, the
+ * leaflet unfold, the header widen, and the leaflet fold again, without end,
+ * in windows a little wider than SPLIT_WIDTH. */
 static void
-folded_cb (GuideWindow *self)
+guide_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
 {
-  set_narrow (self, adw_leaflet_get_folded (self->leaflet));
+  set_narrow (GUIDE_WINDOW (widget), width < SPLIT_WIDTH);
+  GTK_WIDGET_CLASS (guide_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -286,7 +294,6 @@ lay_out (GuideWindow *self,
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->leaflet, "folded", self->sidebar_header, "show-end-title-buttons", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->leaflet, "folded", self->content_header, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -499,6 +506,9 @@ guide_window_class_init (GuideWindowClass *klass)
   object_class->dispose = guide_window_dispose;
   object_class->set_property = guide_window_set_property;
   widget_class->measure = guide_window_measure;
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  widget_class->size_allocate = guide_window_size_allocate;
+#endif
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/guide-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GuideWindow, toast_overlay);

@@ -1444,6 +1444,64 @@ test_narrow_keeps_stage (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (stage_title (fixture))), ==, guide_book_get_stage (book, 1)->title);
 }
 
+typedef struct
+{
+  GtkWidget *button;
+  gboolean   mapped;
+  guint      changes;
+} Watched;
+
+static void
+count_changes_cb (GdkFrameClock *clock,
+                  Watched       *watched)
+{
+  watched->changes += gtk_widget_get_mapped (watched->button) != watched->mapped;
+  watched->mapped = gtk_widget_get_mapped (watched->button);
+}
+
+static void
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, set_true_cb, &done);
+  g_assert_true (guide_test_wait_for (guide_test_is_true, &done));
+}
+
+/* Wider than SPLIT_WIDTH but narrower than the two panes side by side, the
+ * window keeps its language buttons, and settles: libadwaita 1.2's leaflet
+ * folded and unfolded there without end, as the header narrowed when folded
+ * and widened when not. */
+static void
+test_folded_settles (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const int widths[] = { 660, 700, 740 };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (fixture->window);
+  Watched watched = { language_button (fixture, "FR"), TRUE, 0 };
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_changes_cb), &watched);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      guide_test_resize (fixture->window, widths[i], 640);
+      guide_test_wait_for_frame (fixture->window);
+      wait_ms (300);
+      watched.changes = 0;
+      wait_ms (1000);
+      g_assert_cmpint (gtk_widget_get_width (fixture->window), >, widths[i] - 20);
+      g_assert_cmpuint (watched.changes, ==, 0);
+      g_assert_true (watched.mapped);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
 static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
@@ -2651,6 +2709,7 @@ main (int   argc,
   ADD ("navigation", test_navigation);
   ADD ("address-breaks", test_address_breaks);
   ADD ("narrow-keeps-stage", test_narrow_keeps_stage);
+  ADD ("folded-settles", test_folded_settles);
   ADD ("size-kept", test_size_kept);
   ADD ("label-breaks", test_label_breaks);
   ADD ("continue", test_continue);
