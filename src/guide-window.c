@@ -22,9 +22,9 @@
 
 /* The list of stages' width, in guide-window.ui. */
 #define SIDEBAR_WIDTH 270
-/* Narrower than the list and a phone-wide stage together, the stage is
- * alone. */
-#define SPLIT_WIDTH (SIDEBAR_WIDTH + 360)
+/* Narrower than the list and a stage with the full header together (some
+ * 440 pixels of language and window buttons), the stage is alone. */
+#define SPLIT_WIDTH (SIDEBAR_WIDTH + 490)
 
 G_DEFINE_FINAL_TYPE (GuideWindow, guide_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -262,7 +262,7 @@ _guide_window_show_content (GuideWindow *self,
  * The header is narrow by the window's width alone, as a breakpoint would
  * make it: were it narrow when folded, its least width would shrink, the
  * leaflet unfold, the header widen, and the leaflet fold again, without end,
- * in windows a little wider than SPLIT_WIDTH. */
+ * in windows a little narrower than the panes side by side. */
 static void
 guide_window_size_allocate (GtkWidget *widget,
                             int        width,
