@@ -402,12 +402,11 @@ guide_stage_page_show_stage (GuideStagePage *self,
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   self->steps = g_ptr_array_ref (stage->steps);
 
+  /* Filled on every stage: GTK 4.8 would go on measuring the box as it was
+   * while empty and hidden, and leave room below the paragraphs. */
   gtk_widget_set_visible (GTK_WIDGET (self->intro_box), index == 0);
-  if (index == 0)
-    {
-      fill_paragraphs (self->intro_paragraphs, guide_book_get_intro (book));
-      guide_note_box_fill (self->intro_notes, guide_book_get_notes (book));
-    }
+  fill_paragraphs (self->intro_paragraphs, guide_book_get_intro (book));
+  guide_note_box_fill (self->intro_notes, guide_book_get_notes (book));
 
   gtk_label_set_label (self->title_label, stage->title);
   gtk_label_set_label (self->summary_label, stage->summary);

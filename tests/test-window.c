@@ -1043,6 +1043,51 @@ test_intro_switched_in_place (Fixture       *fixture,
   g_assert_null (gtk_widget_get_next_sibling (second));
 }
 
+/* The height of the stage shown, once every row is built and laid out. */
+static int
+page_height (Fixture *fixture)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (stage_title (fixture), GTK_TYPE_VIEWPORT);
+
+  guide_test_wait_for_frame (fixture->window);
+  guide_test_wait_for_frame (fixture->window);
+  return gtk_widget_get_height (gtk_viewport_get_child (GTK_VIEWPORT (viewport)));
+}
+
+/* A stage is laid out the same however the window came to it: opened on it,
+ * or from any other stage. The introduction is shown on the first stage
+ * only, and the last has no notes of its own. */
+static void
+test_stage_laid_out_however_reached (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char * const ids[] = { "eu-login", "two-factor", "cpms-access", "cpms-login" };
+  g_autofree char *path = guide_test_progress_path ();
+  int opened[G_N_ELEMENTS (ids)];
+  int reached[G_N_ELEMENTS (ids)][G_N_ELEMENTS (ids)];
+
+  for (guint from = 0; from < G_N_ELEMENTS (ids); from++)
+    {
+      g_autofree char *progress = g_strdup_printf ("{ \"version\": 2, \"current-stage\": \"%s\", \"done\": {} }", ids[from]);
+
+      stop (fixture);
+      guide_test_write_file (path, progress);
+      start (fixture);
+      opened[from] = page_height (fixture);
+      for (guint to = 0; to < G_N_ELEMENTS (ids); to++)
+        if (to != from)
+          {
+            select_stage (fixture, to);
+            reached[from][to] = page_height (fixture);
+          }
+    }
+
+  for (guint from = 0; from < G_N_ELEMENTS (ids); from++)
+    for (guint to = 0; to < G_N_ELEMENTS (ids); to++)
+      if (to != from && reached[from][to] != opened[to])
+        g_error ("stage %s is %d pixels tall reached from %s, and %d opened on it", ids[to], reached[from][to], ids[from], opened[to]);
+}
+
 /* Every paragraph of a stage asks for no more width than its least, which
  * GTK has laid its text out at already: asked for a wider natural width,
  * it would lay it out once more, on one line, on each switch of language.
@@ -2693,6 +2738,7 @@ main (int   argc,
   ADD ("phone-size", test_phone_size);
   ADD ("banner-folds", test_banner_folds);
   ADD ("intro-switched-in-place", test_intro_switched_in_place);
+  ADD ("stage-laid-out-however-reached", test_stage_laid_out_however_reached);
   ADD ("paragraphs-ask-least-width", test_paragraphs_ask_least_width);
   ADD ("switch-rows-below-after-frame", test_switch_rows_below_after_frame);
   ADD ("restart-keeps-place", test_restart_keeps_place);
