@@ -1088,6 +1088,47 @@ test_stage_laid_out_however_reached (Fixture       *fixture,
         g_error ("stage %s is %d pixels tall reached from %s, and %d opened on it", ids[to], reached[from][to], ids[from], opened[to]);
 }
 
+/* A stage is laid out the same whichever language the window showed before:
+ * every paragraph updated in place is measured again. */
+static void
+test_stage_laid_out_however_switched (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  static const char * const ids[] = { "eu-login", "two-factor", "cpms-access", "cpms-login" };
+  static const char * const languages[] = { "fr", "it", "en" };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = guide_test_progress_path ();
+  int opened[G_N_ELEMENTS (ids)][G_N_ELEMENTS (languages)];
+  int switched[G_N_ELEMENTS (ids)][G_N_ELEMENTS (languages)][G_N_ELEMENTS (languages)];
+
+  for (guint stage = 0; stage < G_N_ELEMENTS (ids); stage++)
+    for (guint from = 0; from < G_N_ELEMENTS (languages); from++)
+      {
+        g_autofree char *progress = g_strdup_printf ("{ \"version\": 2, \"current-stage\": \"%s\", \"done\": {} }", ids[stage]);
+
+        stop (fixture);
+        guide_test_write_file (path, progress);
+        g_settings_set_string (settings, "language", languages[from]);
+        start (fixture);
+        opened[stage][from] = page_height (fixture);
+        for (guint to = 0; to < G_N_ELEMENTS (languages); to++)
+          if (to != from)
+            {
+              g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string (languages[to]));
+              switched[stage][from][to] = page_height (fixture);
+              g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "language", g_variant_new_string (languages[from]));
+              g_assert_cmpint (page_height (fixture), ==, opened[stage][from]);
+            }
+      }
+
+  for (guint stage = 0; stage < G_N_ELEMENTS (ids); stage++)
+    for (guint from = 0; from < G_N_ELEMENTS (languages); from++)
+      for (guint to = 0; to < G_N_ELEMENTS (languages); to++)
+        if (to != from && switched[stage][from][to] != opened[stage][to])
+          g_error ("stage %s in %s is %d pixels tall switched from %s, and %d opened in it", ids[stage], languages[to],
+                   switched[stage][from][to], languages[from], opened[stage][to]);
+}
+
 /* Every paragraph of a stage asks for no more width than its least, which
  * GTK has laid its text out at already: asked for a wider natural width,
  * it would lay it out once more, on one line, on each switch of language.
@@ -2739,6 +2780,7 @@ main (int   argc,
   ADD ("banner-folds", test_banner_folds);
   ADD ("intro-switched-in-place", test_intro_switched_in_place);
   ADD ("stage-laid-out-however-reached", test_stage_laid_out_however_reached);
+  ADD ("stage-laid-out-however-switched", test_stage_laid_out_however_switched);
   ADD ("paragraphs-ask-least-width", test_paragraphs_ask_least_width);
   ADD ("switch-rows-below-after-frame", test_switch_rows_below_after_frame);
   ADD ("restart-keeps-place", test_restart_keeps_place);
