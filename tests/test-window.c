@@ -1054,6 +1054,45 @@ page_height (Fixture *fixture)
   return gtk_widget_get_height (gtk_viewport_get_child (GTK_VIEWPORT (viewport)));
 }
 
+/* Every shortcut that the shortcuts window lists shows its keys, those the
+ * application's own actions have included. */
+static void
+test_shortcuts_show_keys (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) shortcuts = NULL;
+  GtkWidget *window;
+
+  gtk_widget_activate_action (fixture->window, "win.show-shortcuts", NULL);
+  guide_test_iterate ();
+  window = guide_test_find_dialog (SHORTCUTS_TYPE);
+  g_assert_nonnull (window);
+  guide_test_wait_for_label (window, "Quitter");
+
+#if ADW_CHECK_VERSION (1, 8, 0)
+  shortcuts = guide_test_find_all (window, ADW_TYPE_SHORTCUTS_ITEM);
+  for (guint i = 0; i < shortcuts->len; i++)
+    if (g_strcmp0 (adw_shortcuts_item_get_accelerator (shortcuts->pdata[i]), "") == 0)
+      g_error ("“%s” shows no keys", adw_shortcuts_item_get_title (shortcuts->pdata[i]));
+  adw_dialog_force_close (ADW_DIALOG (window));
+#else
+  shortcuts = guide_test_find_all (window, GTK_TYPE_SHORTCUTS_SHORTCUT);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autoptr(GPtrArray) keys = guide_test_find_all (shortcuts->pdata[i], GTK_TYPE_SHORTCUT_LABEL);
+      g_autofree char *title = NULL;
+
+      g_object_get (shortcuts->pdata[i], "title", &title, NULL);
+      g_assert_cmpuint (keys->len, ==, 1);
+      if (gtk_widget_get_first_child (keys->pdata[0]) == NULL)
+        g_error ("“%s” shows no keys", title);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+#endif
+  /* GTK's window has a copy of each for its search. */
+  g_assert_cmpuint (shortcuts->len, >=, 12);
+}
+
 /* A stage is laid out the same however the window came to it: opened on it,
  * or from any other stage. The introduction is shown on the first stage
  * only, and the last has no notes of its own. */
@@ -2779,6 +2818,7 @@ main (int   argc,
   ADD ("phone-size", test_phone_size);
   ADD ("banner-folds", test_banner_folds);
   ADD ("intro-switched-in-place", test_intro_switched_in_place);
+  ADD ("shortcuts-show-keys", test_shortcuts_show_keys);
   ADD ("stage-laid-out-however-reached", test_stage_laid_out_however_reached);
   ADD ("stage-laid-out-however-switched", test_stage_laid_out_however_switched);
   ADD ("paragraphs-ask-least-width", test_paragraphs_ask_least_width);
