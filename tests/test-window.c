@@ -35,8 +35,10 @@
 /* The keyboard shortcuts: a dialog inside the window from libadwaita 1.8. */
 #if ADW_CHECK_VERSION (1, 8, 0)
 # define SHORTCUTS_TYPE ADW_TYPE_SHORTCUTS_DIALOG
+# define SHORTCUT_LABEL_TYPE ADW_TYPE_SHORTCUT_LABEL
 #else
 # define SHORTCUTS_TYPE GTK_TYPE_SHORTCUTS_WINDOW
+# define SHORTCUT_LABEL_TYPE GTK_TYPE_SHORTCUT_LABEL
 #endif
 
 typedef struct
@@ -1060,7 +1062,7 @@ static void
 test_shortcuts_show_keys (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GPtrArray) shortcuts = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   GtkWidget *window;
 
   gtk_widget_activate_action (fixture->window, "win.show-shortcuts", NULL);
@@ -1069,28 +1071,23 @@ test_shortcuts_show_keys (Fixture       *fixture,
   g_assert_nonnull (window);
   guide_test_wait_for_label (window, "Quitter");
 
+  labels = guide_test_find_all (window, SHORTCUT_LABEL_TYPE);
+  /* GTK's window has a copy of each for its search. */
+  g_assert_cmpuint (labels->len, >=, 12);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *keys = NULL;
+
+      g_object_get (labels->pdata[i], "accelerator", &keys, NULL);
+      if (keys == NULL || *keys == '\0')
+        g_error ("shortcut %u of %u shows no keys", i + 1, labels->len);
+    }
+
 #if ADW_CHECK_VERSION (1, 8, 0)
-  shortcuts = guide_test_find_all (window, ADW_TYPE_SHORTCUTS_ITEM);
-  for (guint i = 0; i < shortcuts->len; i++)
-    if (g_strcmp0 (adw_shortcuts_item_get_accelerator (shortcuts->pdata[i]), "") == 0)
-      g_error ("“%s” shows no keys", adw_shortcuts_item_get_title (shortcuts->pdata[i]));
   adw_dialog_force_close (ADW_DIALOG (window));
 #else
-  shortcuts = guide_test_find_all (window, GTK_TYPE_SHORTCUTS_SHORTCUT);
-  for (guint i = 0; i < shortcuts->len; i++)
-    {
-      g_autoptr(GPtrArray) keys = guide_test_find_all (shortcuts->pdata[i], GTK_TYPE_SHORTCUT_LABEL);
-      g_autofree char *title = NULL;
-
-      g_object_get (shortcuts->pdata[i], "title", &title, NULL);
-      g_assert_cmpuint (keys->len, ==, 1);
-      if (gtk_widget_get_first_child (keys->pdata[0]) == NULL)
-        g_error ("“%s” shows no keys", title);
-    }
   gtk_window_destroy (GTK_WINDOW (window));
 #endif
-  /* GTK's window has a copy of each for its search. */
-  g_assert_cmpuint (shortcuts->len, >=, 12);
 }
 
 /* A stage is laid out the same however the window came to it: opened on it,
