@@ -155,9 +155,10 @@ layout_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
   else if (for_size >= 0)
-    gtk_widget_measure (child, orientation, for_size, NULL, natural, NULL, NULL);
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural;
+    {
+      gtk_widget_measure (child, orientation, for_size, NULL, natural, NULL, NULL);
+      *minimum = *natural;
+    }
 }
 
 static void

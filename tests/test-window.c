@@ -1090,6 +1090,26 @@ test_shortcuts_show_keys (Fixture       *fixture,
 #endif
 }
 
+static const char * const stage_ids[] = { "eu-login", "two-factor", "cpms-access", "cpms-login" };
+
+/* Opens the window anew on the stage @stage_id, in @language, and returns the
+ * stage's height. */
+static int
+open_on_stage (Fixture    *fixture,
+               const char *stage_id,
+               const char *language)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = guide_test_progress_path ();
+  g_autofree char *progress = g_strdup_printf ("{ \"version\": 2, \"current-stage\": \"%s\", \"done\": {} }", stage_id);
+
+  stop (fixture);
+  guide_test_write_file (path, progress);
+  g_settings_set_string (settings, "language", language);
+  start (fixture);
+  return page_height (fixture);
+}
+
 /* A stage is laid out the same however the window came to it: opened on it,
  * or from any other stage. The introduction is shown on the first stage
  * only, and the last has no notes of its own. */
@@ -1097,20 +1117,13 @@ static void
 test_stage_laid_out_however_reached (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  static const char * const ids[] = { "eu-login", "two-factor", "cpms-access", "cpms-login" };
-  g_autofree char *path = guide_test_progress_path ();
-  int opened[G_N_ELEMENTS (ids)];
-  int reached[G_N_ELEMENTS (ids)][G_N_ELEMENTS (ids)];
+  int opened[G_N_ELEMENTS (stage_ids)];
+  int reached[G_N_ELEMENTS (stage_ids)][G_N_ELEMENTS (stage_ids)];
 
-  for (guint from = 0; from < G_N_ELEMENTS (ids); from++)
+  for (guint from = 0; from < G_N_ELEMENTS (stage_ids); from++)
     {
-      g_autofree char *progress = g_strdup_printf ("{ \"version\": 2, \"current-stage\": \"%s\", \"done\": {} }", ids[from]);
-
-      stop (fixture);
-      guide_test_write_file (path, progress);
-      start (fixture);
-      opened[from] = page_height (fixture);
-      for (guint to = 0; to < G_N_ELEMENTS (ids); to++)
+      opened[from] = open_on_stage (fixture, stage_ids[from], "fr");
+      for (guint to = 0; to < G_N_ELEMENTS (stage_ids); to++)
         if (to != from)
           {
             select_stage (fixture, to);
@@ -1118,10 +1131,11 @@ test_stage_laid_out_however_reached (Fixture       *fixture,
           }
     }
 
-  for (guint from = 0; from < G_N_ELEMENTS (ids); from++)
-    for (guint to = 0; to < G_N_ELEMENTS (ids); to++)
+  for (guint from = 0; from < G_N_ELEMENTS (stage_ids); from++)
+    for (guint to = 0; to < G_N_ELEMENTS (stage_ids); to++)
       if (to != from && reached[from][to] != opened[to])
-        g_error ("stage %s is %d pixels tall reached from %s, and %d opened on it", ids[to], reached[from][to], ids[from], opened[to]);
+        g_error ("stage %s is %d pixels tall reached from %s, and %d opened on it",
+                 stage_ids[to], reached[from][to], stage_ids[from], opened[to]);
 }
 
 /* A stage is laid out the same whichever language the window showed before:
@@ -1130,23 +1144,14 @@ static void
 test_stage_laid_out_however_switched (Fixture       *fixture,
                                       gconstpointer  data)
 {
-  static const char * const ids[] = { "eu-login", "two-factor", "cpms-access", "cpms-login" };
   static const char * const languages[] = { "fr", "it", "en" };
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *path = guide_test_progress_path ();
-  int opened[G_N_ELEMENTS (ids)][G_N_ELEMENTS (languages)];
-  int switched[G_N_ELEMENTS (ids)][G_N_ELEMENTS (languages)][G_N_ELEMENTS (languages)];
+  int opened[G_N_ELEMENTS (stage_ids)][G_N_ELEMENTS (languages)];
+  int switched[G_N_ELEMENTS (stage_ids)][G_N_ELEMENTS (languages)][G_N_ELEMENTS (languages)];
 
-  for (guint stage = 0; stage < G_N_ELEMENTS (ids); stage++)
+  for (guint stage = 0; stage < G_N_ELEMENTS (stage_ids); stage++)
     for (guint from = 0; from < G_N_ELEMENTS (languages); from++)
       {
-        g_autofree char *progress = g_strdup_printf ("{ \"version\": 2, \"current-stage\": \"%s\", \"done\": {} }", ids[stage]);
-
-        stop (fixture);
-        guide_test_write_file (path, progress);
-        g_settings_set_string (settings, "language", languages[from]);
-        start (fixture);
-        opened[stage][from] = page_height (fixture);
+        opened[stage][from] = open_on_stage (fixture, stage_ids[stage], languages[from]);
         for (guint to = 0; to < G_N_ELEMENTS (languages); to++)
           if (to != from)
             {
@@ -1157,11 +1162,11 @@ test_stage_laid_out_however_switched (Fixture       *fixture,
             }
       }
 
-  for (guint stage = 0; stage < G_N_ELEMENTS (ids); stage++)
+  for (guint stage = 0; stage < G_N_ELEMENTS (stage_ids); stage++)
     for (guint from = 0; from < G_N_ELEMENTS (languages); from++)
       for (guint to = 0; to < G_N_ELEMENTS (languages); to++)
         if (to != from && switched[stage][from][to] != opened[stage][to])
-          g_error ("stage %s in %s is %d pixels tall switched from %s, and %d opened in it", ids[stage], languages[to],
+          g_error ("stage %s in %s is %d pixels tall switched from %s, and %d opened in it", stage_ids[stage], languages[to],
                    switched[stage][from][to], languages[from], opened[stage][to]);
 }
 
